@@ -1,0 +1,63 @@
+/**
+ * @certplan/core: pure data and functions. No file system, network, clock or console: callers do the I/O
+ * and pass the clock in.
+ */
+
+export type { CertplanErrorCode, CertplanErrorIssue } from './errors.ts';
+export { CertplanError } from './errors.ts';
+export type {
+  Attribute,
+  AttributeValue,
+  Authority,
+  Catalog,
+  Claim,
+  ClaimAttribute,
+  Conflict,
+  Dataset,
+  Exam,
+  ExamId,
+  Fact,
+  Problem,
+  RationaleEntry,
+  Review,
+  ReviewDecision,
+  Source,
+  SourceFormat,
+} from './schema/dataset.ts';
+export {
+  AttributeSchema,
+  AuthoritySchema,
+  attributeValueSchemas,
+  CatalogSchema,
+  ClaimAttributeSchema,
+  ClaimSchema,
+  CodeValueSchema,
+  ConflictSchema,
+  DatasetSchema,
+  DeliveryValueSchema,
+  DomainValueSchema,
+  DurationValueSchema,
+  ExamIdSchema,
+  ExamSchema,
+  ExperienceKindSchema,
+  ExperienceValueSchema,
+  FactSchema,
+  FeeValueSchema,
+  FormatValueSchema,
+  IsoDateSchema,
+  LanguageValueSchema,
+  PassingScoreValueSchema,
+  ProblemSchema,
+  QuestionsValueSchema,
+  RationaleEntrySchema,
+  RecertificationValueSchema,
+  RetirementValueSchema,
+  ReviewDecisionSchema,
+  ReviewSchema,
+  SalaryValueSchema,
+  SourceFormatSchema,
+  SourceSchema,
+  ValidityValueSchema,
+} from './schema/dataset.ts';
+export { reconcile } from './reconcile/reconcile.ts';
+export type { ReconcileInput, ReconcileResult, StaleReview } from './reconcile/reconcile.ts';

@@ -1,0 +1,223 @@
+/**
+ * The shape of certplan's data, as zod schemas: the single source for the TypeScript types, the API's
+ * validation, the OpenAPI document and `dataset.schema.json`. Every other package imports these.
+ */
+import { z } from 'zod';
+
+export const ExamIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+export const AuthoritySchema = z.enum(['official', 'editorial', 'secondary']);
+export const SourceFormatSchema = z.enum(['wordpress', 'markdown', 'text']);
+
+/** One exam of the catalog (`content/exams.yaml`). */
+export const ExamSchema = z.object({
+  id: ExamIdSchema,
+  name: z.string().min(1),
+  vendor: z.string().min(1),
+  code: z.string().nullable(),
+  /** Other ways sources write the exam's name ("PMLE", "AWS MLS", "MLS-C01"). */
+  aliases: z.array(z.string().min(1)),
+});
+export const CatalogSchema = z.object({ exams: z.array(ExamSchema).min(1) });
+
+export const SourceSchema = z.object({
+  id: z.string(),
+  /** Path under content/raw/, with forward slashes. */
+  file: z.string(),
+  format: SourceFormatSchema,
+  url: z.string().nullable(),
+  title: z.string().nullable(),
+  published: IsoDateSchema.nullable(),
+  modified: IsoDateSchema.nullable(),
+  authority: AuthoritySchema,
+  /** The document's text; every fact's quote is `text.slice(start, end)`. */
+  text: z.string(),
+});
+
+export const FeeValueSchema = z.object({
+  amount: z.number().nonnegative(),
+  currency: z.string().length(3),
+  /** "approximately $300", "around $200". */
+  approximate: z.boolean().optional(),
+  /** "$200 (plus tax)". */
+  plusTax: z.boolean().optional(),
+});
+export const DurationValueSchema = z.object({ minutes: z.number().positive() });
+export const QuestionsValueSchema = z.object({
+  min: z.number().int().nonnegative(),
+  max: z.number().int().nonnegative(),
+});
+export const ExperienceKindSchema = z.enum(['industry', 'ml', 'platform']);
+export const ExperienceValueSchema = z.object({
+  minYears: z.number().nonnegative(),
+  maxYears: z.number().nonnegative().nullable(),
+  kind: ExperienceKindSchema,
+});
+export const ValidityValueSchema = z.object({ months: z.number().int().positive() });
+export const RecertificationValueSchema = z.object({ daysBeforeExpiry: z.number().int().nonnegative() });
+export const DomainValueSchema = z.object({
+  name: z.string().min(1),
+  weightPercent: z.number().min(0).max(100).nullable(),
+  /** Where a source lists the domain in an ordered list or a run of headings: its position, from 0. */
+  order: z.number().int().nonnegative().optional(),
+});
+export const SalaryValueSchema = z.object({
+  min: z.number().nonnegative(),
+  max: z.number().nonnegative(),
+  average: z.number().nonnegative().optional(),
+  currency: z.string().length(3),
+  role: z.string().nullable(),
+});
+export const RetirementValueSchema = z.object({ date: IsoDateSchema });
+export const CodeValueSchema = z.object({ code: z.string().min(1) });
+export const LanguageValueSchema = z.object({ languages: z.array(z.string().min(1)).min(1) });
+export const FormatValueSchema = z.object({ formats: z.array(z.string().min(1)).min(1) });
+export const DeliveryValueSchema = z.object({ modes: z.array(z.enum(['online-proctored', 'test-center'])).min(1) });
+export const PassingScoreValueSchema = z.object({
+  score: z.number().nonnegative(),
+  scale: z.number().positive().nullable(),
+});
+
+/** Each attribute with the shape of its value. Extend, never rename: the API and web key on these names. */
+export const attributeValueSchemas = {
+  fee: FeeValueSchema,
+  duration: DurationValueSchema,
+  questions: QuestionsValueSchema,
+  experience: ExperienceValueSchema,
+  validity: ValidityValueSchema,
+  recertification: RecertificationValueSchema,
+  domain: DomainValueSchema,
+  salary: SalaryValueSchema,
+  retirement: RetirementValueSchema,
+  code: CodeValueSchema,
+  language: LanguageValueSchema,
+  format: FormatValueSchema,
+  delivery: DeliveryValueSchema,
+  passingScore: PassingScoreValueSchema,
+} as const;
+export type Attribute = keyof typeof attributeValueSchemas;
+export const AttributeSchema = z.enum(Object.keys(attributeValueSchemas) as [Attribute, ...Attribute[]]);
+export type AttributeValue<A extends Attribute> = z.infer<(typeof attributeValueSchemas)[A]>;
+
+const factBase = {
+  /** Derived from content (source id, attribute, quote, occurrence): stable across rebuilds. */
+  id: z.string(),
+  exam: ExamIdSchema,
+  source: z.string(),
+  /** Verbatim: `sources[source].text.slice(start, end)`. */
+  quote: z.string().min(1),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** The heading path above the statement, outermost first. */
+  section: z.array(z.string()),
+  /** 1-based line of the statement in the raw file. */
+  line: z.number().int().positive(),
+};
+export const FactSchema = z.discriminatedUnion(
+  'attribute',
+  (Object.keys(attributeValueSchemas) as Attribute[]).map((attribute) =>
+    z.object({ ...factBase, attribute: z.literal(attribute), value: attributeValueSchemas[attribute] }),
+  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+) as unknown as z.ZodType<FactUnion>;
+export type Fact = FactUnion;
+type FactUnion = {
+  [A in Attribute]: {
+    id: string;
+    exam: string;
+    attribute: A;
+    value: AttributeValue<A>;
+    source: string;
+    quote: string;
+    start: number;
+    end: number;
+    section: string[];
+    line: number;
+  };
+}[Attribute];
+
+/** Why a claim holds the value it does, factor by factor, in words a learner understands. */
+export const RationaleEntrySchema = z.object({
+  factor: z.enum(['authority', 'recency', 'agreement', 'specificity', 'review', 'rule']),
+  text: z.string(),
+});
+
+/**
+ * A claim's attribute: a fact attribute, or `domains` for an exam's whole domain list
+ * (value `{domains: [{name, weightPercent|null}], weightsKnown}`).
+ */
+export const ClaimAttributeSchema = z.union([AttributeSchema, z.literal('domains')]);
+
+export const ClaimSchema = z.object({
+  id: z.string(),
+  exam: ExamIdSchema,
+  attribute: ClaimAttributeSchema,
+  /** A domain's name, a salary's role, an experience kind; null where the attribute has no key. */
+  key: z.string().nullable(),
+  value: z.unknown(),
+  status: z.enum(['agreed', 'policy', 'reviewed', 'contested']),
+  factIds: z.array(z.string()),
+  dissentingFactIds: z.array(z.string()),
+  rationale: z.array(RationaleEntrySchema),
+  conflictId: z.string().nullable().optional(),
+});
+
+export const ReviewDecisionSchema = z.enum(['accept', 'choose', 'custom']);
+export const ReviewSchema = z.object({
+  conflict: z.string(),
+  decision: ReviewDecisionSchema,
+  factId: z.string().optional(),
+  value: z.unknown().optional(),
+  note: z.string().min(1),
+  by: z.string().min(1),
+  at: z.string(),
+  /** Digest of the quotes the decision was about, to tell when the facts changed under it. */
+  factsDigest: z.string(),
+});
+
+export const ConflictSchema = z.object({
+  id: z.string(),
+  exam: ExamIdSchema,
+  attribute: ClaimAttributeSchema,
+  key: z.string().nullable(),
+  factIds: z.array(z.string()).min(2),
+  severity: z.enum(['high', 'low']),
+  suggestion: z.object({ value: z.unknown(), rationale: z.array(RationaleEntrySchema) }),
+  review: ReviewSchema.nullable(),
+  factsDigest: z.string(),
+});
+
+export const ProblemSchema = z.object({
+  file: z.string(),
+  line: z.number().int().nullable(),
+  column: z.number().int().nullable(),
+  ruleId: z.string(),
+  message: z.string(),
+  fatal: z.boolean(),
+});
+
+export const DatasetSchema = z.object({
+  exams: z.array(ExamSchema),
+  sources: z.array(SourceSchema),
+  facts: z.array(FactSchema),
+  claims: z.array(ClaimSchema),
+  conflicts: z.array(ConflictSchema),
+  /** Sources that could not be read (only with `--keep-going`). */
+  unreadable: z.array(ProblemSchema).optional(),
+  /** Reviews whose conflict is gone or whose facts changed since. */
+  staleReviews: z.array(z.object({ review: ReviewSchema, reason: z.string() })).optional(),
+});
+
+export type ExamId = z.infer<typeof ExamIdSchema>;
+export type Authority = z.infer<typeof AuthoritySchema>;
+export type SourceFormat = z.infer<typeof SourceFormatSchema>;
+export type Exam = z.infer<typeof ExamSchema>;
+export type Catalog = z.infer<typeof CatalogSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type RationaleEntry = z.infer<typeof RationaleEntrySchema>;
+export type ClaimAttribute = z.infer<typeof ClaimAttributeSchema>;
+export type Claim = z.infer<typeof ClaimSchema>;
+export type Review = z.infer<typeof ReviewSchema>;
+export type ReviewDecision = z.infer<typeof ReviewDecisionSchema>;
+export type Conflict = z.infer<typeof ConflictSchema>;
+export type Problem = z.infer<typeof ProblemSchema>;
+export type Dataset = z.infer<typeof DatasetSchema>;
