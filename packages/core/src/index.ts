@@ -5,6 +5,9 @@
 
 export type { CertplanErrorCode, CertplanErrorIssue } from './errors.ts';
 export { CertplanError } from './errors.ts';
+export type { ReconcileInput, ReconcileResult, StaleReview } from './reconcile/reconcile.ts';
+export { reconcile } from './reconcile/reconcile.ts';
+export { parseReviews, serializeReviews } from './reviews/parseReviews.ts';
 export type {
   Attribute,
   AttributeValue,
@@ -43,6 +46,7 @@ export {
   ExperienceValueSchema,
   FactSchema,
   FeeValueSchema,
+  FocusValueSchema,
   FormatValueSchema,
   IsoDateSchema,
   LanguageValueSchema,
@@ -59,5 +63,3 @@ export {
   SourceSchema,
   ValidityValueSchema,
 } from './schema/dataset.ts';
-export { reconcile } from './reconcile/reconcile.ts';
-export type { ReconcileInput, ReconcileResult, StaleReview } from './reconcile/reconcile.ts';

@@ -73,6 +73,8 @@ export const CodeValueSchema = z.object({ code: z.string().min(1) });
 export const LanguageValueSchema = z.object({ languages: z.array(z.string().min(1)).min(1) });
 export const FormatValueSchema = z.object({ formats: z.array(z.string().min(1)).min(1) });
 export const DeliveryValueSchema = z.object({ modes: z.array(z.enum(['online-proctored', 'test-center'])).min(1) });
+/** What to study for a domain: the services, tools and topics a source names for it. */
+export const FocusValueSchema = z.object({ domain: z.string().min(1), topics: z.array(z.string().min(1)).min(1) });
 export const PassingScoreValueSchema = z.object({
   score: z.number().nonnegative(),
   scale: z.number().positive().nullable(),
@@ -94,6 +96,7 @@ export const attributeValueSchemas = {
   format: FormatValueSchema,
   delivery: DeliveryValueSchema,
   passingScore: PassingScoreValueSchema,
+  focus: FocusValueSchema,
 } as const;
 export type Attribute = keyof typeof attributeValueSchemas;
 export const AttributeSchema = z.enum(Object.keys(attributeValueSchemas) as [Attribute, ...Attribute[]]);
