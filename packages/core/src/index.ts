@@ -17,6 +17,7 @@ export type {
   ClaimAttribute,
   Conflict,
   Dataset,
+  DomainsValue,
   Exam,
   ExamId,
   Fact,
@@ -38,6 +39,7 @@ export {
   ConflictSchema,
   DatasetSchema,
   DeliveryValueSchema,
+  DomainsValueSchema,
   DomainValueSchema,
   DurationValueSchema,
   ExamIdSchema,
@@ -61,5 +63,6 @@ export {
   SalaryValueSchema,
   SourceFormatSchema,
   SourceSchema,
+  StaleReviewSchema,
   ValidityValueSchema,
 } from './schema/dataset.ts';

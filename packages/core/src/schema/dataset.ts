@@ -150,6 +150,13 @@ export const RationaleEntrySchema = z.object({
  */
 export const ClaimAttributeSchema = z.union([AttributeSchema, z.literal('domains')]);
 
+/** The value of an exam's `domains` claim: the domain list one source gives, in its order. */
+export const DomainsValueSchema = z.object({
+  domains: z.array(z.object({ name: z.string().min(1), weightPercent: z.number().min(0).max(100).nullable() })),
+  /** False when any domain of the list has no weight: the planner then splits evenly and warns. */
+  weightsKnown: z.boolean(),
+});
+
 export const ClaimSchema = z.object({
   id: z.string(),
   exam: ExamIdSchema,
@@ -187,7 +194,15 @@ export const ConflictSchema = z.object({
   suggestion: z.object({ value: z.unknown(), rationale: z.array(RationaleEntrySchema) }),
   review: ReviewSchema.nullable(),
   factsDigest: z.string(),
+  /**
+   * The positions in the disagreement, best-ranked first: each distinct value with the facts that state it.
+   * Lets a reviewer (CLI, web) show the quotes side by side.
+   */
+  sides: z.array(z.object({ value: z.unknown(), factIds: z.array(z.string()).min(1) })).optional(),
 });
+
+/** A review that was not applied: its conflict is gone, or the facts changed since it was made. */
+export const StaleReviewSchema = z.object({ review: ReviewSchema, reason: z.string() });
 
 export const ProblemSchema = z.object({
   file: z.string(),
@@ -207,7 +222,7 @@ export const DatasetSchema = z.object({
   /** Sources that could not be read (only with `--keep-going`). */
   unreadable: z.array(ProblemSchema).optional(),
   /** Reviews whose conflict is gone or whose facts changed since. */
-  staleReviews: z.array(z.object({ review: ReviewSchema, reason: z.string() })).optional(),
+  staleReviews: z.array(StaleReviewSchema).optional(),
 });
 
 export type ExamId = z.infer<typeof ExamIdSchema>;
@@ -222,5 +237,6 @@ export type Claim = z.infer<typeof ClaimSchema>;
 export type Review = z.infer<typeof ReviewSchema>;
 export type ReviewDecision = z.infer<typeof ReviewDecisionSchema>;
 export type Conflict = z.infer<typeof ConflictSchema>;
+export type DomainsValue = z.infer<typeof DomainsValueSchema>;
 export type Problem = z.infer<typeof ProblemSchema>;
 export type Dataset = z.infer<typeof DatasetSchema>;
