@@ -17,6 +17,8 @@ export const ExamSchema = z.object({
   code: z.string().nullable(),
   /** Other ways sources write the exam's name ("PMLE", "AWS MLS", "MLS-C01"). */
   aliases: z.array(z.string().min(1)),
+  /** The catalog exam that replaces this one once it retires (the retirement notice names it). */
+  successor: ExamIdSchema.optional(),
 });
 export const CatalogSchema = z.object({ exams: z.array(ExamSchema).min(1) });
 
