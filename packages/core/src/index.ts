@@ -5,9 +5,17 @@
 
 export type { CertplanErrorCode, CertplanErrorIssue } from './errors.ts';
 export { CertplanError } from './errors.ts';
+export { canonicalJson, stableHash } from './lib/stableHash.ts';
+export type { ComparableSet, Statement } from './reconcile/comparableSets.ts';
+export { groupComparableSets } from './reconcile/comparableSets.ts';
+export type { ComparableAttribute, ComparableValue, Quantity } from './reconcile/comparableValue.ts';
+export { comparableValue, normalizeName } from './reconcile/comparableValue.ts';
+export type { PolicyFactor, Position, Ranking } from './reconcile/rankPositions.ts';
+export { rankPositions } from './reconcile/rankPositions.ts';
 export type { ReconcileInput, ReconcileResult, StaleReview } from './reconcile/reconcile.ts';
-export { reconcile } from './reconcile/reconcile.ts';
-export { parseReviews, serializeReviews } from './reviews/parseReviews.ts';
+export { claimIdOf, conflictIdOf, factsDigestOf, reconcile, severityOf } from './reconcile/reconcile.ts';
+export { conflictEtag } from './reviews/conflictEtag.ts';
+export { parseReviews, removeReview, serializeReviews, upsertReview } from './reviews/parseReviews.ts';
 export type {
   Attribute,
   AttributeValue,

@@ -1,8 +1,31 @@
 /**
- * Reconciliation: facts in, one claim per comparable set out, with conflicts flagged for review and
- * reviewers' decisions applied. (Placeholder signature: the core issue fills it in.)
+ * Reconciliation: facts in, one claim per comparable set out, with disagreements flagged as conflicts and
+ * reviewers' decisions applied. Pure and order-independent: the same facts, sources and reviews give the
+ * same claims and conflicts whatever order they come in.
  */
-import type { Claim, Conflict, Exam, Fact, Review, Source } from '../schema/dataset.ts';
+
+import { canonicalJson, stableHash } from '../lib/stableHash.ts';
+import {
+  type Attribute,
+  attributeValueSchemas,
+  type Claim,
+  type Conflict,
+  DomainsValueSchema,
+  type Exam,
+  type Fact,
+  type RationaleEntry,
+  type Review,
+  type Source,
+} from '../schema/dataset.ts';
+import { type ComparableSet, compareStrings, groupComparableSets, type Statement } from './comparableSets.ts';
+import {
+  type ComparableAttribute,
+  comparableValue,
+  complementaryAttributes,
+  normalizeName,
+} from './comparableValue.ts';
+import { explainAgreement, explainRanking, explainReview, type SourceNamer, sourceNamer } from './explainRanking.ts';
+import { type Position, type Ranking, rankPositions } from './rankPositions.ts';
 
 export interface ReconcileInput {
   exams: readonly Exam[];
@@ -17,11 +40,276 @@ export interface StaleReview {
 }
 
 export interface ReconcileResult {
+  /** Sorted by id. */
   claims: Claim[];
+  /** Sorted by id. */
   conflicts: Conflict[];
+  /** Reviews that were not applied, with the reason, sorted by conflict id. */
   staleReviews: StaleReview[];
 }
 
-export function reconcile(_input: ReconcileInput): ReconcileResult {
-  return { claims: [], conflicts: [], staleReviews: [] };
+/**
+ * Disagreements that change a plan (weights, duration), a cost (fee) or whether someone may sit the exam
+ * (experience, retirement) are high; the rest (salaries, wording, formats) are low.
+ */
+const highSeverity: ReadonlySet<ComparableAttribute> = new Set([
+  'domains',
+  'domain',
+  'fee',
+  'experience',
+  'retirement',
+  'duration',
+]);
+
+export function severityOf(attribute: ComparableAttribute): Conflict['severity'] {
+  return highSeverity.has(attribute) ? 'high' : 'low';
+}
+
+/** `exam.attribute[.key]`: readable in reviews.yaml and URLs, and stable while the set exists. */
+export function claimIdOf(exam: string, attribute: ComparableAttribute, key: string | null): string {
+  return key === null ? `${exam}.${attribute}` : `${exam}.${attribute}.${normalizeName(key).replace(/ /g, '-')}`;
+}
+
+/**
+ * A conflict's id comes from its content: the set (exam, attribute, key) and the quotes in it. A re-parse
+ * that moves facts around keeps it; a source that adds nothing to the set cannot change it; a new or changed
+ * quote in the set makes it a different conflict, which a reviewer has to look at again.
+ */
+export function conflictIdOf(
+  exam: string,
+  attribute: ComparableAttribute,
+  key: string | null,
+  facts: readonly Pick<Fact, 'quote'>[],
+): string {
+  const quotes = [...new Set(facts.map((f) => f.quote))].sort(compareStrings);
+  return `${claimIdOf(exam, attribute, key)}.${stableHash(canonicalJson({ exam, attribute, key, quotes })).slice(0, 12)}`;
+}
+
+/**
+ * What a review was about: each fact's source, quote and parsed value. If any of them changes (say the
+ * extractor now reads a different weight from the same quote) the review is stale.
+ */
+export function factsDigestOf(facts: readonly Pick<Fact, 'source' | 'quote' | 'value'>[]): string {
+  const entries = facts.map((f) => canonicalJson({ source: f.source, quote: f.quote, value: f.value }));
+  return stableHash(JSON.stringify([...new Set(entries)].sort(compareStrings)));
+}
+
+export function reconcile(input: ReconcileInput): ReconcileResult {
+  const name = sourceNamer(input.sources);
+  const sets = groupComparableSets(input.facts, input.sources);
+  const { accepted, superseded } = latestReviewPerConflict(input.reviews);
+  const used = new Set<string>();
+  const staleReviews: StaleReview[] = [...superseded];
+  const claims: Claim[] = [];
+  const conflicts: Conflict[] = [];
+
+  for (const set of sets) {
+    const id = claimIdOf(set.exam, set.attribute, set.key);
+    if (complementaryAttributes.has(set.attribute)) {
+      claims.push(mergeComplementary(id, set, name));
+      continue;
+    }
+    const ranking = rankPositions(set.statements);
+    const [winner] = ranking.positions;
+    if (!winner) continue;
+    if (ranking.positions.length === 1) {
+      claims.push({
+        id,
+        exam: set.exam,
+        attribute: set.attribute,
+        key: set.key,
+        value: winner.value,
+        status: 'agreed',
+        factIds: winner.facts.map((f) => f.id),
+        dissentingFactIds: [],
+        rationale: explainAgreement(set.attribute, winner, name),
+        conflictId: null,
+      });
+      continue;
+    }
+
+    const facts = ranking.positions.flatMap((p) => p.facts);
+    const conflictId = conflictIdOf(set.exam, set.attribute, set.key, facts);
+    const factsDigest = factsDigestOf(facts);
+    const suggestion = { value: winner.value, rationale: explainRanking(set.attribute, ranking, name) };
+    const review = accepted.get(conflictId);
+    let applied: { value: unknown; rationale: RationaleEntry[] } | null = null;
+    if (review) {
+      used.add(conflictId);
+      const outcome = applyReview(review, set, ranking, factsDigest, name);
+      if ('reason' in outcome) staleReviews.push({ review, reason: outcome.reason });
+      else applied = outcome;
+    }
+    conflicts.push({
+      id: conflictId,
+      exam: set.exam,
+      attribute: set.attribute,
+      key: set.key,
+      factIds: [...new Set(facts.map((f) => f.id))],
+      severity: severityOf(set.attribute),
+      suggestion,
+      review: applied ? review! : null,
+      factsDigest,
+      sides: ranking.positions.map((p) => ({ value: p.value, factIds: p.facts.map((f) => f.id) })),
+    });
+    const value = applied ? applied.value : winner.value;
+    const [support, dissent] = splitBy(ranking.positions, set.attribute, value);
+    claims.push({
+      id,
+      exam: set.exam,
+      attribute: set.attribute,
+      key: set.key,
+      value,
+      status: applied ? 'reviewed' : ranking.decidedBy ? 'policy' : 'contested',
+      factIds: support,
+      dissentingFactIds: dissent,
+      rationale: applied ? applied.rationale : suggestion.rationale,
+      conflictId,
+    });
+  }
+
+  for (const [conflict, review] of accepted) {
+    if (!used.has(conflict)) staleReviews.push({ review, reason: goneReason(review, claims, conflicts) });
+  }
+  return {
+    claims: claims.sort((a, b) => compareStrings(a.id, b.id)),
+    conflicts: conflicts.sort((a, b) => compareStrings(a.id, b.id)),
+    staleReviews: staleReviews.sort(
+      (a, b) => compareStrings(a.review.conflict, b.review.conflict) || compareStrings(a.review.at, b.review.at),
+    ),
+  };
+}
+
+/** One decision per conflict: the latest counts, earlier ones are reported rather than silently dropped. */
+function latestReviewPerConflict(reviews: readonly Review[]) {
+  const accepted = new Map<string, Review>();
+  const superseded: StaleReview[] = [];
+  const ordered = [...reviews].sort(
+    (a, b) =>
+      compareStrings(a.conflict, b.conflict) ||
+      compareStrings(a.at, b.at) ||
+      compareStrings(canonicalJson(a), canonicalJson(b)),
+  );
+  for (const review of ordered) {
+    const earlier = accepted.get(review.conflict);
+    if (earlier)
+      superseded.push({ review: earlier, reason: `superseded by a later review of the same conflict (${review.at})` });
+    accepted.set(review.conflict, review);
+  }
+  return { accepted, superseded };
+}
+
+function applyReview(
+  review: Review,
+  set: ComparableSet,
+  ranking: Ranking,
+  factsDigest: string,
+  name: SourceNamer,
+): { value: unknown; rationale: RationaleEntry[] } | { reason: string } {
+  if (review.factsDigest !== factsDigest) {
+    return {
+      reason: `the facts of this conflict changed since the review (digest ${review.factsDigest}, now ${factsDigest}); review it again`,
+    };
+  }
+  const attribute = set.attribute;
+  if (review.decision === 'accept') {
+    const value = ranking.positions[0]!.value;
+    // An accept that recorded the value it accepted goes stale if the suggestion moved (say a source's
+    // authority or date changed) even though the quotes did not.
+    if (review.value !== undefined) {
+      const accepted = safeComparable(attribute, review.value);
+      if (accepted !== comparableValue(attribute, value).agreementKey) {
+        return {
+          reason: `the suggestion changed since it was accepted (now “${comparableValue(attribute, value).label}”); review it again`,
+        };
+      }
+    }
+    return { value, rationale: [explainReview(review, comparableValue(attribute, value).label, null)] };
+  }
+  if (review.decision === 'choose') {
+    const statement = set.statements.find((s) => s.facts.some((f) => f.id === review.factId));
+    if (!statement) {
+      return { reason: `the chosen fact ${review.factId ?? '(none given)'} is not one of this conflict's facts` };
+    }
+    return {
+      value: statement.value,
+      rationale: [explainReview(review, statement.comparable.label, name(statement.source))],
+    };
+  }
+  const schema = attribute === 'domains' ? DomainsValueSchema : attributeValueSchemas[attribute as Attribute];
+  const parsed = schema.safeParse(review.value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at value.${issue.path.join('.')}` : '';
+    return { reason: `the custom value is not a valid ${attribute} value${where}: ${issue?.message ?? 'invalid'}` };
+  }
+  return {
+    value: parsed.data,
+    rationale: [explainReview(review, comparableValue(attribute, parsed.data).label, null)],
+  };
+}
+
+function safeComparable(attribute: ComparableAttribute, value: unknown): string | null {
+  try {
+    return comparableValue(attribute, value).agreementKey;
+  } catch {
+    return null;
+  }
+}
+
+/** Facts that back the claim's value, and the dissent: every other fact of the set stays visible. */
+function splitBy(positions: readonly Position[], attribute: ComparableAttribute, value: unknown): [string[], string[]] {
+  const key = comparableValue(attribute, value).agreementKey;
+  const support = positions.filter((p) => p.comparable.agreementKey === key).flatMap((p) => p.facts.map((f) => f.id));
+  const supported = new Set(support);
+  const dissent = positions.flatMap((p) => p.facts.map((f) => f.id)).filter((id) => !supported.has(id));
+  return [support, [...new Set(dissent)]];
+}
+
+function goneReason(review: Review, claims: readonly Claim[], conflicts: readonly Conflict[]): string {
+  const prefix = review.conflict.replace(/\.[0-9a-f]{12}$/, '');
+  const successor = conflicts.find((c) => claimIdOf(c.exam, c.attribute, c.key) === prefix);
+  if (successor) {
+    return `conflict ${review.conflict} no longer exists: the quotes about ${prefix} changed and the disagreement is now conflict ${successor.id}; review it again`;
+  }
+  if (claims.some((c) => c.id === prefix)) {
+    return `conflict ${review.conflict} no longer exists: the sources now agree on ${prefix}, so the decision is not needed`;
+  }
+  return `conflict ${review.conflict} no longer exists: no facts about it remain`;
+}
+
+/** Topics to study for a domain add up across sources rather than compete: the claim lists them all. */
+function mergeComplementary(id: string, set: ComparableSet, name: SourceNamer): Claim {
+  const ranked = rankPositions(set.statements).positions.flatMap((p) => p.statements);
+  const best = ranked[0]!;
+  const seen = new Set<string>();
+  const topics: string[] = [];
+  for (const statement of ranked) {
+    for (const topic of (statement.value as { topics: string[] }).topics) {
+      const key = normalizeName(topic);
+      if (!seen.has(key)) {
+        seen.add(key);
+        topics.push(topic);
+      }
+    }
+  }
+  const names = [...new Set(ranked.map((s: Statement) => name(s.source)))];
+  const factIds = [...new Set(ranked.flatMap((s) => s.facts.map((f) => f.id)))].sort(compareStrings);
+  return {
+    id,
+    exam: set.exam,
+    attribute: set.attribute,
+    key: set.key,
+    value: { ...(best.value as object), topics },
+    status: 'agreed',
+    factIds,
+    dissentingFactIds: [],
+    rationale: [
+      {
+        factor: 'agreement',
+        text: `Topics gathered from ${names.length === 1 ? names[0] : `${names.length} sources (${names.join(', ')})`}; sources naming different topics add to each other rather than disagree.`,
+      },
+    ],
+    conflictId: null,
+  };
 }

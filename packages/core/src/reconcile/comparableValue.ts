@@ -1,0 +1,225 @@
+/**
+ * What makes two statements comparable, and when they agree. Every value becomes a `ComparableValue`: a
+ * quantity with a unit and bounds where the attribute is numeric (Wikidata-style: "at least 2 years" is
+ * [2, ∞) years), and an `agreementKey` that holds exactly what the attribute's rule compares. Two statements
+ * agree when their keys are equal; keeping agreement as key equality makes it transitive, so grouping does
+ * not depend on the order facts arrive in.
+ */
+import type { Attribute, AttributeValue, DomainsValue, Fact } from '../schema/dataset.ts';
+
+export type ComparableAttribute = Attribute | 'domains';
+
+/** A value with a unit and bounds; `upper` is Infinity for "at least" statements. */
+export interface Quantity {
+  unit: string;
+  lower: number;
+  upper: number;
+}
+
+export interface ComparableValue {
+  /** Equal keys agree, different keys disagree. */
+  agreementKey: string;
+  /** The value in words, for rationales and the CLI ("at least 2 years", "USD 300"). */
+  label: string;
+  quantity: Quantity | null;
+  /** Higher is more precise ("$300" over "approximately $300"); only breaks ties after authority and agreement. */
+  specificity: number;
+  /**
+   * Higher is more demanding (a higher fee, more experience, a longer exam). When nothing else separates two
+   * positions certplan suggests the more demanding one, so a learner is not caught unprepared.
+   */
+  demand: number;
+}
+
+/** Attributes whose statements complement each other (topics to study) rather than compete. */
+export const complementaryAttributes: ReadonlySet<ComparableAttribute> = new Set(['focus']);
+
+/**
+ * Names compared loosely: case, punctuation, dashes, "&" vs "and" and spacing do not make two domain names
+ * (or roles) different.
+ */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
+}
+
+/** A role written in the plural ("Machine Learning Engineers") is the same role as its singular. */
+function normalizeRole(role: string): string {
+  return normalizeName(role).replace(/(?<=[a-z]{3})s$/, '');
+}
+
+/** The key that splits an attribute's facts into comparable sets: null where the attribute has none. */
+export function setKeyOf(fact: Fact): string | null {
+  switch (fact.attribute) {
+    case 'experience':
+      return fact.value.kind;
+    case 'salary':
+      return fact.value.role === null ? null : normalizeRole(fact.value.role);
+    case 'focus':
+      return normalizeName(fact.value.domain);
+    default:
+      return null;
+  }
+}
+
+const formatNumber = (n: number): string => (Number.isInteger(n) ? String(n) : String(Number(n.toFixed(4))));
+const years = (n: number): string => `${formatNumber(n)} year${n === 1 ? '' : 's'}`;
+const sortedList = (items: readonly string[]): string => [...new Set(items.map(normalizeName))].sort().join('|');
+
+export function comparableValue(attribute: ComparableAttribute, value: unknown): ComparableValue {
+  switch (attribute) {
+    case 'fee': {
+      const v = value as AttributeValue<'fee'>;
+      const currency = v.currency.toUpperCase();
+      const amount = `${currency} ${formatNumber(v.amount)}`;
+      // "approximately $300" and "$300 (plus tax)" name the same price: the qualifiers lower specificity only.
+      return {
+        agreementKey: amount,
+        label: `${v.approximate ? 'about ' : ''}${amount}${v.plusTax ? ' plus tax' : ''}`,
+        quantity: { unit: currency, lower: v.amount, upper: v.amount },
+        specificity: v.approximate ? 0 : 1,
+        demand: v.amount,
+      };
+    }
+    case 'duration': {
+      const v = value as AttributeValue<'duration'>;
+      return {
+        agreementKey: `${formatNumber(v.minutes)} min`,
+        label: `${formatNumber(v.minutes)} minutes`,
+        quantity: { unit: 'minute', lower: v.minutes, upper: v.minutes },
+        specificity: 0,
+        demand: v.minutes,
+      };
+    }
+    case 'questions': {
+      const v = value as AttributeValue<'questions'>;
+      return {
+        agreementKey: `${v.min}-${v.max}`,
+        label: v.min === v.max ? `${v.min} questions` : `${v.min}–${v.max} questions`,
+        quantity: { unit: 'question', lower: v.min, upper: v.max },
+        specificity: -(v.max - v.min),
+        demand: v.max,
+      };
+    }
+    case 'experience': {
+      const v = value as AttributeValue<'experience'>;
+      const upper = v.maxYears ?? Number.POSITIVE_INFINITY;
+      // What a learner acts on is the recommended minimum: "at least 2 years" [2, ∞) and "1–2 years" [1, 2]
+      // disagree on it, while "3+ years" and "3–5 years" agree.
+      return {
+        agreementKey: `min ${formatNumber(v.minYears)}y`,
+        label:
+          v.maxYears === null
+            ? `at least ${years(v.minYears)}`
+            : v.maxYears === v.minYears
+              ? years(v.minYears)
+              : `${formatNumber(v.minYears)}–${years(v.maxYears)}`,
+        quantity: { unit: 'year', lower: v.minYears, upper },
+        specificity: 0,
+        demand: v.minYears,
+      };
+    }
+    case 'validity': {
+      const v = value as AttributeValue<'validity'>;
+      return {
+        agreementKey: `${v.months} months`,
+        label: v.months % 12 === 0 ? years(v.months / 12) : `${v.months} months`,
+        quantity: { unit: 'month', lower: v.months, upper: v.months },
+        specificity: 0,
+        demand: -v.months,
+      };
+    }
+    case 'recertification': {
+      const v = value as AttributeValue<'recertification'>;
+      return {
+        agreementKey: `${v.daysBeforeExpiry} days`,
+        label: `from ${v.daysBeforeExpiry} days before expiry`,
+        quantity: { unit: 'day', lower: v.daysBeforeExpiry, upper: v.daysBeforeExpiry },
+        specificity: 0,
+        demand: -v.daysBeforeExpiry,
+      };
+    }
+    case 'salary': {
+      const v = value as AttributeValue<'salary'>;
+      const currency = v.currency.toUpperCase();
+      const range =
+        v.min === v.max
+          ? `${currency} ${formatNumber(v.min)}`
+          : `${currency} ${formatNumber(v.min)}–${formatNumber(v.max)}`;
+      return {
+        agreementKey: range,
+        label: `${range} a year`,
+        quantity: { unit: `${currency}/year`, lower: v.min, upper: v.max },
+        specificity: -(v.max - v.min),
+        demand: 0,
+      };
+    }
+    case 'retirement': {
+      const v = value as AttributeValue<'retirement'>;
+      return { agreementKey: v.date, label: `retired on ${v.date}`, quantity: null, specificity: 0, demand: 0 };
+    }
+    case 'code': {
+      const v = value as AttributeValue<'code'>;
+      const code = v.code.trim().toUpperCase();
+      return { agreementKey: code, label: code, quantity: null, specificity: 0, demand: 0 };
+    }
+    case 'language': {
+      const v = value as AttributeValue<'language'>;
+      return { agreementKey: sortedList(v.languages), label: v.languages.join(', '), ...unitless };
+    }
+    case 'format': {
+      const v = value as AttributeValue<'format'>;
+      return { agreementKey: sortedList(v.formats), label: v.formats.join(', '), ...unitless };
+    }
+    case 'delivery': {
+      const v = value as AttributeValue<'delivery'>;
+      return { agreementKey: sortedList(v.modes), label: v.modes.join(' or '), ...unitless };
+    }
+    case 'passingScore': {
+      const v = value as AttributeValue<'passingScore'>;
+      return {
+        agreementKey: formatNumber(v.score),
+        label: v.scale === null ? formatNumber(v.score) : `${formatNumber(v.score)} of ${formatNumber(v.scale)}`,
+        quantity: v.scale === null ? null : { unit: `score/${v.scale}`, lower: v.score, upper: v.score },
+        specificity: v.scale === null ? 0 : 1,
+        demand: v.score,
+      };
+    }
+    case 'focus': {
+      const v = value as AttributeValue<'focus'>;
+      return { agreementKey: sortedList(v.topics), label: v.topics.join(', '), ...unitless };
+    }
+    case 'domain': {
+      const v = value as AttributeValue<'domain'>;
+      const weight = v.weightPercent === null ? '?' : formatNumber(v.weightPercent);
+      return {
+        agreementKey: `${normalizeName(v.name)}=${weight}`,
+        label: v.weightPercent === null ? v.name : `${v.name} (${weight}%)`,
+        ...unitless,
+      };
+    }
+    case 'domains': {
+      const v = value as DomainsValue;
+      // A list is compared as a set of (name, weight): order is presentation, a renamed or re-weighted
+      // domain is a different list.
+      const entries = v.domains
+        .map((d) => `${normalizeName(d.name)}=${d.weightPercent === null ? '?' : formatNumber(d.weightPercent)}`)
+        .sort();
+      const names = v.domains.map((d) => (d.weightPercent === null ? d.name : `${d.name} (${d.weightPercent}%)`));
+      return {
+        agreementKey: entries.join('|'),
+        label: `${v.domains.length} domain${v.domains.length === 1 ? '' : 's'}: ${names.join('; ')}`,
+        quantity: null,
+        specificity: v.weightsKnown ? 1 : 0,
+        demand: 0,
+      };
+    }
+  }
+}
+
+const unitless = { quantity: null, specificity: 0, demand: 0 } as const;

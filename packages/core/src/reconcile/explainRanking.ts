@@ -1,0 +1,158 @@
+/**
+ * Rationales in words a learner understands: one entry per factor that was weighed, saying which way it
+ * went and on what evidence (which sources, which dates), never a bare score.
+ */
+import type { Authority, DomainsValue, RationaleEntry, Review, Source } from '../schema/dataset.ts';
+import type { ComparableAttribute } from './comparableValue.ts';
+import { type Position, policyFactors, type Ranking } from './rankPositions.ts';
+
+export type SourceNamer = (sourceId: string) => string;
+
+/** A short name a learner recognises: the site's host, else the title, else the file. */
+export function sourceNamer(sources: readonly Source[]): SourceNamer {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  return (id) => {
+    const source = byId.get(id);
+    if (!source) return id;
+    if (source.url) {
+      const host = /^[a-z]+:\/\/([^/?#]+)/i.exec(source.url)?.[1];
+      if (host) return host.replace(/^www\./, '');
+    }
+    return source.title ?? source.file;
+  };
+}
+
+const authorityWords: Record<Authority, { one: string; many: string }> = {
+  official: { one: 'the official source', many: 'official sources' },
+  editorial: { one: "certplan's editorial note", many: "certplan's editorial notes" },
+  secondary: { one: 'a third-party article', many: 'third-party articles' },
+};
+
+const quoted = (label: string) => `“${label}”`;
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const list = (items: readonly string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
+function sourcesOf(position: Position, name: SourceNamer, authority?: Authority): string[] {
+  const ids = position.statements.filter((s) => !authority || s.authority === authority).map((s) => s.source);
+  return [...new Set(ids.map(name))];
+}
+
+function byWhom(position: Position, name: SourceNamer): string {
+  const names = sourcesOf(position, name, position.authority);
+  const words = authorityWords[position.authority];
+  return `${names.length === 1 ? words.one : words.many} (${list(names)})`;
+}
+
+function witnessText(position: Position, name: SourceNamer): string {
+  const copies = position.witnesses.filter((group) => group.length > 1);
+  const note = copies.map((group) => ` ${list(group.map(name))} carry the same sentence, so they count once.`).join('');
+  return note;
+}
+
+/** The rationale of a comparable set with a single position: everyone who states it agrees. */
+export function explainAgreement(
+  attribute: ComparableAttribute,
+  position: Position,
+  name: SourceNamer,
+): RationaleEntry[] {
+  const label = quoted(position.comparable.label);
+  const count = position.witnesses.length;
+  const entries: RationaleEntry[] = [
+    { factor: 'authority', text: `${label} is stated by ${byWhom(position, name)}.` },
+    {
+      factor: 'agreement',
+      text:
+        count > 1
+          ? `${count} independent sources agree on it (${list(sourcesOf(position, name))}) and none contradicts it.${witnessText(position, name)}`
+          : `Only ${list(sourcesOf(position, name))} states it, and no source contradicts it.`,
+    },
+  ];
+  return [...entries, ...weightsNote(attribute, position.value)];
+}
+
+/** The rationale of a suggestion between disagreeing positions: the factors in order, up to the one that decided. */
+export function explainRanking(attribute: ComparableAttribute, ranking: Ranking, name: SourceNamer): RationaleEntry[] {
+  const [winner, runnerUp, ...rest] = ranking.positions;
+  if (!winner || !runnerUp) return [];
+  const w = quoted(winner.comparable.label);
+  const r = quoted(runnerUp.comparable.label);
+  const entries: RationaleEntry[] = [];
+  for (const factor of policyFactors) {
+    const decided = factor === ranking.decidedBy;
+    entries.push({ factor, text: factorText(factor, decided, winner, runnerUp, w, r, name) });
+    if (decided) break;
+  }
+  if (ranking.decidedBy === null) {
+    entries.push({
+      factor: 'rule',
+      text:
+        winner.comparable.demand !== runnerUp.comparable.demand
+          ? `No factor separates them, so certplan suggests the more demanding ${w}, to keep you from being caught unprepared, until a reviewer decides.`
+          : `No factor separates them; certplan shows ${w} until a reviewer decides.`,
+    });
+  }
+  if (rest.length > 0) {
+    const others = rest.map((p) => `${quoted(p.comparable.label)} (${list(sourcesOf(p, name))})`);
+    entries.push({ factor: 'rule', text: `Also stated, and ranked lower: ${list(others)}.` });
+  }
+  return [...entries, ...weightsNote(attribute, winner.value)];
+}
+
+function factorText(
+  factor: (typeof policyFactors)[number],
+  decided: boolean,
+  winner: Position,
+  runnerUp: Position,
+  w: string,
+  r: string,
+  name: SourceNamer,
+): string {
+  switch (factor) {
+    case 'authority':
+      return decided
+        ? `${w} comes from ${byWhom(winner, name)}, which outranks ${byWhom(runnerUp, name)} saying ${r}.`
+        : `Both ${w} and ${r} come from ${authorityWords[winner.authority].many}, so authority does not settle it.`;
+    case 'recency':
+      if (decided) {
+        const older = runnerUp.date === null ? 'an undated source' : `a source dated ${runnerUp.date}`;
+        return `${w} is backed by a source dated ${winner.date}, newer than ${older} saying ${r}.`;
+      }
+      return winner.date === null
+        ? 'Their best sources are undated, so recency does not settle it.'
+        : `Their best sources are both dated ${winner.date}, so recency does not settle it.`;
+    case 'agreement': {
+      const n = winner.witnesses.length;
+      if (decided) {
+        return `${plural(n, 'independent source gives', 'independent sources give')} ${w} (${list(sourcesOf(winner, name))}), against ${runnerUp.witnesses.length} for ${r}.${witnessText(winner, name)}`;
+      }
+      return `Each is backed by ${plural(n, 'independent source', 'independent sources')}, so agreement does not settle it.`;
+    }
+    case 'specificity':
+      return decided
+        ? `${w} is stated more precisely than ${r}.`
+        : 'Both are stated as precisely, so specificity does not settle it.';
+  }
+}
+
+function weightsNote(attribute: ComparableAttribute, value: unknown): RationaleEntry[] {
+  if (attribute !== 'domains') return [];
+  const domains = value as DomainsValue;
+  if (domains.weightsKnown) return [];
+  return [
+    {
+      factor: 'rule',
+      text: `This list gives no weights, so the domains' weights are unknown: the planner splits study time evenly across the ${domains.domains.length} domains and warns you.`,
+    },
+  ];
+}
+
+export function explainReview(review: Review, chosen: string, chosenFrom: string | null): RationaleEntry {
+  const decision =
+    review.decision === 'accept'
+      ? `accepted certplan's suggestion, ${quoted(chosen)}`
+      : review.decision === 'choose'
+        ? `chose ${quoted(chosen)}${chosenFrom ? `, as ${chosenFrom} states it` : ''}`
+        : `set the value to ${quoted(chosen)}`;
+  return { factor: 'review', text: `A reviewer (${review.by}, ${review.at}) ${decision}: “${review.note}”` };
+}
