@@ -1,0 +1,93 @@
+/**
+ * The typed client for planner-api. Every call goes through `request`, which turns an error answer into an
+ * `ApiError` carrying the API's own message and per-field issues, so forms can show them next to the field.
+ */
+import { ApiError } from './ApiError.ts';
+import type { ConflictView, ExamDetail, ExamSummary, Plan, PlanRequest, ReviewRequest, ReviewResult } from './types.ts';
+
+export interface ApiClientOptions {
+  /** Prefix of every path; '' for the same origin. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+}
+
+export interface Tagged<T> {
+  data: T;
+  etag: string | null;
+}
+
+export interface ApiClient {
+  listExams(signal?: AbortSignal): Promise<ExamSummary[]>;
+  getExam(id: string, signal?: AbortSignal): Promise<ExamDetail>;
+  createPlan(body: PlanRequest, signal?: AbortSignal): Promise<Plan>;
+  /** The plan as an RFC 5545 calendar. */
+  planCalendar(body: PlanRequest, signal?: AbortSignal): Promise<Blob>;
+  listConflicts(signal?: AbortSignal): Promise<ConflictView[]>;
+  getConflict(id: string, signal?: AbortSignal): Promise<Tagged<ConflictView>>;
+  reviewConflict(id: string, body: ReviewRequest, auth: { token: string; etag: string }): Promise<Tagged<ReviewResult>>;
+}
+
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  const base = options.baseUrl ?? '';
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
+  async function request(path: string, init: RequestInit = {}): Promise<Response> {
+    let response: Response;
+    try {
+      response = await doFetch(base + path, init);
+    } catch (cause) {
+      if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+      throw new ApiError(0, { error: { code: 'network', message: 'The server could not be reached.' } });
+    }
+    if (!response.ok) throw new ApiError(response.status, await readJson(response));
+    return response;
+  }
+
+  async function json<T>(path: string, init?: RequestInit): Promise<T> {
+    return (await (await request(path, init)).json()) as T;
+  }
+
+  const post = (body: unknown, signal?: AbortSignal): RequestInit => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: signal ?? null,
+  });
+
+  return {
+    listExams: async (signal) => (await json<{ exams: ExamSummary[] }>('/api/exams', { signal: signal ?? null })).exams,
+    getExam: (id, signal) => json<ExamDetail>(`/api/exams/${encodeURIComponent(id)}`, { signal: signal ?? null }),
+    createPlan: async (body, signal) => (await json<{ plan: Plan }>('/api/plans', post(body, signal))).plan,
+    planCalendar: async (body, signal) => (await request('/api/plans/ics', post(body, signal))).blob(),
+    listConflicts: async (signal) =>
+      (await json<{ conflicts: ConflictView[] }>('/api/conflicts', { signal: signal ?? null })).conflicts,
+    getConflict: async (id, signal) => {
+      const response = await request(`/api/conflicts/${encodeURIComponent(id)}`, { signal: signal ?? null });
+      const { conflict } = (await response.json()) as { conflict: ConflictView };
+      return { data: conflict, etag: response.headers.get('etag') ?? conflict.etag };
+    },
+    reviewConflict: async (id, body, auth) => {
+      const response = await request(`/api/conflicts/${encodeURIComponent(id)}/review`, {
+        method: 'PUT',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${auth.token}`,
+          'if-match': auth.etag,
+        },
+        body: JSON.stringify(body),
+      });
+      const result = (await response.json()) as ReviewResult;
+      return { data: result, etag: response.headers.get('etag') ?? result.conflict.etag };
+    },
+  };
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { error: { code: `http_${response.status}`, message: text.slice(0, 200) } };
+  }
+}

@@ -1,0 +1,302 @@
+/**
+ * One conflict for a reviewer: the disagreeing quotes side by side (grouped by the value they state), the
+ * suggestion and why, the review so far, and the decision form. A 409 (someone decided first) shows the new
+ * state and keeps everything typed, so the reviewer can decide again without retyping.
+ */
+import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { ApiError } from '../api/ApiError.ts';
+import type { ApiClient } from '../api/createApiClient.ts';
+import type { ConflictFact, ConflictView, ReviewRequest } from '../api/types.ts';
+import { attributeLabel, formatClaimValue } from '../lib/formatClaimValue.ts';
+import { formatDate } from '../lib/today.ts';
+import { SourceQuote } from './SourceQuote.tsx';
+
+type Decision = ReviewRequest['decision'];
+
+export interface ConflictCardProps {
+  conflict: ConflictView;
+  examName: string;
+  api: ApiClient;
+  token: () => string | null;
+  /** The server refused the token, or there is none yet: ask for it (again). */
+  onNeedToken: (problem: string | undefined) => void;
+}
+
+interface Draft {
+  decision: Decision | '';
+  factId: string;
+  value: string;
+  note: string;
+}
+
+export function ConflictCard(props: ConflictCardProps): JSX.Element {
+  // The card owns its copy: a review or a 409 replaces it without reloading the page.
+  // eslint-disable-next-line solid/reactivity -- initial value only; later updates come from the API.
+  const [conflict, setConflict] = createSignal(props.conflict);
+  const [draft, setDraft] = createStore<Draft>({ decision: '', factId: '', value: '', note: '' });
+  const [errors, setErrors] = createSignal<Record<string, string>>({});
+  const [message, setMessage] = createSignal<{ kind: 'ok' | 'conflict' | 'error'; text: string }>();
+  const [pending, setPending] = createSignal(false);
+
+  const id = () => conflict().id;
+  const prefix = () => `c-${id()}`;
+  const describe = (value: unknown) => formatClaimValue(conflict().attribute, value);
+  const sides = createMemo(() => {
+    const groups = new Map<string, { value: unknown; facts: ConflictFact[] }>();
+    for (const fact of conflict().facts) {
+      const key = JSON.stringify(fact.value);
+      const group = groups.get(key) ?? { value: fact.value, facts: [] };
+      group.facts.push(fact);
+      groups.set(key, group);
+    }
+    return [...groups.values()];
+  });
+
+  const validate = (): ReviewRequest | null => {
+    const found: Record<string, string> = {};
+    const note = draft.note.trim();
+    if (!draft.decision) found.decision = 'Choose what to do.';
+    if (!note) found.note = 'Say why, in a sentence: the next reviewer will read it.';
+    let value: unknown;
+    if (draft.decision === 'choose' && !draft.factId) found.factId = 'Choose the source whose value wins.';
+    if (draft.decision === 'custom') {
+      if (!draft.value.trim()) found.value = 'Enter the value.';
+      else {
+        try {
+          value = JSON.parse(draft.value);
+        } catch {
+          found.value = 'Enter the value as JSON, in the shape shown (for example {"amount": 300, "currency": "USD"}).';
+        }
+      }
+    }
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !draft.decision) return null;
+    const body: ReviewRequest = { decision: draft.decision, note };
+    if (draft.decision === 'choose') body.factId = draft.factId;
+    if (draft.decision === 'custom') body.value = value;
+    return body;
+  };
+
+  const submit = async () => {
+    setMessage(undefined);
+    const body = validate();
+    if (!body) return;
+    const token = props.token();
+    if (!token) {
+      setMessage({ kind: 'error', text: 'Enter the review token above first; your decision is kept.' });
+      props.onNeedToken(undefined);
+      return;
+    }
+    setPending(true);
+    try {
+      const result = await props.api.reviewConflict(id(), body, { token, etag: conflict().etag });
+      setConflict(result.data.conflict);
+      setMessage({ kind: 'ok', text: 'Decision recorded.' });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      if (error.status === 401) {
+        props.onNeedToken('The server refused the review token. Enter it again.');
+        setMessage({
+          kind: 'error',
+          text: 'The token was refused. Enter it again above, then submit; your decision is kept.',
+        });
+      } else if (error.status === 409) {
+        try {
+          const fresh = await props.api.getConflict(id());
+          setConflict(fresh.data);
+        } catch {
+          // Showing the new state is best effort; the message still says what happened.
+        }
+        setMessage({
+          kind: 'conflict',
+          text: 'Someone else decided first. Their decision is shown above. Your choices are kept: submit again to replace it.',
+        });
+      } else if (error.status === 400 && error.issues.length > 0) {
+        const mapped: Record<string, string> = {};
+        for (const issue of error.issues) mapped[issue.path.split('.')[0] || 'form'] ??= issue.message;
+        setErrors(mapped);
+        setMessage({ kind: 'error', text: error.message });
+      } else {
+        setMessage({ kind: 'error', text: error.message });
+      }
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const fieldError = (field: string) => (
+    <Show when={errors()[field]}>
+      <p class="field-error" id={`${prefix()}-${field}-error`}>
+        {errors()[field]}
+      </p>
+    </Show>
+  );
+  const describedBy = (field: string) => (errors()[field] ? `${prefix()}-${field}-error` : undefined);
+
+  return (
+    <article
+      class="conflict-card"
+      id={`conflict-${id()}`}
+      aria-labelledby={`${prefix()}-title`}
+      data-status={conflict().status}
+      data-severity={conflict().severity}
+    >
+      <h2 id={`${prefix()}-title`}>
+        {props.examName}
+        {` · ${attributeLabel(conflict().attribute)}`}
+        <Show when={conflict().key}>{(key) => `: ${key()}`}</Show>
+      </h2>
+      <p class="conflict-meta">
+        <span class="badge" data-severity={conflict().severity}>
+          {conflict().severity === 'high' ? 'High severity' : 'Low severity'}
+        </span>
+        <span class="badge" data-status={conflict().status}>
+          {conflict().status === 'open' ? 'Open' : 'Reviewed'}
+        </span>
+      </p>
+
+      <div class="sides">
+        <For each={sides()}>
+          {(side) => (
+            <section class="side" aria-label={`Sources saying ${describe(side.value)}`}>
+              <h3>{describe(side.value)}</h3>
+              <For each={side.facts}>{(fact) => <SourceQuote quote={fact.quote} source={fact.source} />}</For>
+            </section>
+          )}
+        </For>
+      </div>
+
+      <section class="suggestion" aria-labelledby={`${prefix()}-suggestion`}>
+        <h3 id={`${prefix()}-suggestion`}>Suggestion: {describe(conflict().suggestion.value)}</h3>
+        <ul class="rationale">
+          <For each={conflict().suggestion.rationale}>{(entry) => <li>{entry.text}</li>}</For>
+        </ul>
+      </section>
+
+      <Show when={conflict().review}>
+        {(review) => (
+          <section class="current-review" aria-labelledby={`${prefix()}-review`}>
+            <h3 id={`${prefix()}-review`}>Decided</h3>
+            <p>
+              {`${review().decision === 'accept' ? 'Accepted the suggestion' : review().decision === 'choose' ? 'Chose a source' : 'Entered a value'}`}
+              <Show when={review().value !== undefined}>{` (${describe(review().value)})`}</Show>
+              {` · by ${review().by} · ${formatDate(review().at)}`}
+            </p>
+            <blockquote class="review-note">{review().note}</blockquote>
+          </section>
+        )}
+      </Show>
+
+      <form
+        class="review-form"
+        aria-labelledby={`${prefix()}-form`}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <h3 id={`${prefix()}-form`}>{conflict().review ? 'Decide again' : 'Decide'}</h3>
+        <fieldset aria-describedby={describedBy('decision')}>
+          <legend>Decision</legend>
+          <For
+            each={
+              [
+                ['accept', `Accept the suggestion (${describe(conflict().suggestion.value)})`],
+                ['choose', 'Choose a source'],
+                ['custom', 'Enter a value'],
+              ] as const
+            }
+          >
+            {([value, label]) => (
+              <div class="radio">
+                <input
+                  type="radio"
+                  id={`${prefix()}-decision-${value}`}
+                  name={`${prefix()}-decision`}
+                  value={value}
+                  checked={draft.decision === value}
+                  onChange={() => {
+                    setDraft('decision', value);
+                    if (value === 'custom' && !draft.value) {
+                      setDraft('value', JSON.stringify(conflict().suggestion.value));
+                    }
+                  }}
+                />
+                <label for={`${prefix()}-decision-${value}`}>{label}</label>
+              </div>
+            )}
+          </For>
+          {fieldError('decision')}
+        </fieldset>
+
+        <Show when={draft.decision === 'choose'}>
+          <fieldset aria-describedby={describedBy('factId')}>
+            <legend>Which source wins</legend>
+            <For each={conflict().facts}>
+              {(fact) => (
+                <div class="radio">
+                  <input
+                    type="radio"
+                    id={`${prefix()}-fact-${fact.id}`}
+                    name={`${prefix()}-fact`}
+                    value={fact.id}
+                    checked={draft.factId === fact.id}
+                    onChange={() => setDraft('factId', fact.id)}
+                  />
+                  <label for={`${prefix()}-fact-${fact.id}`}>
+                    {`${describe(fact.value)} (${fact.source.title ?? fact.source.id}, ${formatDate(fact.source.published)})`}
+                  </label>
+                </div>
+              )}
+            </For>
+            {fieldError('factId')}
+          </fieldset>
+        </Show>
+
+        <Show when={draft.decision === 'custom'}>
+          <div class="field">
+            <label for={`${prefix()}-value`}>Value (JSON, same shape as the suggestion)</label>
+            <textarea
+              id={`${prefix()}-value`}
+              rows="2"
+              value={draft.value}
+              aria-invalid={errors().value ? 'true' : undefined}
+              aria-describedby={describedBy('value')}
+              onInput={(event) => setDraft('value', event.currentTarget.value)}
+            />
+            {fieldError('value')}
+          </div>
+        </Show>
+
+        <div class="field">
+          <label for={`${prefix()}-note`}>Note (why)</label>
+          <textarea
+            id={`${prefix()}-note`}
+            rows="2"
+            value={draft.note}
+            aria-invalid={errors().note ? 'true' : undefined}
+            aria-describedby={describedBy('note')}
+            onInput={(event) => setDraft('note', event.currentTarget.value)}
+          />
+          {fieldError('note')}
+        </div>
+
+        <button type="submit" class="button primary" disabled={pending()}>
+          {pending() ? 'Recording…' : 'Record decision'}
+        </button>
+        <Show when={message()}>
+          {(current) => (
+            <p
+              class={current().kind === 'ok' ? 'form-ok' : 'form-error'}
+              role={current().kind === 'ok' ? 'status' : 'alert'}
+            >
+              {current().text}
+            </p>
+          )}
+        </Show>
+      </form>
+    </article>
+  );
+}

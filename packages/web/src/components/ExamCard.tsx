@@ -1,0 +1,89 @@
+/**
+ * One exam to choose in the plan builder: its key numbers, each with its citation markers, and for a retired
+ * exam the retirement date, its source and the successor to plan for instead.
+ */
+import { A } from '@solidjs/router';
+import { For, type JSX, Show } from 'solid-js';
+import type { ExamSummary } from '../api/types.ts';
+import { attributeLabel, formatClaimValue } from '../lib/formatClaimValue.ts';
+import { formatDate } from '../lib/today.ts';
+import { CitationList } from './CitationMarker.tsx';
+
+export const examCardFacts = ['fee', 'duration', 'questions', 'experience'] as const;
+
+export interface ExamCardProps {
+  exam: ExamSummary;
+  selected: boolean;
+  onSelect: (id: string) => void;
+}
+
+export function ExamCard(props: ExamCardProps): JSX.Element {
+  const inputId = () => `exam-${props.exam.id}`;
+  return (
+    <article class="exam-card" classList={{ selected: props.selected, retired: !!props.exam.retired }}>
+      <h3 class="exam-card-title">
+        <input
+          id={inputId()}
+          type="radio"
+          name="exam"
+          value={props.exam.id}
+          checked={props.selected}
+          onChange={() => props.onSelect(props.exam.id)}
+          aria-describedby={props.exam.retired ? `${inputId()}-retired` : undefined}
+        />
+        <label for={inputId()}>{props.exam.name}</label>
+      </h3>
+      <p class="muted exam-vendor">
+        {props.exam.vendor}
+        <Show when={props.exam.code}>{(code) => ` · ${code()}`}</Show>
+      </p>
+      <Show when={props.exam.retired}>
+        {(retired) => (
+          <p class="retired-note" id={`${inputId()}-retired`}>
+            <strong>Retired on {formatDate(retired().date)}</strong>
+            <CitationList citations={retired().citations} />
+            <Show when={retired().successor}>
+              {(successor) => (
+                <>
+                  {'. Successor: '}
+                  <button type="button" class="link-button" onClick={() => props.onSelect(successor().id)}>
+                    {successor().name}
+                  </button>
+                </>
+              )}
+            </Show>
+          </p>
+        )}
+      </Show>
+      <dl class="exam-facts">
+        <For each={examCardFacts}>
+          {(attribute) => (
+            <div class="exam-fact">
+              <dt>{attributeLabel(attribute)}</dt>
+              <dd>
+                <Show when={props.exam.facts[attribute].length > 0} fallback={<span class="muted">not stated</span>}>
+                  <For each={props.exam.facts[attribute]}>
+                    {(claim, index) => (
+                      <span class="claim" data-status={claim.status}>
+                        {index() > 0 ? '; ' : ''}
+                        {formatClaimValue(attribute, claim.value)}
+                        <Show when={claim.status === 'contested'}>
+                          <span class="badge">sources disagree</span>
+                        </Show>
+                        <CitationList citations={claim.citations} />
+                      </span>
+                    )}
+                  </For>
+                </Show>
+              </dd>
+            </div>
+          )}
+        </For>
+      </dl>
+      <A href={`/exams/${encodeURIComponent(props.exam.id)}`} class="exam-sources-link">
+        Every claim and its sources
+        <span class="visually-hidden"> for {props.exam.name}</span>
+      </A>
+    </article>
+  );
+}

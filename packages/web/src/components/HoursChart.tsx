@@ -1,0 +1,176 @@
+/**
+ * Hours per domain per week as stacked bars, hand-rolled SVG (a chart library would triple the page's JS).
+ * The same numbers are in a table under "Show as table" for screen readers and for reading exact values.
+ */
+import { createMemo, For, type JSX } from 'solid-js';
+import type { Plan } from '../api/types.ts';
+
+/** Colours with at least 3:1 contrast against white, as WCAG asks of graphical objects. */
+export const domainPalette = ['#1b6ca8', '#c0392b', '#1e7f74', '#9a5b13', '#6a4c93', '#3d5a80', '#7b4b3a', '#4f772d'];
+export const mixedColour = '#5f6368';
+export const MIXED = 'Mixed review and practice';
+
+export interface HoursChartProps {
+  plan: Plan;
+}
+
+interface Segment {
+  domain: string;
+  hours: number;
+  colour: string;
+}
+
+export function HoursChart(props: HoursChartProps): JSX.Element {
+  const series = createMemo(() => {
+    const names = props.plan.domains.map((domain) => domain.name);
+    const hasMixed = props.plan.weeks.some((week) => week.sessions.some((session) => session.domain === null));
+    const all = hasMixed ? [...names, MIXED] : names;
+    const colourOf = (name: string) =>
+      name === MIXED ? mixedColour : (domainPalette[names.indexOf(name) % domainPalette.length] ?? mixedColour);
+    const weeks = props.plan.weeks.map((week) => {
+      const byDomain = new Map<string, number>();
+      for (const session of week.sessions) {
+        const name = session.domain ?? MIXED;
+        byDomain.set(name, (byDomain.get(name) ?? 0) + session.hours);
+      }
+      const segments: Segment[] = all
+        .filter((name) => (byDomain.get(name) ?? 0) > 0)
+        .map((name) => ({ domain: name, hours: byDomain.get(name) ?? 0, colour: colourOf(name) }));
+      return { index: week.index, total: week.hours, segments };
+    });
+    const max = Math.max(1, ...weeks.map((week) => week.segments.reduce((sum, s) => sum + s.hours, 0)));
+    return { domains: all.map((name) => ({ name, colour: colourOf(name) })), weeks, max };
+  });
+
+  const barWidth = 22;
+  const gap = 8;
+  const left = 36;
+  const top = 10;
+  const plotHeight = 160;
+  const bottom = 28;
+  const width = () => left + series().weeks.length * (barWidth + gap) + gap;
+  const height = top + plotHeight + bottom;
+  const ticks = () => {
+    const max = series().max;
+    const step = max <= 5 ? 1 : max <= 10 ? 2 : max <= 25 ? 5 : 10;
+    const values: number[] = [];
+    for (let value = 0; value <= max; value += step) values.push(value);
+    return values;
+  };
+  const y = (hours: number) => top + plotHeight - (hours / series().max) * plotHeight;
+
+  return (
+    <figure class="hours-chart">
+      <figcaption id="hours-chart-caption">Hours per domain, week by week</figcaption>
+      <div class="chart-scroll">
+        <svg
+          role="img"
+          aria-labelledby="hours-chart-title hours-chart-desc"
+          viewBox={`0 0 ${width()} ${height}`}
+          width={width()}
+          height={height}
+          class="chart-svg"
+        >
+          <title id="hours-chart-title">Hours per domain, week by week</title>
+          <desc id="hours-chart-desc">
+            {`${series().weeks.length} weeks, up to ${series().max} hours a week. The table below lists the values.`}
+          </desc>
+          <For each={ticks()}>
+            {(tick) => (
+              <g class="chart-tick">
+                <line x1={left - 4} x2={width()} y1={y(tick)} y2={y(tick)} stroke="#d0d4d9" />
+                <text x={left - 8} y={y(tick) + 4} text-anchor="end" font-size="11" fill="#3c4043">
+                  {tick}
+                </text>
+              </g>
+            )}
+          </For>
+          <For each={series().weeks}>
+            {(week, column) => {
+              const x = () => left + gap + column() * (barWidth + gap);
+              const stacked = () => {
+                let base = 0;
+                return week.segments.map((segment) => {
+                  const from = base;
+                  base += segment.hours;
+                  return { ...segment, from };
+                });
+              };
+              return (
+                <g class="chart-bar" data-week={week.index}>
+                  <For each={stacked()}>
+                    {(segment) => (
+                      <rect
+                        x={x()}
+                        width={barWidth}
+                        y={y(segment.from + segment.hours)}
+                        height={Math.max(0, y(segment.from) - y(segment.from + segment.hours))}
+                        fill={segment.colour}
+                        stroke="#fff"
+                        stroke-width="1"
+                      >
+                        <title>{`Week ${week.index + 1}: ${segment.domain}, ${segment.hours} h`}</title>
+                      </rect>
+                    )}
+                  </For>
+                  <text
+                    x={x() + barWidth / 2}
+                    y={top + plotHeight + 16}
+                    text-anchor="middle"
+                    font-size="11"
+                    fill="#3c4043"
+                  >
+                    {week.index + 1}
+                  </text>
+                </g>
+              );
+            }}
+          </For>
+          <text x={left} y={height - 2} font-size="11" fill="#3c4043">
+            Week
+          </text>
+        </svg>
+      </div>
+      <ul class="chart-legend">
+        <For each={series().domains}>
+          {(domain) => (
+            <li>
+              <svg width="12" height="12" aria-hidden="true" class="swatch">
+                <rect width="12" height="12" fill={domain.colour} />
+              </svg>
+              {domain.name}
+            </li>
+          )}
+        </For>
+      </ul>
+      <details class="chart-table">
+        <summary>Show as table</summary>
+        <div class="table-scroll">
+          <table>
+            <caption class="visually-hidden">Hours per domain per week</caption>
+            <thead>
+              <tr>
+                <th scope="col">Week</th>
+                <For each={series().domains}>{(domain) => <th scope="col">{domain.name}</th>}</For>
+                <th scope="col">Total</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={series().weeks}>
+                {(week) => (
+                  <tr>
+                    <th scope="row">{week.index + 1}</th>
+                    <For each={series().domains}>
+                      {(domain) => <td>{week.segments.find((s) => s.domain === domain.name)?.hours ?? 0}</td>}
+                    </For>
+                    <td>{week.total}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * A built plan: the summary, the chart, every warning with its citations, the weeks with tick boxes, and the
+ * actions (calendar export, print, re-plan from today).
+ */
+import { createMemo, For, type JSX, Show } from 'solid-js';
+import type { ExamSummary, Plan } from '../api/types.ts';
+import { formatClaimValue } from '../lib/formatClaimValue.ts';
+import type { ProgressStore } from '../lib/progressStore.ts';
+import { hoursDone } from '../lib/replanFromToday.ts';
+import { formatDate } from '../lib/today.ts';
+import { CitationList } from './CitationMarker.tsx';
+import { HoursChart } from './HoursChart.tsx';
+import { PlanWeekCard } from './PlanWeekCard.tsx';
+
+export interface PlanViewProps {
+  plan: Plan;
+  exam: ExamSummary | undefined;
+  progress: ProgressStore;
+  onExportCalendar: () => void;
+  onReplan: () => void;
+  exportError?: string | undefined;
+  ref?: (element: HTMLElement) => void;
+}
+
+export function PlanView(props: PlanViewProps): JSX.Element {
+  const done = createMemo(() => hoursDone(props.plan, props.progress.done()));
+  const fee = () => props.exam?.facts.fee[0];
+  return (
+    <section class="plan" aria-labelledby="plan-heading" ref={props.ref} tabindex="-1">
+      <h2 id="plan-heading">Your plan for {props.plan.examName}</h2>
+      <dl class="plan-summary">
+        <div>
+          <dt>Weeks</dt>
+          <dd>{props.plan.weeks.length}</dd>
+        </div>
+        <div>
+          <dt>Total hours</dt>
+          <dd>{props.plan.totalHours}</dd>
+        </div>
+        <div>
+          <dt>Exam date</dt>
+          <dd>{formatDate(props.plan.examDate)}</dd>
+        </div>
+        <div>
+          <dt>Fee</dt>
+          <dd>
+            <Show when={fee()} fallback="not stated">
+              {(fact) => (
+                <>
+                  {formatClaimValue('fee', fact().value)}
+                  <CitationList citations={fact().citations} />
+                </>
+              )}
+            </Show>
+          </dd>
+        </div>
+        <div>
+          <dt>Done</dt>
+          <dd>
+            <span data-testid="hours-done">{done()}</span> of {props.plan.totalHours} h
+          </dd>
+        </div>
+      </dl>
+
+      <div class="plan-actions no-print">
+        <button type="button" class="button" onClick={props.onExportCalendar}>
+          Add to calendar (.ics)
+        </button>
+        <button type="button" class="button" onClick={() => window.print()}>
+          Print
+        </button>
+        <button type="button" class="button" onClick={props.onReplan}>
+          Re-plan from today
+        </button>
+      </div>
+      <Show when={props.exportError}>
+        <p role="alert" class="form-error">
+          {props.exportError}
+        </p>
+      </Show>
+
+      <Show when={props.plan.warnings.length > 0}>
+        <section class="warnings" aria-labelledby="warnings-heading">
+          <h3 id="warnings-heading">Warnings</h3>
+          <ul>
+            <For each={props.plan.warnings}>
+              {(warning) => (
+                <li class="warning" data-code={warning.code}>
+                  {warning.message}
+                  <CitationList citations={warning.citations} />
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </Show>
+
+      <HoursChart plan={props.plan} />
+
+      <section class="domains" aria-labelledby="domains-heading">
+        <h3 id="domains-heading">Domains</h3>
+        <ul class="domain-list">
+          <For each={props.plan.domains}>
+            {(domain) => (
+              <li>
+                {domain.name}
+                {`: ${domain.hours} h`}
+                <Show when={domain.weightPercent !== null}>{` (${domain.weightPercent}% of the exam)`}</Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </section>
+
+      <section class="weeks" aria-labelledby="weeks-heading">
+        <h3 id="weeks-heading">Week by week</h3>
+        <div class="week-grid">
+          <For each={props.plan.weeks}>
+            {(week) => <PlanWeekCard week={week} isDone={props.progress.isDone} onToggle={props.progress.toggle} />}
+          </For>
+        </div>
+      </section>
+
+      <Show when={props.plan.citations.length > 0}>
+        <section class="plan-citations" aria-labelledby="plan-sources-heading">
+          <h3 id="plan-sources-heading">Sources this plan uses</h3>
+          <CitationList citations={props.plan.citations} />
+        </section>
+      </Show>
+    </section>
+  );
+}

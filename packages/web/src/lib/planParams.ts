@@ -1,0 +1,99 @@
+/**
+ * A plan's inputs live in the URL so a link reproduces the plan. These two functions are inverses on valid
+ * input: `parsePlanParams(planParamsToSearch(x))` gives `x` back.
+ */
+import type { PlanRequest } from '../api/types.ts';
+
+/** What the form holds: strings as typed, so a half-typed number is not lost or coerced. */
+export interface PlanInputs {
+  exam: string;
+  hoursPerWeek: string;
+  startDate: string;
+  examDate: string;
+  targetHours: string;
+  experienceYears: string;
+  /** Domain name → "1".."5", or absent. */
+  proficiency: Record<string, string>;
+}
+
+export function emptyPlanInputs(today: string): PlanInputs {
+  return {
+    exam: '',
+    hoursPerWeek: '',
+    startDate: today,
+    examDate: '',
+    targetHours: '',
+    experienceYears: '',
+    proficiency: {},
+  };
+}
+
+const PROFICIENCY_PREFIX = 'rate.';
+
+export function parsePlanParams(search: string, today: string): PlanInputs {
+  const params = new URLSearchParams(search);
+  const inputs = emptyPlanInputs(today);
+  inputs.exam = params.get('exam') ?? '';
+  inputs.hoursPerWeek = params.get('hours') ?? '';
+  inputs.startDate = params.get('start') ?? today;
+  inputs.examDate = params.get('examDate') ?? '';
+  inputs.targetHours = params.get('target') ?? '';
+  inputs.experienceYears = params.get('experience') ?? '';
+  for (const [key, value] of params) {
+    if (key.startsWith(PROFICIENCY_PREFIX) && value) inputs.proficiency[key.slice(PROFICIENCY_PREFIX.length)] = value;
+  }
+  return inputs;
+}
+
+export function planParamsToSearch(inputs: PlanInputs): string {
+  const params = new URLSearchParams();
+  const set = (key: string, value: string) => {
+    if (value.trim() !== '') params.set(key, value.trim());
+  };
+  set('exam', inputs.exam);
+  set('hours', inputs.hoursPerWeek);
+  set('start', inputs.startDate);
+  set('examDate', inputs.examDate);
+  set('target', inputs.targetHours);
+  set('experience', inputs.experienceYears);
+  for (const name of Object.keys(inputs.proficiency).sort()) {
+    set(PROFICIENCY_PREFIX + name, inputs.proficiency[name] ?? '');
+  }
+  return params.toString();
+}
+
+/**
+ * Turns the typed inputs into the API's body, checking only what the browser can know for sure (a number is a
+ * number). Everything else (ranges, dates, the exam's retirement) is left to the API, whose messages are shown.
+ */
+export function toPlanRequest(inputs: PlanInputs): { request: PlanRequest | null; issues: Record<string, string> } {
+  const issues: Record<string, string> = {};
+  const number = (field: string, value: string, required: boolean): number | undefined => {
+    const trimmed = value.trim();
+    if (trimmed === '') {
+      if (required) issues[field] = 'Required.';
+      return undefined;
+    }
+    const parsed = Number(trimmed);
+    if (!Number.isFinite(parsed)) {
+      issues[field] = 'Enter a number.';
+      return undefined;
+    }
+    return parsed;
+  };
+  if (!inputs.exam) issues.exam = 'Choose an exam.';
+  const hoursPerWeek = number('hoursPerWeek', inputs.hoursPerWeek, true);
+  const targetHours = number('targetHours', inputs.targetHours, false);
+  const experienceYears = number('experienceYears', inputs.experienceYears, false);
+  if (!inputs.startDate) issues.startDate = 'Required.';
+  if (Object.keys(issues).length > 0 || hoursPerWeek === undefined) return { request: null, issues };
+
+  const request: PlanRequest = { exam: inputs.exam, hoursPerWeek, startDate: inputs.startDate };
+  if (inputs.examDate) request.examDate = inputs.examDate;
+  if (targetHours !== undefined) request.targetHours = targetHours;
+  if (experienceYears !== undefined) request.experienceYears = experienceYears;
+  const proficiency: Record<string, number> = {};
+  for (const [name, value] of Object.entries(inputs.proficiency)) if (value) proficiency[name] = Number(value);
+  if (Object.keys(proficiency).length > 0) request.proficiency = proficiency;
+  return { request, issues };
+}

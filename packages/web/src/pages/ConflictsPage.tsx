@@ -1,0 +1,96 @@
+/**
+ * The reviewer's page: open conflicts first, high severity before low, each with its decision form. The
+ * token is asked once and kept for the session.
+ */
+import { createMemo, createResource, createSignal, For, type JSX, Match, Show, Switch } from 'solid-js';
+import { useApi } from '../api/ApiContext.tsx';
+import type { ConflictView } from '../api/types.ts';
+import { ConflictCard } from '../components/ConflictCard.tsx';
+import { ReviewTokenForm } from '../components/ReviewTokenForm.tsx';
+import { createReviewToken } from '../lib/reviewToken.ts';
+
+export function sortConflicts(conflicts: readonly ConflictView[]): ConflictView[] {
+  const rank = (conflict: ConflictView) =>
+    (conflict.status === 'open' ? 0 : 2) + (conflict.severity === 'high' ? 0 : 1);
+  return [...conflicts].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      a.exam.localeCompare(b.exam) ||
+      a.attribute.localeCompare(b.attribute) ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+export function ConflictsPage(): JSX.Element {
+  const api = useApi();
+  const token = createReviewToken();
+  const [conflicts] = createResource(() => api.listConflicts());
+  const [exams] = createResource(() => api.listExams().catch(() => []));
+  const [tokenProblem, setTokenProblem] = createSignal<string>();
+  let tokenInput: HTMLInputElement | undefined;
+
+  const sorted = createMemo(() => (conflicts.state === 'ready' ? sortConflicts(conflicts()) : []));
+  const openCount = () => sorted().filter((conflict) => conflict.status === 'open').length;
+  const examName = (id: string) =>
+    (exams.state === 'ready' ? exams().find((exam) => exam.id === id)?.name : undefined) ?? id;
+
+  const needToken = (problem: string | undefined) => {
+    if (problem) token.forget();
+    setTokenProblem(problem);
+    queueMicrotask(() => tokenInput?.focus());
+  };
+
+  return (
+    <>
+      <h1>Review conflicts</h1>
+      <Show
+        when={token.token()}
+        fallback={
+          <ReviewTokenForm
+            problem={tokenProblem()}
+            ref={(input) => {
+              tokenInput = input;
+            }}
+            onSave={(value) => {
+              token.save(value);
+              setTokenProblem(undefined);
+            }}
+          />
+        }
+      >
+        <p class="token-status">
+          Review token kept for this session.{' '}
+          <button type="button" class="link-button" onClick={() => token.forget()}>
+            Forget it
+          </button>
+        </p>
+      </Show>
+      <Switch>
+        <Match when={conflicts.error}>
+          <p role="alert" class="form-error">
+            The conflicts could not be loaded: {(conflicts.error as Error)?.message ?? String(conflicts.error)}
+          </p>
+        </Match>
+        <Match when={conflicts.state === 'ready'}>
+          <p>
+            {openCount()} open of {sorted().length} conflicts. Open ones come first, high severity before low.
+          </p>
+          <For each={sorted()}>
+            {(conflict) => (
+              <ConflictCard
+                conflict={conflict}
+                examName={examName(conflict.exam)}
+                api={api}
+                token={token.token}
+                onNeedToken={needToken}
+              />
+            )}
+          </For>
+        </Match>
+        <Match when={conflicts.loading}>
+          <p aria-live="polite">Loading conflicts…</p>
+        </Match>
+      </Switch>
+    </>
+  );
+}

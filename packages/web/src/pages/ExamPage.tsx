@@ -1,0 +1,155 @@
+/**
+ * An exam's page: every claim certplan holds about it, with all the sources that support it and all that
+ * dispute it side by side, dated, and the conflicts reviewers have (or have not yet) settled.
+ */
+import { A, useParams } from '@solidjs/router';
+import { createMemo, createResource, For, type JSX, Match, Show, Switch } from 'solid-js';
+import { useApi } from '../api/ApiContext.tsx';
+import type { Citation, ClaimView } from '../api/types.ts';
+import { CitationList } from '../components/CitationMarker.tsx';
+import { SourceQuote } from '../components/SourceQuote.tsx';
+import { attributeLabel, formatClaimValue } from '../lib/formatClaimValue.ts';
+import { formatDate } from '../lib/today.ts';
+
+const attributeOrder = [
+  'fee',
+  'duration',
+  'questions',
+  'experience',
+  'validity',
+  'recertification',
+  'domains',
+  'domain',
+];
+
+const statusLabels: Record<string, string> = {
+  agreed: 'sources agree',
+  policy: 'decided by rule',
+  reviewed: 'decided by a reviewer',
+  contested: 'sources disagree',
+};
+
+function sortClaims(claims: readonly ClaimView[]): ClaimView[] {
+  const rank = (attribute: string) => {
+    const index = attributeOrder.indexOf(attribute);
+    return index === -1 ? attributeOrder.length : index;
+  };
+  return [...claims].sort(
+    (a, b) =>
+      rank(a.attribute) - rank(b.attribute) ||
+      a.attribute.localeCompare(b.attribute) ||
+      (a.key ?? '').localeCompare(b.key ?? ''),
+  );
+}
+
+const sourceOf = (citation: Citation) => ({
+  id: citation.source,
+  title: citation.title,
+  url: citation.url,
+  published: citation.published,
+  authority: citation.authority,
+});
+
+export function ExamPage(): JSX.Element {
+  const api = useApi();
+  const params = useParams<{ id: string }>();
+  const [detail] = createResource(
+    () => params.id,
+    (id) => api.getExam(id),
+  );
+  const claims = createMemo(() => (detail.state === 'ready' ? sortClaims(detail().claims) : []));
+
+  return (
+    <Switch>
+      <Match when={detail.error}>
+        <h1>Exam not found</h1>
+        <p role="alert" class="form-error">
+          {(detail.error as Error)?.message ?? String(detail.error)}
+        </p>
+        <p>
+          <A href="/">Back to the plan builder</A>
+        </p>
+      </Match>
+      <Match when={detail.state === 'ready' && detail()}>
+        {(data) => (
+          <article class="exam-page">
+            <h1>{data().exam.name}</h1>
+            <p class="muted">
+              {data().exam.vendor}
+              <Show when={data().exam.code}>{(code) => ` · ${code()}`}</Show>
+              <Show when={data().exam.aliases.length > 0}>{` · also known as ${data().exam.aliases.join(', ')}`}</Show>
+            </p>
+            <Show when={data().exam.retired}>
+              {(retired) => (
+                <p class="retired-note">
+                  <strong>Retired on {formatDate(retired().date)}</strong>
+                  <CitationList citations={retired().citations} />
+                  <Show when={retired().successor}>
+                    {(successor) => (
+                      <>
+                        {'. Successor: '}
+                        <A href={`/exams/${encodeURIComponent(successor().id)}`}>{successor().name}</A>
+                      </>
+                    )}
+                  </Show>
+                </p>
+              )}
+            </Show>
+            <p>
+              <A href={`/?exam=${encodeURIComponent(data().exam.id)}`}>Plan for this exam</A>
+            </p>
+
+            <h2>What the sources say</h2>
+            <Show when={claims().length > 0} fallback={<p>No claims yet.</p>}>
+              <For each={claims()}>
+                {(claim) => (
+                  <section class="claim-block" aria-labelledby={`claim-${claim.id}`} data-status={claim.status}>
+                    <h3 id={`claim-${claim.id}`}>
+                      {attributeLabel(claim.attribute)}
+                      <Show when={claim.key}>{(key) => `: ${key()}`}</Show>
+                    </h3>
+                    <p class="claim-value">
+                      <strong>{formatClaimValue(claim.attribute, claim.value)}</strong>
+                      <span class="badge" data-status={claim.status}>
+                        {statusLabels[claim.status] ?? claim.status}
+                      </span>
+                    </p>
+                    <Show when={claim.rationale.length > 0}>
+                      <ul class="rationale">
+                        <For each={claim.rationale}>{(entry) => <li>{entry.text}</li>}</For>
+                      </ul>
+                    </Show>
+                    <div class="sides">
+                      <div class="side">
+                        <h4>Supporting ({claim.citations.length})</h4>
+                        <For each={claim.citations} fallback={<p class="muted">No source.</p>}>
+                          {(citation) => <SourceQuote quote={citation.quote} source={sourceOf(citation)} />}
+                        </For>
+                      </div>
+                      <div class="side">
+                        <h4>Disputing ({claim.dissent.length})</h4>
+                        <For each={claim.dissent} fallback={<p class="muted">No source disagrees.</p>}>
+                          {(citation) => <SourceQuote quote={citation.quote} source={sourceOf(citation)} />}
+                        </For>
+                      </div>
+                    </div>
+                    <Show when={claim.conflictId}>
+                      {(id) => (
+                        <p>
+                          <A href={`/review#conflict-${id()}`}>See the conflict and its review</A>
+                        </p>
+                      )}
+                    </Show>
+                  </section>
+                )}
+              </For>
+            </Show>
+          </article>
+        )}
+      </Match>
+      <Match when={detail.loading}>
+        <p aria-live="polite">Loading the exam…</p>
+      </Match>
+    </Switch>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * Two projects run by one `vitest run`: component tests in jsdom beside the code (src/**\/*.test.tsx), and
+ * end-to-end tests (e2e/*.e2e.test.ts) in node, which start the real planner-api server and drive Chromium.
+ */
+import solid from 'vite-plugin-solid';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [solid()],
+        resolve: { conditions: ['development', 'browser'] },
+        test: {
+          name: 'components',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['e2e/**/*.e2e.test.ts'],
+          // One browser and one server for the whole file; the scenarios share them and run in order.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
