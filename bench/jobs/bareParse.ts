@@ -1,0 +1,72 @@
+/**
+ * The floor for ingest: read every raw file and parse it with the same unified parsers ingest uses (resolved
+ * from packages/ingest, so the very same copies), with no plugins run, no extraction and no reconciliation.
+ * `ingest / bare parse` is then the cost of everything certplan adds on top of parsing.
+ *
+ * Child job: `bareParse.ts <contentDir>`; reports {ms, bytes, files}.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { finishJob, repoRoot } from '../lib/childJob.ts';
+
+type Parser = { parse: (file: string) => unknown };
+
+const fromIngest = createRequire(join(repoRoot, 'packages/ingest/package.json'));
+const load = async <T>(name: string): Promise<T> =>
+  (await import(pathToFileURL(fromIngest.resolve(name)).href)).default as T;
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? listFiles(path) : [path];
+    });
+}
+
+export async function bareParsers() {
+  const { unified } = (await import(pathToFileURL(fromIngest.resolve('unified')).href)) as {
+    unified: () => { use: (plugin: unknown, ...options: unknown[]) => Parser & { use: (...a: unknown[]) => Parser } };
+  };
+  const remarkParse = await load('remark-parse');
+  const remarkFrontmatter = await load('remark-frontmatter');
+  const rehypeParse = await load('rehype-parse');
+  return {
+    html: unified().use(rehypeParse, { fragment: true }) as Parser,
+    markdown: unified().use(remarkParse).use(remarkFrontmatter, ['yaml']) as Parser,
+  };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Mirrors ingest's format detection (packages/ingest/src/lib/readSource.ts, detectFormat): from bytes, not names. */
+function detectFormat(text: string): 'wordpress' | 'markdown' | 'text' {
+  if (text.trimStart().startsWith('{')) return 'wordpress';
+  if (/^---\r?\n/.test(text)) return 'markdown';
+  const markdownish = /^#{1,6} \S|\]\([^)\s]+\)|^\s*[-*+] \S[\s\S]*^\s*[-*+] \S/m;
+  if (markdownish.test(text) && /^#{1,6} \S|\]\(/m.test(text)) return 'markdown';
+  return 'text';
+}
+
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: bareParse.ts <contentDir>');
+const parsers = await bareParsers();
+const files = listFiles(join(dir, 'raw'));
+const started = performance.now();
+let bytes = 0;
+for (const path of files) {
+  const buffer = readFileSync(path);
+  bytes += buffer.length;
+  const text = utf8.decode(buffer);
+  const format = detectFormat(text);
+  if (format === 'wordpress') {
+    const post = JSON.parse(text) as { content?: { rendered?: string } };
+    parsers.html.parse(post.content?.rendered ?? '');
+  } else if (format === 'markdown') {
+    parsers.markdown.parse(text);
+  }
+  // Plain text has no parser in ingest (it builds its tree line by line): its floor is reading and decoding.
+}
+finishJob({ ms: performance.now() - started, bytes, files: files.length });

@@ -1,0 +1,49 @@
+/** autocannon, wrapped: one bounded load run against a URL, reduced to the numbers the benchmarks report. */
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  route: string;
+  seconds: number;
+  requests: number;
+  /** Mean requests per second over the run. */
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  /** Socket errors and timeouts. */
+  errors: number;
+  /** Responses with a status other than 2xx. */
+  non2xx: number;
+}
+
+export async function load(options: {
+  url: string;
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  connections: number;
+  seconds: number;
+}): Promise<LoadResult> {
+  const result = await autocannon({
+    url: options.url,
+    method: options.method ?? 'GET',
+    connections: options.connections,
+    duration: options.seconds,
+    timeout: 10,
+    ...(options.body === undefined
+      ? {}
+      : { body: JSON.stringify(options.body), headers: { 'content-type': 'application/json' } }),
+  });
+  return {
+    route: `${options.method ?? 'GET'} ${new URL(options.url).pathname}`,
+    seconds: options.seconds,
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
