@@ -13,11 +13,9 @@ export const MAX_TARGET_HOURS = MAX_HOURS_PER_WEEK * MAX_PLAN_WEEKS;
 
 const CalendarDateSchema = IsoDateSchema.refine(isValidIsoDate, 'not a calendar date');
 
-export const ProficiencySchema = z
-  .record(z.string().min(1).max(200), z.number().int().min(1).max(5))
-  .meta({
-    description: 'Self-rated proficiency per domain name: 1 (new to it) .. 5 (expert). Weaker gets more hours.',
-  });
+export const ProficiencySchema = z.record(z.string().min(1).max(200), z.number().int().min(1).max(5)).meta({
+  description: 'Self-rated proficiency per domain name: 1 (new to it) .. 5 (expert). Weaker gets more hours.',
+});
 
 export const PlanRequestSchema = z
   .object({

@@ -1,0 +1,582 @@
+/**
+ * Everything the planner needs about an exam, gathered once per dataset: the reconciled domains with their
+ * focus topics and citations, the claims a plan quotes, retirement with its successor, and the disagreements
+ * a plan must mention. `createPlan` then does no scanning of facts per request.
+ */
+import type { Claim, Conflict, Dataset, Exam, Fact, Source } from '@certplan/core';
+import { attributeLabel, describeValue } from './lib/describeValue.ts';
+import { bestDomainMatch, domainTokens, normalizeDomainName } from './lib/matchDomain.ts';
+import type { Citation, Focus, PlanWarning } from './schema.ts';
+
+export type PlannerDataset = Pick<Dataset, 'exams' | 'sources' | 'facts' | 'claims' | 'conflicts'>;
+
+export interface DomainPlanInfo {
+  name: string;
+  weightPercent: number | null;
+  /** Position in the official (reconciled) list. */
+  order: number;
+  tokens: ReadonlySet<string>;
+  citations: readonly Citation[];
+  topics: readonly string[];
+  learnFocus: Focus;
+  reviewFocus: Focus;
+}
+
+export interface ClaimInfo<V> {
+  value: V;
+  citations: readonly Citation[];
+  claim: Claim;
+}
+
+export interface ExperienceInfo {
+  minYears: number;
+  maxYears: number | null;
+  kind: string;
+  citations: readonly Citation[];
+  /** The first supporting quote, to show the learner the vendor's own words. */
+  quote: string | null;
+  sourceTitle: string | null;
+  /** When sources disagree on it: a sentence naming the other positions, with their citations. */
+  disagreement: { text: string; citations: readonly Citation[] } | null;
+}
+
+export interface RetirementInfo {
+  date: string;
+  successor: { id: string; name: string } | null;
+  citations: readonly Citation[];
+}
+
+export interface ExamPlannerData {
+  exam: Exam;
+  domains: readonly DomainPlanInfo[];
+  weightsKnown: boolean;
+  domainsCitations: readonly Citation[];
+  /** Normalised domain name → index in `domains`, for matching proficiency keys. */
+  domainKeys: ReadonlyMap<string, number>;
+  duration: ClaimInfo<{ minutes: number }> | null;
+  questions: ClaimInfo<{ min: number; max: number }> | null;
+  fee: ClaimInfo<{ amount: number; currency: string }> | null;
+  validity: ClaimInfo<{ months: number }> | null;
+  recertification: ClaimInfo<{ daysBeforeExpiry: number }> | null;
+  experience: readonly ExperienceInfo[];
+  retirement: RetirementInfo | null;
+  /** `sources_disagree` warnings for claims the plan uses. */
+  disagreements: readonly PlanWarning[];
+  /** Focus for study sessions when no domain list is known. */
+  generalFocus: Focus;
+  practiceFocus: Focus;
+}
+
+export interface PlannerIndex {
+  exams: ReadonlyMap<string, ExamPlannerData>;
+}
+
+/** Claims a plan depends on: a disagreement about any of these is worth a warning. */
+const PLAN_ATTRIBUTES = new Set(['domains', 'domain', 'duration', 'questions', 'experience', 'retirement', 'focus']);
+const AUTHORITY_RANK: Record<string, number> = { official: 0, editorial: 1, secondary: 2 };
+const MAX_FOCUS_TOPICS = 8;
+
+export function preparePlannerData(dataset: PlannerDataset): PlannerIndex {
+  const sourcesById = new Map<string, Source>();
+  for (const source of dataset.sources) sourcesById.set(source.id, source);
+  const factsById = new Map<string, Fact>();
+  const factsByExam = groupBy(dataset.facts, (fact) => fact.exam);
+  for (const fact of dataset.facts) factsById.set(fact.id, fact);
+  const claimsByExam = groupBy(dataset.claims, (claim) => claim.exam);
+  const conflictsByExam = groupBy(dataset.conflicts, (conflict) => conflict.exam);
+  const conflictsById = new Map<string, Conflict>();
+  for (const conflict of dataset.conflicts) conflictsById.set(conflict.id, conflict);
+
+  // Citations are shared objects: one per fact, so plans reference them instead of copying.
+  const citationByFact = new Map<string, Citation>();
+  const citationOf = (factId: string): Citation | null => {
+    const cached = citationByFact.get(factId);
+    if (cached) return cached;
+    const fact = factsById.get(factId);
+    if (!fact) return null;
+    const source = sourcesById.get(fact.source);
+    const citation: Citation = {
+      source: fact.source,
+      title: source?.title ?? null,
+      url: source?.url ?? null,
+      published: source?.published ?? null,
+      quote: fact.quote,
+    };
+    citationByFact.set(factId, citation);
+    return citation;
+  };
+  const citationsOf = (factIds: readonly string[]): Citation[] => {
+    const out: Citation[] = [];
+    for (const id of factIds) {
+      const citation = citationOf(id);
+      if (citation && !out.includes(citation)) out.push(citation);
+    }
+    return out;
+  };
+
+  const exams = new Map<string, ExamPlannerData>();
+  for (const exam of dataset.exams) {
+    const facts = factsByExam.get(exam.id) ?? [];
+    let claims = claimsByExam.get(exam.id) ?? [];
+    // A dataset built before reconciliation has facts but no claims: derive provisional ones so plans still work.
+    if (claims.length === 0 && facts.length > 0) claims = provisionalClaims(exam.id, facts, sourcesById);
+    exams.set(
+      exam.id,
+      prepareExam({
+        exam,
+        facts,
+        claims,
+        conflicts: conflictsByExam.get(exam.id) ?? [],
+        conflictsById,
+        allExams: dataset.exams,
+        sourcesById,
+        factsById,
+        citationsOf,
+      }),
+    );
+  }
+  return { exams };
+}
+
+interface PrepareContext {
+  exam: Exam;
+  facts: readonly Fact[];
+  claims: readonly Claim[];
+  conflicts: readonly Conflict[];
+  conflictsById: ReadonlyMap<string, Conflict>;
+  allExams: readonly Exam[];
+  sourcesById: ReadonlyMap<string, Source>;
+  factsById: ReadonlyMap<string, Fact>;
+  citationsOf: (factIds: readonly string[]) => Citation[];
+}
+
+function prepareExam(ctx: PrepareContext): ExamPlannerData {
+  const { exam, facts, claims, citationsOf } = ctx;
+  const firstClaim = (attribute: string, key?: string | null): Claim | undefined =>
+    claims.find((claim) => claim.attribute === attribute && (key === undefined || claim.key === key));
+  const claimInfo = <V>(attribute: string, valid: (value: Record<string, unknown>) => boolean): ClaimInfo<V> | null => {
+    const claim = firstClaim(attribute);
+    if (!claim || claim.value === null || typeof claim.value !== 'object') return null;
+    if (!valid(claim.value as Record<string, unknown>)) return null;
+    return { value: claim.value as V, citations: citationsOf(claim.factIds), claim };
+  };
+
+  // Domains: the reconciled list, with each domain's own claim's citations where there is one.
+  const domainsClaim = firstClaim('domains');
+  const listed = readDomainList(domainsClaim?.value);
+  const domainsCitations = domainsClaim ? citationsOf(domainsClaim.factIds) : [];
+  const tokens = listed.map((d) => domainTokens(d.name));
+
+  // Focus topics per domain, each topic counted once per source so a repeated page does not dominate.
+  const topicSources = listed.map(() => new Map<string, { label: string; sources: Set<string>; first: number }>());
+  const focusFactIds = listed.map(() => [] as string[]);
+  const generalTopics = new Map<string, { label: string; sources: Set<string>; first: number }>();
+  const generalFactIds: string[] = [];
+  let seen = 0;
+  for (const fact of facts) {
+    if (fact.attribute !== 'focus') continue;
+    const index = listed.length > 0 ? bestDomainMatch(fact.value.domain, tokens) : -1;
+    if (listed.length > 0 && index < 0) continue;
+    const bucket =
+      index >= 0
+        ? (topicSources[index] as Map<string, { label: string; sources: Set<string>; first: number }>)
+        : generalTopics;
+    (index >= 0 ? (focusFactIds[index] as string[]) : generalFactIds).push(fact.id);
+    for (const topic of fact.value.topics) {
+      const key = topic.toLowerCase().replace(/\s+/g, ' ').trim();
+      let entry = bucket.get(key);
+      if (!entry) {
+        entry = { label: topic.trim(), sources: new Set(), first: seen++ };
+        bucket.set(key, entry);
+      }
+      entry.sources.add(fact.source);
+    }
+  }
+  const rankTopics = (bucket: Map<string, { label: string; sources: Set<string>; first: number }>): string[] =>
+    [...bucket.values()]
+      .sort((a, b) => b.sources.size - a.sources.size || a.first - b.first)
+      .slice(0, MAX_FOCUS_TOPICS)
+      .map((entry) => entry.label);
+
+  const domainKeys = new Map<string, number>();
+  const domains: DomainPlanInfo[] = listed.map((d, i) => {
+    domainKeys.set(normalizeDomainName(d.name), i);
+    const topics = rankTopics(topicSources[i] as Map<string, { label: string; sources: Set<string>; first: number }>);
+    const focusCitations = citationsOf(focusFactIds[i] as string[]);
+    const domainClaim = claims.find(
+      (claim) =>
+        claim.attribute === 'domain' &&
+        claim.key !== null &&
+        normalizeDomainName(claim.key) === normalizeDomainName(d.name),
+    );
+    const citations = domainClaim ? citationsOf(domainClaim.factIds) : domainsCitations;
+    return {
+      name: d.name,
+      weightPercent: d.weightPercent,
+      order: i,
+      tokens: tokens[i] as ReadonlySet<string>,
+      citations,
+      topics,
+      learnFocus: {
+        text:
+          topics.length > 0
+            ? `Learn ${d.name}: ${topics.join(', ')}.`
+            : `Learn ${d.name}. No source names specific services or tools for this domain: work through the official exam guide's tasks for it.`,
+        topics,
+        citations: focusCitations,
+      },
+      reviewFocus: {
+        text:
+          topics.length > 0
+            ? `Review ${d.name}: reread your notes and redo practice questions on ${topics.slice(0, 3).join(', ')}.`
+            : `Review ${d.name}: reread your notes and redo practice questions on it.`,
+        topics: topics.slice(0, 3),
+        citations: focusCitations,
+      },
+    };
+  });
+  const weightsKnown =
+    domains.length > 0 && domains.every((d) => d.weightPercent !== null) && readWeightsKnown(domainsClaim?.value);
+
+  const generalTopicList = rankTopics(generalTopics);
+  const generalFocus: Focus = {
+    text:
+      generalTopicList.length > 0
+        ? `Study the exam's topics: ${generalTopicList.join(', ')}.`
+        : "No source lists this exam's domains or topics: work through the official exam guide.",
+    topics: generalTopicList,
+    citations: citationsOf(generalFactIds),
+  };
+
+  const isNum = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+  const duration = claimInfo<{ minutes: number }>('duration', (v) => isNum(v.minutes) && (v.minutes as number) > 0);
+  const questions = claimInfo<{ min: number; max: number }>('questions', (v) => isNum(v.min) && isNum(v.max));
+  const fee = claimInfo<{ amount: number; currency: string }>(
+    'fee',
+    (v) => isNum(v.amount) && typeof v.currency === 'string',
+  );
+  const validity = claimInfo<{ months: number }>('validity', (v) => isNum(v.months) && (v.months as number) > 0);
+  const recertification = claimInfo<{ daysBeforeExpiry: number }>('recertification', (v) => isNum(v.daysBeforeExpiry));
+
+  const practiceCitations = [...(questions?.citations ?? []), ...(duration?.citations ?? [])];
+  const format =
+    questions && duration
+      ? `${describeValue('questions', questions.value)} in ${describeValue('duration', duration.value)}`
+      : duration
+        ? `${describeValue('duration', duration.value)}`
+        : questions
+          ? `${describeValue('questions', questions.value)}`
+          : null;
+  const practiceFocus: Focus = {
+    text: `Take a timed practice exam under exam conditions${format ? ` (the real one: ${format})` : ''}, then go through every answer, right or wrong, and note the domains to revisit.`,
+    topics: [],
+    citations: practiceCitations,
+  };
+
+  const disagreements = collectDisagreements(ctx);
+  const experience = claims
+    .filter((claim) => claim.attribute === 'experience')
+    .flatMap((claim): ExperienceInfo[] => {
+      const v = claim.value as { minYears?: unknown; maxYears?: unknown; kind?: unknown } | null;
+      if (!v || typeof v.minYears !== 'number') return [];
+      const citations = citationsOf(claim.factIds);
+      const firstFact = claim.factIds.map((id) => ctx.factsById.get(id)).find((f) => f !== undefined);
+      return [
+        {
+          minYears: v.minYears,
+          maxYears: typeof v.maxYears === 'number' ? v.maxYears : null,
+          kind: typeof v.kind === 'string' ? v.kind : (claim.key ?? 'relevant'),
+          citations,
+          quote: firstFact?.quote ?? null,
+          sourceTitle: firstFact ? (ctx.sourcesById.get(firstFact.source)?.title ?? null) : null,
+          disagreement: experienceDisagreement(ctx, claim),
+        },
+      ];
+    });
+
+  return {
+    exam,
+    domains,
+    weightsKnown,
+    domainsCitations,
+    domainKeys,
+    duration,
+    questions,
+    fee,
+    validity,
+    recertification,
+    experience,
+    retirement: readRetirement(ctx, firstClaim('retirement')),
+    disagreements,
+    generalFocus,
+    practiceFocus,
+  };
+}
+
+function readDomainList(value: unknown): { name: string; weightPercent: number | null }[] {
+  const domains = (value as { domains?: unknown } | null | undefined)?.domains;
+  if (!Array.isArray(domains)) return [];
+  const out: { name: string; weightPercent: number | null }[] = [];
+  const names = new Set<string>();
+  for (const d of domains as { name?: unknown; weightPercent?: unknown }[]) {
+    if (typeof d?.name !== 'string' || d.name.trim() === '') continue;
+    const key = normalizeDomainName(d.name);
+    if (names.has(key)) continue;
+    names.add(key);
+    const weight = typeof d.weightPercent === 'number' && Number.isFinite(d.weightPercent) ? d.weightPercent : null;
+    out.push({ name: d.name.trim(), weightPercent: weight });
+  }
+  return out;
+}
+
+function readWeightsKnown(value: unknown): boolean {
+  const known = (value as { weightsKnown?: unknown } | null | undefined)?.weightsKnown;
+  return known === undefined || known === true;
+}
+
+function readRetirement(ctx: PrepareContext, claim: Claim | undefined): RetirementInfo | null {
+  const date = (claim?.value as { date?: unknown } | undefined)?.date;
+  if (!claim || typeof date !== 'string') return null;
+  return { date, successor: findSuccessor(ctx, claim), citations: ctx.citationsOf(claim.factIds) };
+}
+
+/**
+ * The catalog's `successor` when set; otherwise another exam of the same vendor that the retirement
+ * sources name (by code, name or alias), the first one they mention.
+ */
+function findSuccessor(ctx: PrepareContext, claim: Claim): { id: string; name: string } | null {
+  const { exam, allExams } = ctx;
+  if (exam.successor) {
+    const successor = allExams.find((e) => e.id === exam.successor);
+    return { id: exam.successor, name: successor?.name ?? exam.successor };
+  }
+  const sourceIds = new Set<string>();
+  for (const id of claim.factIds) {
+    const fact = ctx.factsById.get(id);
+    if (fact) sourceIds.add(fact.source);
+  }
+  let best: { exam: Exam; at: number } | null = null;
+  for (const sourceId of sourceIds) {
+    const text = ctx.sourcesById.get(sourceId)?.text.toLowerCase();
+    if (!text) continue;
+    for (const other of allExams) {
+      if (other.id === exam.id || other.vendor !== exam.vendor) continue;
+      for (const label of [other.code, other.name, ...other.aliases]) {
+        if (!label) continue;
+        const at = text.indexOf(label.toLowerCase());
+        if (at >= 0 && (best === null || at < best.at)) best = { exam: other, at };
+      }
+    }
+  }
+  return best ? { id: best.exam.id, name: best.exam.name } : null;
+}
+
+function describeSide(
+  ctx: PrepareContext,
+  attribute: Claim['attribute'],
+  value: unknown,
+  factIds: readonly string[],
+): string {
+  const titles: string[] = [];
+  for (const id of factIds) {
+    const fact = ctx.factsById.get(id);
+    const source = fact ? ctx.sourcesById.get(fact.source) : undefined;
+    const title = source?.title ?? source?.id;
+    if (title && !titles.includes(title)) titles.push(title);
+  }
+  return `${describeValue(attribute, value)}${titles.length > 0 ? ` (${titles.join('; ')})` : ''}`;
+}
+
+function sidesOf(ctx: PrepareContext, conflict: Conflict): { value: unknown; factIds: string[] }[] {
+  if (conflict.sides && conflict.sides.length > 0) return conflict.sides;
+  const byValue = new Map<string, { value: unknown; factIds: string[] }>();
+  for (const id of conflict.factIds) {
+    const fact = ctx.factsById.get(id);
+    if (!fact) continue;
+    const key = JSON.stringify(fact.value);
+    const side = byValue.get(key);
+    if (side) side.factIds.push(id);
+    else byValue.set(key, { value: fact.value, factIds: [id] });
+  }
+  return [...byValue.values()];
+}
+
+function conflictSentence(ctx: PrepareContext, conflict: Conflict, used: Claim | undefined): string {
+  const sides = sidesOf(ctx, conflict)
+    .map((side) => describeSide(ctx, conflict.attribute, side.value, side.factIds))
+    .join(' vs ');
+  const label = attributeLabel[conflict.attribute] ?? conflict.attribute;
+  const key = conflict.key ? ` (${conflict.key})` : '';
+  const uses = used
+    ? ` The plan uses ${describeValue(conflict.attribute, used.value)}${conflict.review ? ', as a reviewer decided' : ', pending review'}.`
+    : '';
+  return `Sources disagree on ${label}${key}: ${sides}.${uses}`;
+}
+
+function collectDisagreements(ctx: PrepareContext): PlanWarning[] {
+  const warnings: PlanWarning[] = [];
+  const done = new Set<string>();
+  for (const claim of ctx.claims) {
+    if (!PLAN_ATTRIBUTES.has(claim.attribute)) continue;
+    const conflict = claim.conflictId ? ctx.conflictsById.get(claim.conflictId) : undefined;
+    if (conflict) {
+      // A reviewed conflict is settled: the plan follows the review and says nothing more.
+      if (conflict.review || done.has(conflict.id)) continue;
+      done.add(conflict.id);
+      warnings.push({
+        code: 'sources_disagree',
+        message: conflictSentence(ctx, conflict, claim),
+        citations: ctx.citationsOf(conflict.factIds),
+      });
+    } else if (claim.status === 'contested' && claim.dissentingFactIds.length > 0) {
+      const label = attributeLabel[claim.attribute] ?? claim.attribute;
+      const dissent = groupDissent(ctx, claim);
+      warnings.push({
+        code: 'sources_disagree',
+        message: `Sources disagree on ${label}${claim.key ? ` (${claim.key})` : ''}: the plan uses ${describeSide(ctx, claim.attribute, claim.value, claim.factIds)}; others state ${dissent}.`,
+        citations: ctx.citationsOf([...claim.factIds, ...claim.dissentingFactIds]),
+      });
+    }
+  }
+  for (const conflict of ctx.conflicts) {
+    if (conflict.review || done.has(conflict.id) || !PLAN_ATTRIBUTES.has(conflict.attribute)) continue;
+    done.add(conflict.id);
+    const used = ctx.claims.find((c) => c.attribute === conflict.attribute && c.key === conflict.key);
+    warnings.push({
+      code: 'sources_disagree',
+      message: conflictSentence(ctx, conflict, used),
+      citations: ctx.citationsOf(conflict.factIds),
+    });
+  }
+  return warnings;
+}
+
+function groupDissent(ctx: PrepareContext, claim: Claim): string {
+  const byValue = new Map<string, { value: unknown; factIds: string[] }>();
+  for (const id of claim.dissentingFactIds) {
+    const fact = ctx.factsById.get(id);
+    if (!fact) continue;
+    const key = JSON.stringify(fact.value);
+    const side = byValue.get(key);
+    if (side) side.factIds.push(id);
+    else byValue.set(key, { value: fact.value, factIds: [id] });
+  }
+  return [...byValue.values()]
+    .map((side) => describeSide(ctx, fact0Attribute(ctx, side.factIds) ?? claim.attribute, side.value, side.factIds))
+    .join(' and ');
+}
+
+function fact0Attribute(ctx: PrepareContext, factIds: readonly string[]): Fact['attribute'] | undefined {
+  return factIds.length > 0 ? ctx.factsById.get(factIds[0] as string)?.attribute : undefined;
+}
+
+function experienceDisagreement(ctx: PrepareContext, claim: Claim): ExperienceInfo['disagreement'] {
+  const conflict = claim.conflictId
+    ? ctx.conflictsById.get(claim.conflictId)
+    : ctx.conflicts.find((c) => c.attribute === 'experience' && c.key === claim.key && !c.review);
+  if (conflict) return { text: conflictSentence(ctx, conflict, claim), citations: ctx.citationsOf(conflict.factIds) };
+  if (claim.status === 'contested' && claim.dissentingFactIds.length > 0) {
+    return {
+      text: `Other sources state ${groupDissent(ctx, claim)}.`,
+      citations: ctx.citationsOf(claim.dissentingFactIds),
+    };
+  }
+  return null;
+}
+
+/**
+ * Claims for an exam whose dataset was never reconciled: per attribute and key, the fact from the most
+ * authoritative, most recent source wins and differing facts are kept as dissent (status `contested`). The
+ * domain list comes from the one source that lists the most domains (authority first).
+ */
+function provisionalClaims(exam: string, facts: readonly Fact[], sources: ReadonlyMap<string, Source>): Claim[] {
+  const rank = (fact: Fact): [number, string] => {
+    const source = sources.get(fact.source);
+    return [AUTHORITY_RANK[source?.authority ?? 'secondary'] ?? 2, source?.published ?? ''];
+  };
+  const better = (a: Fact, b: Fact): number => {
+    const [ra, pa] = rank(a);
+    const [rb, pb] = rank(b);
+    return ra - rb || (pa < pb ? 1 : pa > pb ? -1 : 0);
+  };
+  const keyOf = (fact: Fact): string | null => {
+    if (fact.attribute === 'domain') return fact.value.name;
+    if (fact.attribute === 'experience') return fact.value.kind;
+    if (fact.attribute === 'salary') return fact.value.role;
+    if (fact.attribute === 'focus') return fact.value.domain;
+    return null;
+  };
+  const groups = groupBy(
+    facts.filter((f) => f.attribute !== 'domain'),
+    (fact) => `${fact.attribute}\u0000${keyOf(fact) ?? ''}`,
+  );
+  const claims: Claim[] = [];
+  for (const group of groups.values()) {
+    const sorted = [...group].sort(better);
+    const winner = sorted[0] as Fact;
+    const value = JSON.stringify(winner.value);
+    const agreeing = sorted.filter((f) => JSON.stringify(f.value) === value);
+    const dissenting = sorted.filter((f) => JSON.stringify(f.value) !== value);
+    claims.push({
+      id: `provisional:${exam}:${winner.attribute}:${keyOf(winner) ?? ''}`,
+      exam,
+      attribute: winner.attribute,
+      key: keyOf(winner),
+      value: winner.value,
+      status: dissenting.length > 0 ? 'contested' : 'agreed',
+      factIds: agreeing.map((f) => f.id),
+      dissentingFactIds: dissenting.map((f) => f.id),
+      rationale: [{ factor: 'rule', text: 'Provisional: the dataset has no reconciled claims for this exam.' }],
+    });
+  }
+  const domainFactsBySource = groupBy(
+    facts.filter((f) => f.attribute === 'domain'),
+    (f) => f.source,
+  );
+  let best: Fact[] | null = null;
+  for (const group of domainFactsBySource.values()) {
+    if (!best) best = group;
+    else {
+      const byAuthority = better(group[0] as Fact, best[0] as Fact);
+      if (byAuthority < 0 || (byAuthority === 0 && group.length > best.length)) best = group;
+    }
+  }
+  if (best) {
+    const ordered = [...best].sort((a, b) => {
+      const oa = a.attribute === 'domain' ? (a.value.order ?? a.start) : a.start;
+      const ob = b.attribute === 'domain' ? (b.value.order ?? b.start) : b.start;
+      return oa - ob;
+    });
+    const domains = ordered.flatMap((f) =>
+      f.attribute === 'domain' ? [{ name: f.value.name, weightPercent: f.value.weightPercent }] : [],
+    );
+    claims.push({
+      id: `provisional:${exam}:domains`,
+      exam,
+      attribute: 'domains',
+      key: null,
+      value: { domains, weightsKnown: domains.every((d) => d.weightPercent !== null) },
+      status: 'agreed',
+      factIds: ordered.map((f) => f.id),
+      dissentingFactIds: [],
+      rationale: [{ factor: 'rule', text: 'Provisional: the domain list of the most authoritative source.' }],
+    });
+  }
+  return claims;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** An exam's retirement (date, successor, citations), or null: for listings such as GET /api/exams. */
+export function retirementOf(index: PlannerIndex, examId: string): RetirementInfo | null {
+  return index.exams.get(examId)?.retirement ?? null;
+}
