@@ -5,7 +5,7 @@
 import { CertplanError, type CertplanErrorIssue } from '@certplan/core';
 import { apportion } from './lib/apportion.ts';
 import { addDays, fromEpochDay, toEpochDay } from './lib/dates.ts';
-import { describeYears } from './lib/describeValue.ts';
+import { describeYears, experienceKindLabel } from './lib/describeValue.ts';
 import { normalizeDomainName } from './lib/matchDomain.ts';
 import type { ExamPlannerData, PlannerIndex } from './preparePlannerData.ts';
 import {
@@ -267,15 +267,19 @@ export function createPlan(input: unknown, index: PlannerIndex, options: CreateP
     citations: domain.citations as Citation[],
   }));
 
+  // Experience disagreements matter only to a learner who told us their experience; they are told inside
+  // the experience warning when there is one.
+  const toldDisagreements = new Set<string>();
   if (request.experienceYears !== undefined) {
     for (const recommended of data.experience) {
       if (request.experienceYears >= recommended.minYears) continue;
+      if (recommended.disagreement) toldDisagreements.add(recommended.disagreement.id);
       const who = recommended.sourceTitle ? `"${recommended.sourceTitle}"` : 'A source';
       const quote = recommended.quote ? ` ("${recommended.quote.trim()}")` : '';
       warnings.push({
         code: 'experience_below_recommended',
-        message: `${who} recommends ${describeYears(recommended.minYears, recommended.maxYears)} of ${recommended.kind} experience${quote}; you have ${request.experienceYears}. Plan extra hands-on practice.${recommended.disagreement ? ` ${recommended.disagreement.text}` : ''}`,
-        citations: [...recommended.citations, ...(recommended.disagreement?.citations ?? [])],
+        message: `${who} recommends ${describeYears(recommended.minYears, recommended.maxYears)} of ${experienceKindLabel(recommended.kind)} experience${quote}; you have ${request.experienceYears}. Plan extra hands-on practice.${recommended.disagreement ? ` ${recommended.disagreement.text}` : ''}`,
+        citations: unique([...recommended.citations, ...(recommended.disagreement?.citations ?? [])]),
       });
     }
   }
@@ -292,7 +296,11 @@ export function createPlan(input: unknown, index: PlannerIndex, options: CreateP
       citations: data.domainsCitations as Citation[],
     });
   }
-  for (const disagreement of data.disagreements) warnings.push(disagreement);
+  for (const disagreement of data.disagreements) {
+    if (disagreement.attribute === 'experience' && request.experienceYears === undefined) continue;
+    if (toldDisagreements.has(disagreement.id)) continue;
+    warnings.push(disagreement.warning);
+  }
   if (retirement && examDate <= retirement.date) {
     warnings.push({
       code: 'exam_retiring',
@@ -508,6 +516,10 @@ function addSession(
     }
   }
   sessions.push({ domain, hours: units / 2, kind, focus });
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
 }
 
 function sum(values: readonly number[]): number {

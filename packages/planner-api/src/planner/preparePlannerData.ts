@@ -37,7 +37,14 @@ export interface ExperienceInfo {
   quote: string | null;
   sourceTitle: string | null;
   /** When sources disagree on it: a sentence naming the other positions, with their citations. */
-  disagreement: { text: string; citations: readonly Citation[] } | null;
+  disagreement: { id: string; text: string; citations: readonly Citation[] } | null;
+}
+
+export interface Disagreement {
+  /** The conflict's id, or the contested claim's id when there is no conflict record. */
+  id: string;
+  attribute: string;
+  warning: PlanWarning;
 }
 
 export interface RetirementInfo {
@@ -61,7 +68,7 @@ export interface ExamPlannerData {
   experience: readonly ExperienceInfo[];
   retirement: RetirementInfo | null;
   /** `sources_disagree` warnings for claims the plan uses. */
-  disagreements: readonly PlanWarning[];
+  disagreements: readonly Disagreement[];
   /** Focus for study sessions when no domain list is known. */
   generalFocus: Focus;
   practiceFocus: Focus;
@@ -198,6 +205,15 @@ function prepareExam(ctx: PrepareContext): ExamPlannerData {
       .slice(0, MAX_FOCUS_TOPICS)
       .map((entry) => entry.label);
 
+  // Each domain cites the statements of the list that name it, not the whole list.
+  const domainListFacts = listed.map(() => [] as string[]);
+  for (const id of domainsClaim?.factIds ?? []) {
+    const fact = ctx.factsById.get(id);
+    if (fact?.attribute !== 'domain') continue;
+    const i = bestDomainMatch(fact.value.name, tokens);
+    if (i >= 0) (domainListFacts[i] as string[]).push(id);
+  }
+
   const domainKeys = new Map<string, number>();
   const domains: DomainPlanInfo[] = listed.map((d, i) => {
     domainKeys.set(normalizeDomainName(d.name), i);
@@ -209,7 +225,11 @@ function prepareExam(ctx: PrepareContext): ExamPlannerData {
         claim.key !== null &&
         normalizeDomainName(claim.key) === normalizeDomainName(d.name),
     );
-    const citations = domainClaim ? citationsOf(domainClaim.factIds) : domainsCitations;
+    const citations = domainClaim
+      ? citationsOf(domainClaim.factIds)
+      : domainListFacts[i]?.length
+        ? citationsOf(domainListFacts[i] as string[])
+        : domainsCitations;
     return {
       name: d.name,
       weightPercent: d.weightPercent,
@@ -413,8 +433,8 @@ function conflictSentence(ctx: PrepareContext, conflict: Conflict, used: Claim |
   return `Sources disagree on ${label}${key}: ${sides}.${uses}`;
 }
 
-function collectDisagreements(ctx: PrepareContext): PlanWarning[] {
-  const warnings: PlanWarning[] = [];
+function collectDisagreements(ctx: PrepareContext): Disagreement[] {
+  const warnings: Disagreement[] = [];
   const done = new Set<string>();
   for (const claim of ctx.claims) {
     if (!PLAN_ATTRIBUTES.has(claim.attribute)) continue;
@@ -424,17 +444,25 @@ function collectDisagreements(ctx: PrepareContext): PlanWarning[] {
       if (conflict.review || done.has(conflict.id)) continue;
       done.add(conflict.id);
       warnings.push({
-        code: 'sources_disagree',
-        message: conflictSentence(ctx, conflict, claim),
-        citations: ctx.citationsOf(conflict.factIds),
+        id: conflict.id,
+        attribute: conflict.attribute,
+        warning: {
+          code: 'sources_disagree',
+          message: conflictSentence(ctx, conflict, claim),
+          citations: ctx.citationsOf(conflict.factIds),
+        },
       });
     } else if (claim.status === 'contested' && claim.dissentingFactIds.length > 0) {
       const label = attributeLabel[claim.attribute] ?? claim.attribute;
       const dissent = groupDissent(ctx, claim);
       warnings.push({
-        code: 'sources_disagree',
-        message: `Sources disagree on ${label}${claim.key ? ` (${claim.key})` : ''}: the plan uses ${describeSide(ctx, claim.attribute, claim.value, claim.factIds)}; others state ${dissent}.`,
-        citations: ctx.citationsOf([...claim.factIds, ...claim.dissentingFactIds]),
+        id: claim.id,
+        attribute: claim.attribute,
+        warning: {
+          code: 'sources_disagree',
+          message: `Sources disagree on ${label}${claim.key ? ` (${claim.key})` : ''}: the plan uses ${describeSide(ctx, claim.attribute, claim.value, claim.factIds)}; others state ${dissent}.`,
+          citations: ctx.citationsOf([...claim.factIds, ...claim.dissentingFactIds]),
+        },
       });
     }
   }
@@ -443,9 +471,13 @@ function collectDisagreements(ctx: PrepareContext): PlanWarning[] {
     done.add(conflict.id);
     const used = ctx.claims.find((c) => c.attribute === conflict.attribute && c.key === conflict.key);
     warnings.push({
-      code: 'sources_disagree',
-      message: conflictSentence(ctx, conflict, used),
-      citations: ctx.citationsOf(conflict.factIds),
+      id: conflict.id,
+      attribute: conflict.attribute,
+      warning: {
+        code: 'sources_disagree',
+        message: conflictSentence(ctx, conflict, used),
+        citations: ctx.citationsOf(conflict.factIds),
+      },
     });
   }
   return warnings;
@@ -474,9 +506,16 @@ function experienceDisagreement(ctx: PrepareContext, claim: Claim): ExperienceIn
   const conflict = claim.conflictId
     ? ctx.conflictsById.get(claim.conflictId)
     : ctx.conflicts.find((c) => c.attribute === 'experience' && c.key === claim.key && !c.review);
-  if (conflict) return { text: conflictSentence(ctx, conflict, claim), citations: ctx.citationsOf(conflict.factIds) };
-  if (claim.status === 'contested' && claim.dissentingFactIds.length > 0) {
+  if (conflict && !conflict.review) {
     return {
+      id: conflict.id,
+      text: conflictSentence(ctx, conflict, claim),
+      citations: ctx.citationsOf(conflict.factIds),
+    };
+  }
+  if (!conflict && claim.status === 'contested' && claim.dissentingFactIds.length > 0) {
+    return {
+      id: claim.id,
       text: `Other sources state ${groupDissent(ctx, claim)}.`,
       citations: ctx.citationsOf(claim.dissentingFactIds),
     };

@@ -15,6 +15,13 @@ export function describeYears(minYears: number, maxYears: number | null): string
   return `at least ${minYears} year${minYears === 1 ? '' : 's'}`;
 }
 
+/** Experience kinds as people say them. */
+export function experienceKindLabel(kind: unknown): string {
+  if (kind === 'ml') return 'machine learning';
+  if (kind === 'platform') return 'hands-on platform';
+  return typeof kind === 'string' ? kind : 'relevant';
+}
+
 export function describeValue(attribute: ClaimAttribute, value: unknown): string {
   const v = (value ?? {}) as Loose;
   switch (attribute) {
@@ -34,7 +41,7 @@ export function describeValue(attribute: ClaimAttribute, value: unknown): string
     }
     case 'experience': {
       const min = num(v.minYears);
-      if (min !== null) return `${describeYears(min, num(v.maxYears))} of ${String(v.kind ?? '')} experience`;
+      if (min !== null) return `${describeYears(min, num(v.maxYears))} of ${experienceKindLabel(v.kind)} experience`;
       break;
     }
     case 'validity':
