@@ -1,0 +1,68 @@
+/**
+ * @certplan/planner-api: the Hono app (createApp), its dependencies, and the response types the web client
+ * imports with `import type { … } from '@certplan/planner-api'`.
+ */
+import type { z } from 'zod';
+import type {
+  CitationSchema,
+  ClaimViewSchema,
+  ConflictFactSchema,
+  ConflictListSchema,
+  ConflictResponseSchema,
+  ConflictViewSchema,
+  ErrorSchema,
+  ExamDetailSchema,
+  ExamListSchema,
+  ExamSummarySchema,
+  HealthSchema,
+  KeyFactsSchema,
+  RetiredSchema,
+  ReviewRequestSchema,
+  ReviewResponseSchema,
+} from './schemas.ts';
+
+export type { AppDeps } from './app.ts';
+export { createApp, DEFAULT_BODY_LIMIT_BYTES } from './app.ts';
+export type { DatasetIndex, Reconcile } from './lib/DatasetStore.ts';
+export { DatasetStore } from './lib/DatasetStore.ts';
+export { statusByCode } from './lib/errors.ts';
+export { withFileLock } from './lib/withFileLock.ts';
+export type { WriteFile } from './lib/writeFileAtomic.ts';
+export { writeFileAtomic } from './lib/writeFileAtomic.ts';
+export type {
+  Focus,
+  Plan,
+  PlanDomain,
+  PlanRequest,
+  PlanResponse,
+  PlanSession,
+  PlanWarning,
+  PlanWeek,
+  SessionKind,
+  WarningCode,
+} from './planner/index.ts';
+
+/** `{error: {code, message, issues?, details?}}`: the body of every 4xx and 5xx. */
+export type ApiError = z.infer<typeof ErrorSchema>;
+/** A quote backing a value: `{source, title, url, published, quote, factId, line, authority}`. */
+export type ApiCitation = z.infer<typeof CitationSchema>;
+export type ApiClaim = z.infer<typeof ClaimViewSchema>;
+export type ApiRetired = z.infer<typeof RetiredSchema>;
+export type ApiKeyFacts = z.infer<typeof KeyFactsSchema>;
+export type ApiExamSummary = z.infer<typeof ExamSummarySchema>;
+/** GET /api/exams */
+export type ExamListResponse = z.infer<typeof ExamListSchema>;
+/** GET /api/exams/:id */
+export type ExamDetailResponse = z.infer<typeof ExamDetailSchema>;
+export type ApiConflictFact = z.infer<typeof ConflictFactSchema>;
+export type ApiConflict = z.infer<typeof ConflictViewSchema>;
+/** GET /api/conflicts */
+export type ConflictListResponse = z.infer<typeof ConflictListSchema>;
+/** GET /api/conflicts/:id (ETag header = conflict.etag) */
+export type ConflictResponse = z.infer<typeof ConflictResponseSchema>;
+/** PUT /api/conflicts/:id/review body */
+export type ReviewRequest = z.input<typeof ReviewRequestSchema>;
+/** PUT /api/conflicts/:id/review answer (ETag header = conflict.etag) */
+export type ReviewResponse = z.infer<typeof ReviewResponseSchema>;
+/** GET /api/health */
+export type HealthResponse = z.infer<typeof HealthSchema>;

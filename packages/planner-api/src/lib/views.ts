@@ -1,0 +1,150 @@
+/**
+ * Views the API answers with: claims and conflicts joined with the quotes and sources behind them, so the
+ * web app can show every number next to where it came from without a second request.
+ */
+import { createHash } from 'node:crypto';
+import type { Claim, Conflict, Exam, Fact } from '@certplan/core';
+import type { z } from 'zod';
+import type { RetirementInfo } from '../planner/index.ts';
+import type {
+  CitationSchema,
+  ClaimViewSchema,
+  ConflictFactSchema,
+  ConflictViewSchema,
+  ExamSummarySchema,
+  KeyFactsSchema,
+} from '../schemas.ts';
+import type { DatasetIndex } from './DatasetStore.ts';
+
+type Citation = z.infer<typeof CitationSchema>;
+type ClaimView = z.infer<typeof ClaimViewSchema>;
+type ConflictView = z.infer<typeof ConflictViewSchema>;
+type ConflictFact = z.infer<typeof ConflictFactSchema>;
+type KeyFacts = z.infer<typeof KeyFactsSchema>;
+type ExamSummary = z.infer<typeof ExamSummarySchema>;
+
+/**
+ * A strong ETag over what a reviewer decides on: the conflict, the quotes it is about and the current
+ * review. Any review written since changes it, so a stale If-Match is detected.
+ */
+export function conflictEtag(conflict: Conflict): string {
+  const digest = createHash('sha256')
+    .update(JSON.stringify([conflict.id, conflict.factsDigest, conflict.review ?? null]))
+    .digest('base64url');
+  return `"${digest.slice(0, 32)}"`;
+}
+
+export function citation(index: DatasetIndex, fact: Fact): Citation {
+  const source = index.sourcesById.get(fact.source);
+  return {
+    source: fact.source,
+    title: source?.title ?? null,
+    url: source?.url ?? null,
+    published: source?.published ?? null,
+    quote: fact.quote,
+    factId: fact.id,
+    line: fact.line,
+    authority: source?.authority ?? 'secondary',
+  };
+}
+
+function citations(index: DatasetIndex, factIds: readonly string[]): Citation[] {
+  return factIds.flatMap((id) => {
+    const fact = index.factsById.get(id);
+    return fact ? [citation(index, fact)] : [];
+  });
+}
+
+export function claimView(index: DatasetIndex, claim: Claim): ClaimView {
+  return {
+    id: claim.id,
+    exam: claim.exam,
+    attribute: claim.attribute,
+    key: claim.key,
+    value: claim.value,
+    status: claim.status,
+    rationale: claim.rationale,
+    conflictId: claim.conflictId ?? null,
+    citations: citations(index, claim.factIds),
+    dissent: citations(index, claim.dissentingFactIds),
+  };
+}
+
+export function conflictView(index: DatasetIndex, conflict: Conflict): ConflictView {
+  const facts = conflict.factIds.flatMap((id): ConflictFact[] => {
+    const fact = index.factsById.get(id);
+    if (!fact) return [];
+    const source = index.sourcesById.get(fact.source);
+    return [
+      {
+        id: fact.id,
+        value: fact.value,
+        quote: fact.quote,
+        section: fact.section,
+        line: fact.line,
+        source: {
+          id: fact.source,
+          title: source?.title ?? null,
+          url: source?.url ?? null,
+          published: source?.published ?? null,
+          authority: source?.authority ?? 'secondary',
+        },
+      },
+    ];
+  });
+  return {
+    id: conflict.id,
+    exam: conflict.exam,
+    attribute: conflict.attribute,
+    key: conflict.key,
+    severity: conflict.severity,
+    status: conflict.review ? 'reviewed' : 'open',
+    facts,
+    suggestion: conflict.suggestion,
+    review: conflict.review,
+    factsDigest: conflict.factsDigest,
+    etag: conflictEtag(conflict),
+  };
+}
+
+/** The claim a conflict was about: linked by id where reconciliation links it, else by exam/attribute/key. */
+export function claimForConflict(index: DatasetIndex, conflict: Conflict): Claim | undefined {
+  const claims = index.claimsByExam.get(conflict.exam) ?? [];
+  return (
+    claims.find((claim) => claim.conflictId === conflict.id) ??
+    claims.find((claim) => claim.attribute === conflict.attribute && claim.key === conflict.key)
+  );
+}
+
+function keyFacts(index: DatasetIndex, exam: Exam): KeyFacts {
+  const claims = index.claimsByExam.get(exam.id) ?? [];
+  const of = (attribute: string) =>
+    claims.filter((claim) => claim.attribute === attribute).map((claim) => claimView(index, claim));
+  const domains = of('domains');
+  return {
+    fee: of('fee'),
+    duration: of('duration'),
+    questions: of('questions'),
+    experience: of('experience'),
+    validity: of('validity'),
+    weights: domains.length > 0 ? domains : of('domain'),
+  };
+}
+
+/** `retired` comes from the planner (retirementOf), so the listing and the 422 refusal agree. */
+export function examSummary(index: DatasetIndex, exam: Exam, retired: RetirementInfo | null): ExamSummary {
+  return {
+    id: exam.id,
+    name: exam.name,
+    vendor: exam.vendor,
+    code: exam.code,
+    retired: retired
+      ? {
+          date: retired.date,
+          successor: retired.successor ? { ...retired.successor } : null,
+          citations: [...retired.citations],
+        }
+      : null,
+    facts: keyFacts(index, exam),
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * Request and response shapes of the HTTP API, as zod schemas: they validate requests, generate the OpenAPI
+ * document and give the TypeScript types the web client imports (see index.ts). Data shapes come from
+ * @certplan/core; this file only adds the views the API composes from them.
+ */
+import {
+  ClaimAttributeSchema,
+  ExamIdSchema,
+  IsoDateSchema,
+  RationaleEntrySchema,
+  ReviewDecisionSchema,
+  ReviewSchema,
+} from '@certplan/core';
+import { z } from '@hono/zod-openapi';
+import { CitationSchema as PlannerCitationSchema } from './planner/index.ts';
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'bad_request' }),
+      message: z.string(),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .openapi('Error');
+
+/** The planner's citation `{source, title, url, published, quote}` plus where the quote sits. */
+export const CitationSchema = z
+  .object({
+    ...PlannerCitationSchema.shape,
+    factId: z.string(),
+    /** 1-based line in the raw file. */
+    line: z.number().int(),
+    authority: z.string(),
+  })
+  .openapi('Citation');
+
+export const ClaimViewSchema = z
+  .object({
+    id: z.string(),
+    exam: z.string(),
+    attribute: ClaimAttributeSchema,
+    key: z.string().nullable(),
+    value: z.unknown(),
+    status: z.enum(['agreed', 'policy', 'reviewed', 'contested']),
+    rationale: z.array(RationaleEntrySchema),
+    conflictId: z.string().nullable(),
+    /** The facts that support the value. */
+    citations: z.array(CitationSchema),
+    /** Facts that said something else: kept visible, never deleted. */
+    dissent: z.array(CitationSchema),
+  })
+  .openapi('Claim');
+
+export const RetiredSchema = z
+  .object({
+    date: z.string(),
+    /** The successor exam where the sources name one. */
+    successor: z.object({ id: z.string(), name: z.string() }).nullable(),
+    citations: z.array(PlannerCitationSchema),
+  })
+  .openapi('Retired');
+
+export const KEY_FACTS = ['fee', 'duration', 'questions', 'experience', 'validity', 'weights'] as const;
+
+export const KeyFactsSchema = z
+  .object({
+    fee: z.array(ClaimViewSchema),
+    duration: z.array(ClaimViewSchema),
+    questions: z.array(ClaimViewSchema),
+    experience: z.array(ClaimViewSchema),
+    validity: z.array(ClaimViewSchema),
+    /** The exam's domain list with weights (the `domains` claim), else the per-domain `domain` claims. */
+    weights: z.array(ClaimViewSchema),
+  })
+  .openapi('KeyFacts');
+
+export const ExamSummarySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    vendor: z.string(),
+    code: z.string().nullable(),
+    retired: RetiredSchema.nullable(),
+    facts: KeyFactsSchema,
+  })
+  .openapi('ExamSummary');
+
+export const ExamListSchema = z.object({ exams: z.array(ExamSummarySchema) }).openapi('ExamList');
+
+export const ConflictFactSchema = z
+  .object({
+    id: z.string(),
+    value: z.unknown(),
+    quote: z.string(),
+    section: z.array(z.string()),
+    line: z.number().int(),
+    source: z.object({
+      id: z.string(),
+      title: z.string().nullable(),
+      url: z.string().nullable(),
+      published: z.string().nullable(),
+      authority: z.string(),
+    }),
+  })
+  .openapi('ConflictFact');
+
+export const ConflictViewSchema = z
+  .object({
+    id: z.string(),
+    exam: z.string(),
+    attribute: ClaimAttributeSchema,
+    key: z.string().nullable(),
+    severity: z.enum(['high', 'low']),
+    status: z.enum(['open', 'reviewed']),
+    facts: z.array(ConflictFactSchema),
+    suggestion: z.object({ value: z.unknown(), rationale: z.array(RationaleEntrySchema) }),
+    review: ReviewSchema.nullable(),
+    factsDigest: z.string(),
+    /** The same value as the ETag header; send it back in If-Match to review. */
+    etag: z.string(),
+  })
+  .openapi('Conflict');
+
+export const ExamDetailSchema = z
+  .object({
+    exam: ExamSummarySchema.extend({ aliases: z.array(z.string()) }),
+    claims: z.array(ClaimViewSchema),
+    conflicts: z.array(ConflictViewSchema),
+  })
+  .openapi('ExamDetail');
+
+export const ConflictListSchema = z.object({ conflicts: z.array(ConflictViewSchema) }).openapi('ConflictList');
+export const ConflictResponseSchema = z.object({ conflict: ConflictViewSchema }).openapi('ConflictResponse');
+
+/** Conflict ids are content digests and slugs: no slashes, dots or spaces, bounded length. */
+export const ConflictIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_:-]{0,199}$/, 'expected a conflict id (letters, digits, -, _, :)');
+
+// Path and query parameter names come from the object keys; core's schemas carry no OpenAPI metadata.
+export const ExamIdParamSchema = z.object({ id: ExamIdSchema });
+export const ConflictIdParamSchema = z.object({ id: ConflictIdSchema });
+
+export const ConflictQuerySchema = z.object({
+  exam: ExamIdSchema.optional(),
+  status: z.enum(['open', 'reviewed']).optional(),
+  severity: z.enum(['high', 'low']).optional(),
+});
+
+export const ReviewRequestSchema = z
+  .strictObject({
+    decision: ReviewDecisionSchema,
+    /** With `choose`: the fact whose value wins (one of the conflict's facts). */
+    factId: z.string().min(1).max(200).optional(),
+    /** With `custom`: the value, in the attribute's value shape. */
+    value: z.unknown().optional(),
+    note: z.string().trim().min(1, 'a note saying why is required').max(2000),
+    /** Who decided (shown next to the decision); defaults to "reviewer". */
+    by: z.string().trim().min(1).max(100).optional(),
+  })
+  .openapi('ReviewRequest');
+
+export const ReviewResponseSchema = z
+  .object({ claim: ClaimViewSchema.nullable(), conflict: ConflictViewSchema })
+  .openapi('ReviewResponse');
+
+export const HealthSchema = z.object({ ok: z.literal(true) }).openapi('Health');
+
+export { IsoDateSchema };

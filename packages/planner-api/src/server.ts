@@ -1,0 +1,129 @@
+/**
+ * The listening entry (`pnpm start`): loads the dataset and reviews from CONTENT_DIR, serves the API and the
+ * built web app on HOST:PORT, and shuts down cleanly on SIGINT/SIGTERM. Anything wrong with the content stops
+ * it before it binds, with the file and position, and nothing is written.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CertplanError, type Dataset, DatasetSchema } from '@certplan/core';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { DatasetStore } from './lib/DatasetStore.ts';
+import { zodIssues } from './lib/errors.ts';
+import { REVIEWS_FILE, readReviewsFile } from './lib/recordReview.ts';
+
+class StartupError extends Error {}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+function parsePort(text: string | undefined): number {
+  if (text === undefined || text === '') return 3000;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new StartupError(`PORT must be an integer 0..65535, got "${text}"`);
+  }
+  return port;
+}
+
+async function loadDataset(contentDir: string): Promise<Dataset> {
+  const outDir = join(contentDir, 'dataset');
+  const file = join(outDir, 'dataset.json');
+  if (!existsSync(file)) {
+    console.log(`certplan: ${file} is missing, building it from ${contentDir} …`);
+    // Loaded only when needed: the ingest pipeline is large and most starts find a built dataset.
+    const { buildDataset } = await import('@certplan/ingest');
+    await buildDataset({ contentDir, outDir });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new StartupError(
+      `${file}: cannot read the dataset: ${(error as Error).message}. Rebuild it with pnpm ingest.`,
+    );
+  }
+  const parsed = DatasetSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = zodIssues(parsed.error)[0];
+    throw new StartupError(
+      `${file}: not a certplan dataset at ${issue?.path}: ${issue?.message}. Rebuild it with pnpm ingest.`,
+    );
+  }
+  return parsed.data;
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const contentDir = resolve(env.CONTENT_DIR || 'content');
+  const host = env.HOST || '127.0.0.1';
+  const port = parsePort(env.PORT);
+  let reviewToken = env.REVIEW_TOKEN ?? '';
+  const generatedToken = reviewToken === '';
+  if (generatedToken) {
+    // A token nobody chose is printed to this console only: it must not open writes to the network.
+    if (!isLoopback(host)) {
+      throw new StartupError(
+        `HOST=${host} is not a loopback address and REVIEW_TOKEN is unset. Set REVIEW_TOKEN to serve on the network.`,
+      );
+    }
+    reviewToken = randomBytes(24).toString('base64url');
+  }
+
+  const dataset = await loadDataset(contentDir);
+  // A reviews.yaml that does not parse stops the start: serving would hide the decisions and a later review
+  // would overwrite them.
+  const reviews = await readReviewsFile(join(contentDir, REVIEWS_FILE));
+  const store = new DatasetStore(dataset, { reviews });
+  store.applyReviews(reviews);
+
+  const webRoot = env.WEB_ROOT ? resolve(env.WEB_ROOT) : fileURLToPath(new URL('../../web/dist', import.meta.url));
+  const app = createApp({
+    dataset: store,
+    contentDir,
+    reviewToken,
+    clock: () => new Date(),
+    webRoot: existsSync(join(webRoot, 'index.html')) ? webRoot : null,
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  });
+
+  const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
+    const shownHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+    console.log(`certplan: listening on http://${shownHost}:${info.port} (content: ${contentDir})`);
+    if (generatedToken)
+      console.log(`certplan: REVIEW_TOKEN for this run (set REVIEW_TOKEN to choose one): ${reviewToken}`);
+  });
+  server.on('error', (error) => {
+    console.error(`certplan: cannot listen on ${host}:${port}: ${error.message}`);
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`certplan: ${signal}, shutting down`);
+    // In-flight requests (a review being written) finish; idle keep-alive sockets would hold close() open.
+    server.close(() => process.exit(0));
+    (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  const message =
+    error instanceof StartupError || error instanceof CertplanError
+      ? error.message
+      : ((error as Error)?.stack ?? String(error));
+  console.error(`certplan: cannot start: ${message}`);
+  process.exit(1);
+});
