@@ -72,15 +72,17 @@ export function parseReviews(text: string, file: string): Review[] {
   }
   // An empty file (or one with only comments) has no decisions yet.
   if (doc.contents === null) return [];
-  const parsed = ReviewsFileSchema.safeParse(doc.toJS());
+  // reportInput: messages say what was found ("got a number"), not only what was expected.
+  const parsed = ReviewsFileSchema.safeParse(doc.toJS(), { reportInput: true });
   if (parsed.success) return parsed.data.reviews.map(toReview);
+  const issues = parsed.error.issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    return { ...locate(doc, lineCounter, issue, path), message: describeIssue(issue) };
+  });
+  // In file order, so the first problem reported is the first one a reader meets.
   throw reviewsError(
     file,
-    parsed.error.issues.map((issue) => {
-      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      const located = locate(doc, lineCounter, issue, path);
-      return { ...located, message: describeIssue(issue) };
-    }),
+    issues.sort((a, b) => a.line - b.line || a.column - b.column),
   );
 }
 
@@ -185,7 +187,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       if (issue.input === undefined) {
         return issue.path.length === 0
           ? 'expected a mapping with a `reviews:` list'
-          : `is missing (every review needs ${String(issue.path[issue.path.length - 1])})`;
+          : 'is missing (a review needs conflict, decision, note, by, at and factsDigest)';
       }
       return issue.path.length === 0
         ? `expected a mapping with a \`reviews:\` list, got ${kindOf(issue.input)}`

@@ -1,0 +1,203 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { makeDomainList, makeFact, makeSource } from '../lib/testFacts.ts';
+import type { Authority, Fact, Review, Source } from '../schema/dataset.ts';
+import { reconcile } from './reconcile.ts';
+
+/**
+ * A small world where collisions are likely: few exams, few values, sentences reused across sources (copies),
+ * several sources on the same date.
+ */
+const sourceArb = (id: string) =>
+  fc
+    .record({
+      authority: fc.constantFrom<Authority>('official', 'editorial', 'secondary'),
+      date: fc.constantFrom(null, '2024-01-01', '2025-06-30', '2025-12-27'),
+    })
+    .map(({ authority, date }) => makeSource(id, authority, date));
+
+const statementArb = fc.oneof(
+  fc.record({ kind: fc.constant('duration' as const), n: fc.constantFrom(120, 170, 180) }),
+  fc.record({ kind: fc.constant('fee' as const), n: fc.constantFrom(150, 200, 300), approximate: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('experience' as const),
+    n: fc.constantFrom(1, 2, 3),
+    bounded: fc.boolean(),
+    key: fc.constantFrom('ml' as const, 'industry' as const),
+  }),
+  fc.record({ kind: fc.constant('domains' as const), list: fc.constantFrom(0, 1, 2) }),
+);
+
+const lists: [string, number | null][][] = [
+  [
+    ['Data Engineering', 20],
+    ['Modeling', 80],
+  ],
+  [
+    ['Data Engineering', null],
+    ['Modeling', null],
+  ],
+  [
+    ['Data engineering', 30],
+    ['Modeling', 70],
+  ],
+];
+
+interface World {
+  sources: Source[];
+  facts: Fact[];
+}
+
+function buildFacts(sourceId: string, index: number, exam: string, statement: StatementValue, wording: number): Fact[] {
+  const quote = (text: string) => `${text} [w${wording}]`;
+  const options = (text: string) => ({ source: sourceId, exam, quote: quote(text), id: `${sourceId}-${index}` });
+  switch (statement.kind) {
+    case 'duration':
+      return [makeFact('duration', { minutes: statement.n }, options(`${statement.n} minutes`))];
+    case 'fee':
+      return [
+        makeFact(
+          'fee',
+          { amount: statement.n, currency: 'USD', approximate: statement.approximate },
+          options(`$${statement.n}`),
+        ),
+      ];
+    case 'experience':
+      return [
+        makeFact(
+          'experience',
+          { minYears: statement.n, maxYears: statement.bounded ? statement.n + 1 : null, kind: statement.key },
+          options(`${statement.n} years`),
+        ),
+      ];
+    case 'domains':
+      return makeDomainList(sourceId, lists[statement.list]!, exam).map((f, i) => ({
+        ...f,
+        id: `${sourceId}-${index}-${i}`,
+      }));
+  }
+}
+type StatementValue = typeof statementArb extends fc.Arbitrary<infer T> ? T : never;
+
+const worldArb: fc.Arbitrary<World> = fc
+  .tuple(
+    fc.array(sourceArb('x'), { minLength: 1, maxLength: 4 }),
+    fc.array(
+      fc.record({
+        source: fc.nat(3),
+        exam: fc.constantFrom('exam-a', 'exam-b'),
+        statement: statementArb,
+        wording: fc.nat(2),
+      }),
+      { minLength: 1, maxLength: 12 },
+    ),
+  )
+  .map(([sourceDrafts, drafts]) => {
+    const sources = sourceDrafts.map((s, i) => ({
+      ...s,
+      id: `s${i}`,
+      file: `s${i}.txt`,
+      url: `https://s${i}.example/`,
+    }));
+    const domainListed = new Set<string>();
+    const facts = drafts.flatMap((d, index) => {
+      const source = sources[d.source % sources.length]!;
+      // One domain list per source and exam, as the reconciler reads all of a source's domain facts as its list.
+      if (d.statement.kind === 'domains') {
+        if (domainListed.has(`${source.id}/${d.exam}`)) return [];
+        domainListed.add(`${source.id}/${d.exam}`);
+      }
+      return buildFacts(source.id, index, d.exam, d.statement, d.wording);
+    });
+    return { sources, facts };
+  });
+
+const reviewsFor = (world: World): Review[] =>
+  reconcile({ exams: [], sources: world.sources, facts: world.facts, reviews: [] }).conflicts.map((c, i) => ({
+    conflict: c.id,
+    decision: i % 2 === 0 ? 'accept' : 'choose',
+    ...(i % 2 === 0 ? {} : { factId: c.factIds[c.factIds.length - 1]! }),
+    note: `decided ${i}`,
+    by: 'tester',
+    at: '2026-11-22',
+    factsDigest: c.factsDigest,
+  }));
+
+describe('reconcile properties', () => {
+  it('claims and conflicts do not depend on the order of facts, sources or reviews', () => {
+    fc.assert(
+      fc.property(
+        worldArb.chain((world) =>
+          fc.tuple(
+            fc.constant(world),
+            fc.shuffledSubarray(world.facts, { minLength: world.facts.length }),
+            fc.shuffledSubarray(world.sources, { minLength: world.sources.length }),
+            fc
+              .constant(reviewsFor(world))
+              .chain((r) => fc.tuple(fc.constant(r), fc.shuffledSubarray(r, { minLength: r.length }))),
+          ),
+        ),
+        ([world, facts, sources, [reviews, shuffledReviews]]) => {
+          const before = reconcile({ exams: [], sources: world.sources, facts: world.facts, reviews });
+          const after = reconcile({ exams: [], sources, facts, reviews: shuffledReviews });
+          expect(after).toEqual(before);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('adding an unrelated source changes no existing conflict', () => {
+    fc.assert(
+      fc.property(worldArb, worldArb, (world, extra) => {
+        // The extra source speaks about another exam only: it is unrelated to every existing set.
+        const id = 'unrelated';
+        const source = { ...extra.sources[0]!, id, file: 'unrelated.txt' };
+        const facts = extra.facts.map((f, i) => ({ ...f, id: `u-${i}`, source: id, exam: 'exam-new' }));
+        const before = reconcile({ exams: [], sources: world.sources, facts: world.facts, reviews: [] });
+        const after = reconcile({
+          exams: [],
+          sources: [...world.sources, source],
+          facts: [...world.facts, ...facts],
+          reviews: [],
+        });
+        for (const conflict of before.conflicts) {
+          expect(after.conflicts.find((c) => c.id === conflict.id)).toEqual(conflict);
+        }
+        expect(after.claims.filter((c) => c.exam !== 'exam-new')).toEqual(before.claims);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('every claim has a rationale and accounts for every fact of its set', () => {
+    fc.assert(
+      fc.property(worldArb, (world) => {
+        const result = reconcile({ exams: [], sources: world.sources, facts: world.facts, reviews: [] });
+        const accounted = new Set<string>();
+        for (const claim of result.claims) {
+          expect(claim.rationale.length).toBeGreaterThan(0);
+          expect(claim.factIds.length + claim.dissentingFactIds.length).toBeGreaterThan(0);
+          for (const id of [...claim.factIds, ...claim.dissentingFactIds]) accounted.add(id);
+          expect(claim.status === 'agreed').toBe(claim.conflictId === null);
+        }
+        expect([...accounted].sort()).toEqual(world.facts.map((f) => f.id).sort());
+        for (const conflict of result.conflicts) expect(conflict.factIds.length).toBeGreaterThanOrEqual(2);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a review applies on every rebuild of the same facts', () => {
+    fc.assert(
+      fc.property(worldArb, (world) => {
+        const reviews = reviewsFor(world);
+        const result = reconcile({ exams: [], sources: world.sources, facts: world.facts, reviews });
+        expect(result.staleReviews).toEqual([]);
+        expect(result.conflicts.every((c) => c.review !== null)).toBe(true);
+        expect(result.claims.filter((c) => c.conflictId).every((c) => c.status === 'reviewed')).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

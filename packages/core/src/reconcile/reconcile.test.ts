@@ -1,0 +1,313 @@
+import { describe, expect, it } from 'vitest';
+import { makeDomainList, makeFact, makeSource } from '../lib/testFacts.ts';
+import type { Claim, Fact, Review, Source } from '../schema/dataset.ts';
+import { reconcile } from './reconcile.ts';
+
+const run = (sources: Source[], facts: Fact[], reviews: Review[] = []) =>
+  reconcile({ exams: [], sources, facts, reviews });
+
+const claimOf = (result: ReturnType<typeof run>, id: string): Claim => {
+  const claim = result.claims.find((c) => c.id === id);
+  if (!claim) throw new Error(`no claim ${id}; have ${result.claims.map((c) => c.id).join(', ')}`);
+  return claim;
+};
+
+const experience = (minYears: number, maxYears: number | null, source: string, quote?: string) =>
+  makeFact('experience', { minYears, maxYears, kind: 'ml' }, quote ? { source, quote } : { source });
+
+/**
+ * The policy, one row per rule: which value wins, with what status, and which factor the rationale names as
+ * deciding. Near misses show where a rule stops applying.
+ */
+const policyRules: {
+  rule: string;
+  sources: Source[];
+  facts: Fact[];
+  wins: number;
+  status: Claim['status'];
+  decidedBy: string;
+}[] = [
+  {
+    rule: 'authority: an official source beats a third-party article',
+    sources: [makeSource('off', 'official'), makeSource('art', 'secondary', '2026-01-01')],
+    facts: [experience(3, null, 'off'), experience(2, null, 'art')],
+    wins: 3,
+    status: 'policy',
+    decidedBy: 'authority',
+  },
+  {
+    rule: 'authority: an editorial note beats a third-party article',
+    sources: [makeSource('ed', 'editorial'), makeSource('art', 'secondary', '2026-01-01')],
+    facts: [experience(1, null, 'ed'), experience(2, null, 'art')],
+    wins: 1,
+    status: 'policy',
+    decidedBy: 'authority',
+  },
+  {
+    rule: 'near miss: a newer article does not beat an older official page (authority comes first)',
+    sources: [makeSource('off', 'official', '2020-01-01'), makeSource('art', 'secondary', '2026-01-01')],
+    facts: [experience(3, null, 'off'), experience(2, null, 'art')],
+    wins: 3,
+    status: 'policy',
+    decidedBy: 'authority',
+  },
+  {
+    rule: 'recency: between articles, the newer one wins',
+    sources: [makeSource('old', 'secondary', '2024-05-01'), makeSource('new', 'secondary', '2025-12-27')],
+    facts: [experience(1, 2, 'old'), experience(2, null, 'new')],
+    wins: 2,
+    status: 'policy',
+    decidedBy: 'recency',
+  },
+  {
+    rule: 'recency: a dated article beats an undated one',
+    sources: [makeSource('undated', 'secondary', null), makeSource('dated', 'secondary', '2020-01-01')],
+    facts: [experience(1, 2, 'undated'), experience(2, null, 'dated')],
+    wins: 2,
+    status: 'policy',
+    decidedBy: 'recency',
+  },
+  {
+    rule: 'agreement: two independent sources beat one',
+    sources: [makeSource('a'), makeSource('b'), makeSource('c')],
+    facts: [experience(2, null, 'a'), experience(2, null, 'b', 'Two years of ML.'), experience(1, null, 'c')],
+    wins: 2,
+    status: 'policy',
+    decidedBy: 'agreement',
+  },
+  {
+    rule: 'near miss: the same sentence copied onto two pages counts once (then nothing separates them)',
+    sources: [makeSource('a'), makeSource('b'), makeSource('c')],
+    facts: [
+      experience(1, null, 'a', 'Recommends one year of ML.'),
+      experience(1, null, 'b', 'Recommends  one year of ML'),
+      experience(2, null, 'c'),
+    ],
+    wins: 2,
+    status: 'contested',
+    decidedBy: 'rule',
+  },
+  {
+    rule: 'near miss: one article repeating itself counts once',
+    sources: [makeSource('a'), makeSource('c')],
+    facts: [
+      experience(1, null, 'a', 'One year.'),
+      experience(1, null, 'a', 'At least one year.'),
+      experience(2, null, 'c'),
+    ],
+    wins: 2,
+    status: 'contested',
+    decidedBy: 'rule',
+  },
+  {
+    rule: 'a tie on every factor suggests the more demanding value and stays contested',
+    sources: [makeSource('a')],
+    facts: [experience(2, null, 'a'), experience(1, 2, 'a')],
+    wins: 2,
+    status: 'contested',
+    decidedBy: 'rule',
+  },
+];
+
+describe('policy', () => {
+  it.each(policyRules)('$rule', ({ sources, facts, wins, status, decidedBy }) => {
+    const result = run(sources, facts);
+    const claim = claimOf(result, 'exam-a.experience.ml');
+    expect((claim.value as { minYears: number }).minYears).toBe(wins);
+    expect(claim.status).toBe(status);
+    expect(claim.rationale.at(-1)?.factor).toBe(decidedBy);
+    // Rank, don't delete: every fact is either support or dissent.
+    expect([...claim.factIds, ...claim.dissentingFactIds].sort()).toEqual(facts.map((f) => f.id).sort());
+    expect(claim.dissentingFactIds.length).toBeGreaterThan(0);
+    expect(result.conflicts).toHaveLength(1);
+    expect(result.conflicts[0]!.severity).toBe('high');
+  });
+
+  it('specificity: a narrower question range wins when nothing else separates them', () => {
+    const sources = [makeSource('a')];
+    const facts = [makeFact('questions', { min: 50, max: 65 }), makeFact('questions', { min: 65, max: 65 })];
+    const claim = claimOf(run(sources, facts), 'exam-a.questions');
+    expect(claim.value).toEqual({ min: 65, max: 65 });
+    expect(claim.status).toBe('policy');
+    expect(claim.rationale.map((r) => r.factor)).toEqual(['authority', 'recency', 'agreement', 'specificity']);
+  });
+
+  it('explains the deciding factor in words, naming the sources', () => {
+    const sources = [
+      makeSource('off', 'official', null, { url: 'https://cloud.google.com/learn' }),
+      makeSource('art', 'secondary', '2025-12-27', { url: 'https://www.examlabs.com/x' }),
+    ];
+    const claim = claimOf(
+      run(sources, [experience(3, null, 'off'), experience(2, null, 'art')]),
+      'exam-a.experience.ml',
+    );
+    expect(claim.rationale).toEqual([
+      {
+        factor: 'authority',
+        text: '“at least 3 years” comes from the official source (cloud.google.com), which outranks a third-party article (examlabs.com) saying “at least 2 years”.',
+      },
+    ]);
+  });
+});
+
+describe('agreement', () => {
+  it('"$300" and "approximately $300" make one agreed claim and no conflict', () => {
+    const sources = [makeSource('a'), makeSource('b')];
+    const facts = [
+      makeFact('fee', { amount: 300, currency: 'USD' }, { source: 'a' }),
+      makeFact('fee', { amount: 300, currency: 'USD', approximate: true }, { source: 'b' }),
+    ];
+    const result = run(sources, facts);
+    expect(result.conflicts).toEqual([]);
+    const claim = claimOf(result, 'exam-a.fee');
+    expect(claim.status).toBe('agreed');
+    // The exact statement represents the claim: it is the more specific one.
+    expect(claim.value).toEqual({ amount: 300, currency: 'USD' });
+    expect(claim.factIds).toHaveLength(2);
+    expect(claim.rationale.map((r) => r.factor)).toEqual(['authority', 'agreement']);
+    expect(claim.rationale[1]!.text).toContain('2 independent sources agree');
+  });
+
+  it('a single source still gets a rationale', () => {
+    const claim = claimOf(run([makeSource('s1')], [makeFact('duration', { minutes: 180 })]), 'exam-a.duration');
+    expect(claim.status).toBe('agreed');
+    expect(claim.rationale[1]!.text).toBe('Only s1.example states it, and no source contradicts it.');
+  });
+
+  it('different keys are different sets: industry and platform experience do not conflict', () => {
+    const facts = [
+      makeFact('experience', { minYears: 3, maxYears: null, kind: 'industry' }),
+      makeFact('experience', { minYears: 1, maxYears: null, kind: 'platform' }),
+    ];
+    const result = run([makeSource('s1')], facts);
+    expect(result.conflicts).toEqual([]);
+    expect(result.claims.map((c) => c.id)).toEqual(['exam-a.experience.industry', 'exam-a.experience.platform']);
+  });
+
+  it('different exams never conflict', () => {
+    const facts = [
+      makeFact('duration', { minutes: 170 }, { exam: 'exam-a' }),
+      makeFact('duration', { minutes: 180 }, { exam: 'exam-b' }),
+    ];
+    expect(run([makeSource('s1')], facts).conflicts).toEqual([]);
+  });
+
+  it('170 and 180 minutes conflict, with high severity', () => {
+    const facts = [makeFact('duration', { minutes: 170 }), makeFact('duration', { minutes: 180 }, { source: 's2' })];
+    const [conflict] = run([makeSource('s1'), makeSource('s2')], facts).conflicts;
+    expect(conflict?.severity).toBe('high');
+    expect(conflict?.sides?.map((s) => s.value)).toEqual([{ minutes: 180 }, { minutes: 170 }]);
+  });
+
+  it.each([
+    [
+      'salary',
+      'low',
+      { min: 1, max: 2, currency: 'USD', role: 'ML Engineers' },
+      { min: 1, max: 3, currency: 'USD', role: 'ml engineer' },
+    ],
+    ['fee', 'high', { amount: 150, currency: 'USD' }, { amount: 300, currency: 'USD' }],
+    ['retirement', 'high', { date: '2026-03-31' }, { date: '2026-04-30' }],
+    ['language', 'low', { languages: ['English'] }, { languages: ['English', 'Japanese'] }],
+  ] as const)('severity of a %s conflict is %s', (attribute, severity, a, b) => {
+    const facts = [makeFact(attribute, a as never), makeFact(attribute, b as never, { source: 's2' })];
+    const result = run([makeSource('s1'), makeSource('s2')], facts);
+    expect(result.conflicts.map((c) => c.severity)).toEqual([severity]);
+  });
+
+  it('topics to study add up instead of conflicting', () => {
+    const facts = [
+      makeFact('focus', { domain: 'Modeling', topics: ['SageMaker', 'XGBoost'] }, { source: 's1' }),
+      makeFact('focus', { domain: 'modeling', topics: ['xgboost', 'Linear Learner'] }, { source: 's2' }),
+    ];
+    const result = run([makeSource('s1', 'official'), makeSource('s2')], facts);
+    expect(result.conflicts).toEqual([]);
+    expect(claimOf(result, 'exam-a.focus.modeling').value).toEqual({
+      domain: 'Modeling',
+      topics: ['SageMaker', 'XGBoost', 'Linear Learner'],
+    });
+  });
+});
+
+describe('domain lists', () => {
+  const official = makeDomainList('google', [
+    ['Architect low-code ML solutions', null],
+    ['Scale prototypes into ML models', null],
+    ['Serve and scale models', null],
+  ]);
+  const article = makeDomainList('article', [
+    ['Architecting ML Solutions', 12],
+    ['Data Preparation and Processing', 16],
+    ['Modeling', 18],
+  ]);
+  const sources = [makeSource('google', 'official'), makeSource('article', 'secondary', '2025-12-27')];
+
+  it('two different lists are one conflict at list level, and the official list wins without weights', () => {
+    const result = run(sources, [...article, ...official]);
+    expect(result.conflicts).toHaveLength(1);
+    const [conflict] = result.conflicts;
+    expect(conflict).toMatchObject({ attribute: 'domains', key: null, severity: 'high' });
+    expect(conflict!.factIds).toHaveLength(6);
+    const claim = claimOf(result, 'exam-a.domains');
+    expect(claim.value).toEqual({
+      domains: [
+        { name: 'Architect low-code ML solutions', weightPercent: null },
+        { name: 'Scale prototypes into ML models', weightPercent: null },
+        { name: 'Serve and scale models', weightPercent: null },
+      ],
+      weightsKnown: false,
+    });
+    expect(claim.status).toBe('policy');
+    expect(claim.dissentingFactIds.sort()).toEqual(article.map((f) => f.id).sort());
+    expect(claim.rationale.map((r) => r.factor)).toEqual(['authority', 'rule']);
+    expect(claim.rationale[1]!.text).toContain('weights are unknown');
+    expect(result.claims.filter((c) => c.attribute === 'domain')).toEqual([]);
+  });
+
+  it('a list follows its text order, and a domain named twice by one source is listed once', () => {
+    const shuffled = [...official].reverse();
+    const repeated = { ...official[0]!, id: 'again', start: 5000, quote: 'Architect low-code ML solutions.' };
+    const claim = claimOf(run(sources, [...shuffled, repeated]), 'exam-a.domains');
+    expect((claim.value as { domains: { name: string }[] }).domains.map((d) => d.name)).toEqual([
+      'Architect low-code ML solutions',
+      'Scale prototypes into ML models',
+      'Serve and scale models',
+    ]);
+    expect(claim.factIds).toContain('again');
+  });
+
+  it('near miss: the same list with weights from two articles is agreed', () => {
+    const copy = makeDomainList('other', [
+      ['Modeling', 18],
+      ['architecting ML solutions', 12],
+      ['Data Preparation & Processing', 16],
+    ]);
+    const result = run([...sources, makeSource('other')], [...article, ...copy]);
+    expect(result.conflicts).toEqual([]);
+    expect(claimOf(result, 'exam-a.domains')).toMatchObject({ status: 'agreed', value: { weightsKnown: true } });
+  });
+});
+
+describe('conflict ids', () => {
+  const sources = [makeSource('a'), makeSource('b')];
+  const facts = [
+    makeFact('duration', { minutes: 170 }, { source: 'a' }),
+    makeFact('duration', { minutes: 180 }, { source: 'b' }),
+  ];
+
+  it('are readable and derived from content', () => {
+    const [conflict] = run(sources, facts).conflicts;
+    expect(conflict!.id).toMatch(/^exam-a\.duration\.[0-9a-f]{12}$/);
+  });
+
+  it('do not change when facts move in their file (re-parse), nor when their ids change', () => {
+    const moved = facts.map((f) => ({ ...f, id: `${f.id}-x`, start: f.start + 40, end: f.end + 40, line: 9 }));
+    expect(run(sources, moved).conflicts[0]!.id).toBe(run(sources, facts).conflicts[0]!.id);
+    expect(run(sources, moved).conflicts[0]!.factsDigest).toBe(run(sources, facts).conflicts[0]!.factsDigest);
+  });
+
+  it('change when a quote in the set changes', () => {
+    const edited = [facts[0]!, { ...facts[1]!, quote: 'Three hours.' }];
+    expect(run(sources, edited).conflicts[0]!.id).not.toBe(run(sources, facts).conflicts[0]!.id);
+  });
+});
