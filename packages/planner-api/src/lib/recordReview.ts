@@ -4,7 +4,7 @@
  * (withFileLock), so of several writers holding the same ETag exactly one wins.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import {
   type Attribute,
   attributeValueSchemas,
@@ -14,6 +14,7 @@ import {
   parseReviews,
   type Review,
   serializeReviews,
+  upsertReview,
 } from '@certplan/core';
 import type { z } from 'zod';
 import type { ReviewRequestSchema } from '../schemas.ts';
@@ -46,11 +47,13 @@ export async function readReviewsFile(path: string): Promise<Review[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new CertplanError('invalid_reviews', `${path}: cannot read: ${(error as Error).message}`, { cause: error });
   }
+  // Messages name the file as the operator knows it (content/reviews.yaml), not by an absolute path.
+  const shown = relative(process.cwd(), path) || path;
   try {
-    return parseReviews(text, path);
+    return parseReviews(text, shown);
   } catch (error) {
     if (error instanceof CertplanError) throw error;
-    throw new CertplanError('invalid_reviews', `${path}: ${(error as Error).message}`, { cause: error });
+    throw new CertplanError('invalid_reviews', `${shown}: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -132,9 +135,7 @@ export async function recordReview(input: RecordReviewInput): Promise<Conflict> 
       at: input.clock().toISOString(),
       factsDigest: conflict.factsDigest,
     };
-    const reviews = [...onDisk.filter((r) => r.conflict !== conflict.id), review].sort((a, b) =>
-      a.conflict < b.conflict ? -1 : a.conflict > b.conflict ? 1 : 0,
-    );
+    const reviews = upsertReview(onDisk, review);
     // Write first: memory only changes once the decision is on disk.
     await input.writeFile(path, serializeReviews(reviews));
     store.applyReviews(reviews);

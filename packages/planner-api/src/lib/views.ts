@@ -2,8 +2,7 @@
  * Views the API answers with: claims and conflicts joined with the quotes and sources behind them, so the
  * web app can show every number next to where it came from without a second request.
  */
-import { createHash } from 'node:crypto';
-import type { Claim, Conflict, Exam, Fact } from '@certplan/core';
+import { type Claim, type Conflict, conflictEtag as coreConflictEtag, type Exam, type Fact } from '@certplan/core';
 import type { z } from 'zod';
 import type { RetirementInfo } from '../planner/index.ts';
 import type {
@@ -23,15 +22,9 @@ type ConflictFact = z.infer<typeof ConflictFactSchema>;
 type KeyFacts = z.infer<typeof KeyFactsSchema>;
 type ExamSummary = z.infer<typeof ExamSummarySchema>;
 
-/**
- * A strong ETag over what a reviewer decides on: the conflict, the quotes it is about and the current
- * review. Any review written since changes it, so a stale If-Match is detected.
- */
+/** The conflict's ETag as HTTP wants it: core's content hash (it covers the review) in quotes. */
 export function conflictEtag(conflict: Conflict): string {
-  const digest = createHash('sha256')
-    .update(JSON.stringify([conflict.id, conflict.factsDigest, conflict.review ?? null]))
-    .digest('base64url');
-  return `"${digest.slice(0, 32)}"`;
+  return `"${coreConflictEtag(conflict)}"`;
 }
 
 export function citation(index: DatasetIndex, fact: Fact): Citation {
