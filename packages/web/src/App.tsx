@@ -53,13 +53,22 @@ function NotFound(): JSX.Element {
   );
 }
 
-export function App(): JSX.Element {
+/** The route table, apart from the router so tests can mount it in a MemoryRouter. */
+export function AppRoutes(): JSX.Element {
   return (
-    <Router root={Layout}>
+    <>
       <Route path="/" component={PlanPage} />
       <Route path="/exams/:id" component={ExamPage} />
       <Route path="/review" component={ConflictsPage} />
       <Route path="*404" component={NotFound} />
+    </>
+  );
+}
+
+export function App(): JSX.Element {
+  return (
+    <Router root={Layout}>
+      <AppRoutes />
     </Router>
   );
 }

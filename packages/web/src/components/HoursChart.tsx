@@ -57,7 +57,8 @@ export function HoursChart(props: HoursChartProps): JSX.Element {
     for (let value = 0; value <= max; value += step) values.push(value);
     return values;
   };
-  const y = (hours: number) => top + plotHeight - (hours / series().max) * plotHeight;
+  // Two decimals are plenty on screen and keep the SVG markup short.
+  const y = (hours: number) => Math.round((top + plotHeight - (hours / series().max) * plotHeight) * 100) / 100;
 
   return (
     <figure class="hours-chart">
@@ -104,7 +105,10 @@ export function HoursChart(props: HoursChartProps): JSX.Element {
                         x={x()}
                         width={barWidth}
                         y={y(segment.from + segment.hours)}
-                        height={Math.max(0, y(segment.from) - y(segment.from + segment.hours))}
+                        height={Math.max(
+                          0,
+                          Math.round((y(segment.from) - y(segment.from + segment.hours)) * 100) / 100,
+                        )}
                         fill={segment.colour}
                         stroke="#fff"
                         stroke-width="1"

@@ -1,0 +1,179 @@
+import { fireEvent, waitFor, within } from '@solidjs/testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../api/ApiError.ts';
+import type { ConflictView } from '../api/types.ts';
+import { conflict, fakeApi } from '../test/fixtures.ts';
+import { renderApp } from '../test/renderApp.tsx';
+import { sortConflicts } from './ConflictsPage.tsx';
+
+afterEach(() => sessionStorage.clear());
+
+const review: NonNullable<ConflictView['review']> = {
+  conflict: 'conf-fee',
+  decision: 'choose',
+  factId: 'fact-b',
+  note: 'The blog is newer',
+  by: 'alice',
+  at: '2026-11-22T06:00:00Z',
+  factsDigest: 'digest',
+};
+
+describe('sortConflicts', () => {
+  it('puts open conflicts first and high severity before low', () => {
+    const list = [
+      conflict({ id: 'reviewed-high', status: 'reviewed', severity: 'high' }),
+      conflict({ id: 'open-low', severity: 'low' }),
+      conflict({ id: 'open-high' }),
+      conflict({ id: 'reviewed-low', status: 'reviewed', severity: 'low' }),
+    ];
+    expect(sortConflicts(list).map((c) => c.id)).toEqual(['open-high', 'open-low', 'reviewed-high', 'reviewed-low']);
+  });
+});
+
+describe('ConflictsPage', () => {
+  it('shows the quotes side by side with source, date and authority, and the suggestion with its rationale', async () => {
+    const app = renderApp(fakeApi(), '/review');
+    try {
+      const card = (await app.findByRole('article', { name: /Fee/ })) as HTMLElement;
+      const sides = within(card).getAllByRole('region', { name: /^Sources saying/ });
+      expect(sides.map((side) => side.querySelector('h3')?.textContent)).toEqual(['$150', '$300']);
+      expect(sides[0]?.textContent).toContain('The fee is $150.');
+      expect(sides[0]?.textContent).toContain('10 Jan 2026');
+      expect(sides[0]?.textContent).toContain('official');
+      expect(sides[1]?.textContent).toContain('A blog');
+      expect(card.textContent).toContain('Suggestion: $150');
+      expect(card.textContent).toContain('The official page wins.');
+    } finally {
+      app.unmount();
+    }
+  });
+
+  it('asks for the token once, keeps it for the session, and sends the decision with it', async () => {
+    const api = fakeApi();
+    const app = renderApp(api, '/review');
+    try {
+      const card = (await app.findByRole('article', { name: /Fee/ })) as HTMLElement;
+      fireEvent.input(app.getByLabelText('Token'), { target: { value: 'secret-token' } });
+      fireEvent.click(app.getByRole('button', { name: 'Use token' }));
+      expect(sessionStorage.getItem('certplan:review-token')).toBe('secret-token');
+      expect(app.queryByLabelText('Token')).toBeNull();
+
+      fireEvent.click(within(card).getByLabelText(/Choose a source/));
+      fireEvent.click(within(card).getByLabelText(/\$300 \(A blog/));
+      fireEvent.input(within(card).getByLabelText('Note (why)'), { target: { value: 'Newer page' } });
+      fireEvent.click(within(card).getByRole('button', { name: 'Record decision' }));
+      await within(card).findByText('Decision recorded.');
+      expect(api.calls.reviews).toEqual([
+        {
+          id: 'conf-fee',
+          body: { decision: 'choose', factId: 'fact-b', note: 'Newer page' },
+          auth: { token: 'secret-token', etag: '"etag-1"' },
+        },
+      ]);
+    } finally {
+      app.unmount();
+    }
+    // A second visit in the same session does not ask again.
+    const again = renderApp(fakeApi(), '/review');
+    try {
+      await again.findByRole('article', { name: /Fee/ });
+      expect(again.queryByLabelText('Token')).toBeNull();
+      again.getByText(/Review token kept for this session/);
+    } finally {
+      again.unmount();
+    }
+  });
+
+  it('on 409 shows the decision that won and keeps what was typed, then succeeds with the new ETag', async () => {
+    sessionStorage.setItem('certplan:review-token', 't');
+    let attempts = 0;
+    const api = fakeApi({
+      reviewConflict: async (id, body, auth) => {
+        api.calls.reviews.push({ id, body, auth });
+        attempts += 1;
+        if (attempts === 1) {
+          throw new ApiError(409, {
+            error: { code: 'etag_mismatch', message: 'stale', details: { etag: '"etag-2"' } },
+          });
+        }
+        return {
+          data: { claim: null, conflict: conflict({ status: 'reviewed', etag: '"etag-3"' }) },
+          etag: '"etag-3"',
+        };
+      },
+      getConflict: async () => ({ data: conflict({ status: 'reviewed', review, etag: '"etag-2"' }), etag: '"etag-2"' }),
+    });
+    const app = renderApp(api, '/review');
+    try {
+      const card = (await app.findByRole('article', { name: /Fee/ })) as HTMLElement;
+      fireEvent.click(within(card).getByLabelText(/Enter a value/));
+      const value = within(card).getByLabelText(/Value \(JSON/) as HTMLTextAreaElement;
+      expect(value.value).toBe('{"amount":150,"currency":"USD"}');
+      fireEvent.input(value, { target: { value: '{"amount":200,"currency":"USD"}' } });
+      fireEvent.input(within(card).getByLabelText('Note (why)'), {
+        target: { value: 'Checked the vendor page today' },
+      });
+      fireEvent.click(within(card).getByRole('button', { name: 'Record decision' }));
+
+      const alert = await within(card).findByText(/Someone else decided first/);
+      expect(alert.getAttribute('role')).toBe('alert');
+      expect(card.textContent).toContain('The blog is newer');
+      expect(card.textContent).toContain('by alice');
+      expect((within(card).getByLabelText(/Value \(JSON/) as HTMLTextAreaElement).value).toBe(
+        '{"amount":200,"currency":"USD"}',
+      );
+      expect((within(card).getByLabelText('Note (why)') as HTMLTextAreaElement).value).toBe(
+        'Checked the vendor page today',
+      );
+
+      fireEvent.click(within(card).getByRole('button', { name: 'Record decision' }));
+      await within(card).findByText('Decision recorded.');
+      expect(api.calls.reviews.map((call) => call.auth.etag)).toEqual(['"etag-1"', '"etag-2"']);
+      expect(api.calls.reviews[1]?.body).toEqual({
+        decision: 'custom',
+        value: { amount: 200, currency: 'USD' },
+        note: 'Checked the vendor page today',
+      });
+    } finally {
+      app.unmount();
+    }
+  });
+
+  it('on 401 forgets the token, asks again, and keeps the decision', async () => {
+    sessionStorage.setItem('certplan:review-token', 'wrong');
+    const api = fakeApi({
+      reviewConflict: async () => {
+        throw new ApiError(401, { error: { code: 'unauthorized', message: 'review writes need a token' } });
+      },
+    });
+    const app = renderApp(api, '/review');
+    try {
+      const card = (await app.findByRole('article', { name: /Fee/ })) as HTMLElement;
+      fireEvent.click(within(card).getByLabelText(/Accept the suggestion/));
+      fireEvent.input(within(card).getByLabelText('Note (why)'), { target: { value: 'fine' } });
+      fireEvent.click(within(card).getByRole('button', { name: 'Record decision' }));
+      await app.findByText('The server refused the review token. Enter it again.');
+      expect(sessionStorage.getItem('certplan:review-token')).toBeNull();
+      await waitFor(() => expect(document.activeElement).toBe(app.getByLabelText('Token')));
+      expect((within(card).getByLabelText('Note (why)') as HTMLTextAreaElement).value).toBe('fine');
+    } finally {
+      app.unmount();
+    }
+  });
+
+  it('says what is missing before sending anything', async () => {
+    sessionStorage.setItem('certplan:review-token', 't');
+    const api = fakeApi();
+    const app = renderApp(api, '/review');
+    try {
+      const card = (await app.findByRole('article', { name: /Fee/ })) as HTMLElement;
+      fireEvent.click(within(card).getByLabelText(/Choose a source/));
+      fireEvent.click(within(card).getByRole('button', { name: 'Record decision' }));
+      within(card).getByText('Choose the source whose value wins.');
+      within(card).getByText('Say why, in a sentence: the next reviewer will read it.');
+      expect(api.calls.reviews).toEqual([]);
+    } finally {
+      app.unmount();
+    }
+  });
+});

@@ -1,0 +1,68 @@
+import { within } from '@solidjs/testing-library';
+import { describe, expect, it } from 'vitest';
+import { citation, claim, fakeApi, mla } from '../test/fixtures.ts';
+import { renderApp } from '../test/renderApp.tsx';
+
+describe('ExamPage', () => {
+  it('lists every claim with its supporting and disputing sources side by side, dated', async () => {
+    const contested = claim(
+      'fee',
+      { amount: 150, currency: 'USD' },
+      {
+        id: 'claim-fee',
+        status: 'contested',
+        conflictId: 'conf-fee',
+        citations: [
+          {
+            ...citation({ title: 'Official page', published: '2026-01-10', quote: 'The fee is $150.' }),
+            factId: 'a',
+            line: 1,
+            authority: 'official',
+          },
+        ],
+        dissent: [
+          {
+            ...citation({ title: 'A blog', published: '2024-03-02', quote: 'It costs $300.' }),
+            factId: 'b',
+            line: 2,
+            authority: 'secondary',
+          },
+        ],
+      },
+    );
+    const api = fakeApi({
+      getExam: async () => ({
+        exam: { ...mla, aliases: ['MLA-C01'] },
+        claims: [contested, ...mla.facts.duration],
+        conflicts: [],
+      }),
+    });
+    const app = renderApp(api, '/exams/aws-mla-c01');
+    try {
+      await app.findByRole('heading', { level: 1, name: mla.name });
+      const block = app.getByRole('region', { name: 'Fee' });
+      expect(block.textContent).toContain('sources disagree');
+      const [supporting, disputing] = block.querySelectorAll('.side');
+      expect(supporting?.textContent).toContain('The fee is $150.');
+      expect(supporting?.textContent).toContain('10 Jan 2026');
+      expect(disputing?.textContent).toContain('It costs $300.');
+      expect(disputing?.textContent).toContain('2 Mar 2024');
+      expect(within(block).getByRole('link', { name: 'See the conflict and its review' }).getAttribute('href')).toBe(
+        '/review#conflict-conf-fee',
+      );
+      app.getByRole('region', { name: 'Length' });
+    } finally {
+      app.unmount();
+    }
+  });
+
+  it('says so when the exam does not exist', async () => {
+    const app = renderApp(fakeApi(), '/exams/nope');
+    try {
+      await app.findByRole('heading', { name: 'Exam not found' });
+      app.getByText('no exam with id "nope"');
+    } finally {
+      app.unmount();
+    }
+  });
+});

@@ -1,0 +1,141 @@
+import { fireEvent, waitFor, within } from '@solidjs/testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../api/ApiError.ts';
+import { fakeApi } from '../test/fixtures.ts';
+import { renderApp } from '../test/renderApp.tsx';
+
+afterEach(() => localStorage.clear());
+
+describe('PlanPage', () => {
+  it('shows exam cards with cited numbers, and a retired exam with its date, source and successor', async () => {
+    const app = renderApp(fakeApi(), '/');
+    try {
+      const mlaCard = (await app.findByLabelText('AWS Certified Machine Learning Engineer – Associate')).closest(
+        'article',
+      )!;
+      expect(mlaCard.textContent).toContain('$150');
+      expect(mlaCard.textContent).toContain('130 minutes');
+      expect(mlaCard.textContent).toContain('65 questions');
+      expect(mlaCard.textContent).toContain('1+ years on the platform');
+      expect(within(mlaCard as HTMLElement).getAllByRole('button', { name: /^Source 1/ }).length).toBe(4);
+
+      const mlsCard = app.getByLabelText('AWS Certified Machine Learning – Specialty').closest('article')!;
+      expect(mlsCard.textContent).toContain('Retired on 31 Mar 2026');
+      within(mlsCard as HTMLElement).getByRole('button', { name: 'Source 1: MLS-C01 retirement notice' });
+      fireEvent.click(within(mlsCard as HTMLElement).getByRole('button', { name: mlaName }));
+      expect((app.getByLabelText(mlaName) as HTMLInputElement).checked).toBe(true);
+    } finally {
+      app.unmount();
+    }
+  });
+
+  it('refuses to plan a retired exam past its retirement date, next to the date field', async () => {
+    const api = fakeApi();
+    const app = renderApp(api, '/');
+    try {
+      fireEvent.click(await app.findByLabelText('AWS Certified Machine Learning – Specialty'));
+      fireEvent.input(app.getByLabelText('Hours per week'), { target: { value: '6' } });
+      fireEvent.click(app.getByRole('button', { name: 'Build plan' }));
+      const start = app.getByLabelText('Start date');
+      expect(start.getAttribute('aria-invalid')).toBe('true');
+      expect(app.getByText(/MLS-C01 was retired on 31 Mar 2026; it cannot be planned for a date after that/).id).toBe(
+        start.getAttribute('aria-describedby'),
+      );
+      expect(start.getAttribute('max')).toBe('2026-03-31');
+      expect(app.location()).toBe('/');
+      expect(api.calls.createPlan).toEqual([]);
+    } finally {
+      app.unmount();
+    }
+  });
+
+  it("validates as you type and shows the API's message next to the field", async () => {
+    const api = fakeApi({
+      createPlan: async (body) => {
+        if (body.hoursPerWeek > 80) {
+          throw new ApiError(400, {
+            error: {
+              code: 'bad_request',
+              message: 'invalid body',
+              issues: [{ path: 'hoursPerWeek', message: 'Too big: expected number to be <=80' }],
+            },
+          });
+        }
+        throw new Error('not expected');
+      },
+    });
+    const app = renderApp(api, '/');
+    try {
+      fireEvent.click(await app.findByLabelText(mlaName));
+      fireEvent.input(app.getByLabelText('Hours per week'), { target: { value: '500' } });
+      const message = await app.findByText('Too big: expected number to be <=80');
+      expect(app.getByLabelText('Hours per week').getAttribute('aria-describedby')).toBe(message.id);
+    } finally {
+      app.unmount();
+    }
+  });
+
+  it('puts the inputs in the URL, builds the plan, and keeps ticks per plan link', async () => {
+    const api = fakeApi();
+    const app = renderApp(api, '/');
+    try {
+      fireEvent.click(await app.findByLabelText(mlaName));
+      fireEvent.input(app.getByLabelText('Hours per week'), { target: { value: '6' } });
+      fireEvent.input(app.getByLabelText('Years of experience (optional)'), { target: { value: '0' } });
+      fireEvent.change(app.getByLabelText('Data Preparation'), { target: { value: '2' } });
+      fireEvent.click(app.getByRole('button', { name: 'Build plan' }));
+      await waitFor(() =>
+        expect(app.location()).toBe('/?exam=aws-mla-c01&hours=6&start=2026-11-22&experience=0&rate.Data+Preparation=2'),
+      );
+      await app.findByRole('heading', { name: `Your plan for ${mlaName}` });
+      expect(api.calls.createPlan.at(-1)).toEqual({
+        exam: 'aws-mla-c01',
+        hoursPerWeek: 6,
+        startDate: '2026-11-22',
+        experienceYears: 0,
+        proficiency: { 'Data Preparation': 2 },
+      });
+      const warning = app.getByText(/AWS recommends at least 1 year/).closest('li')!;
+      within(warning as HTMLElement).getByRole('button', { name: 'Source 1: Exam guide' });
+      expect(app.getByRole('heading', { name: /Week 1/ })).toBeTruthy();
+
+      fireEvent.click(app.getByLabelText(/Learn: Data Preparation · 4 h/));
+      expect(app.getByTestId('hours-done').textContent).toBe('4');
+      const stored = Object.entries(localStorage).find(([key]) => key.startsWith('certplan:progress:'));
+      expect(stored).toEqual([
+        'certplan:progress:exam=aws-mla-c01&hours=6&start=2026-11-22&experience=0&rate.Data+Preparation=2',
+        '["0.0"]',
+      ]);
+    } finally {
+      app.unmount();
+    }
+  });
+
+  it('restores ticks from the link and re-plans the hours left from today', async () => {
+    const url = '/?exam=aws-mla-c01&hours=6&start=2026-11-01&examDate=2026-12-13';
+    localStorage.setItem(
+      'certplan:progress:exam=aws-mla-c01&hours=6&start=2026-11-01&examDate=2026-12-13',
+      '["0.0","0.1"]',
+    );
+    const api = fakeApi();
+    const app = renderApp(api, url);
+    try {
+      await app.findByRole('heading', { name: `Your plan for ${mlaName}` });
+      expect((app.getByLabelText(/Learn: Data Preparation · 4 h/) as HTMLInputElement).checked).toBe(true);
+      expect(app.getByTestId('hours-done').textContent).toBe('6');
+      fireEvent.click(app.getByRole('button', { name: 'Re-plan from today' }));
+      await waitFor(() =>
+        expect(app.location()).toBe('/?exam=aws-mla-c01&hours=6&start=2026-11-22&examDate=2026-12-13&target=9'),
+      );
+      await waitFor(() =>
+        expect(api.calls.createPlan.at(-1)).toMatchObject({ startDate: '2026-11-22', targetHours: 9 }),
+      );
+      // A new plan link starts with no ticks.
+      await waitFor(() => expect(app.getByTestId('hours-done').textContent).toBe('0'));
+    } finally {
+      app.unmount();
+    }
+  });
+});
+
+const mlaName = 'AWS Certified Machine Learning Engineer – Associate';

@@ -1,0 +1,234 @@
+/**
+ * Typed sample answers of planner-api for component tests, and a fake client that serves them. Typed with
+ * the API's own response types, so a change of shape on the server breaks these at typecheck.
+ */
+import { ApiError } from '../api/ApiError.ts';
+import type { ApiClient } from '../api/createApiClient.ts';
+import type { Citation, ClaimView, ConflictView, ExamSummary, Plan, PlanRequest } from '../api/types.ts';
+
+export const citation = (overrides: Partial<Citation> = {}): Citation => ({
+  source: 'src-guide',
+  title: 'A study guide',
+  url: 'https://example.com/guide',
+  published: '2025-05-24',
+  quote: 'The exam costs $300.',
+  ...overrides,
+});
+
+const apiCitation = (overrides: Partial<Citation> = {}) => ({
+  factId: 'f1',
+  line: 3,
+  authority: 'secondary',
+  ...citation(overrides),
+});
+
+export const claim = (
+  attribute: ClaimView['attribute'],
+  value: unknown,
+  overrides: Partial<ClaimView> = {},
+): ClaimView => ({
+  id: `claim-${attribute}-${JSON.stringify(value).length}`,
+  exam: 'aws-mla-c01',
+  attribute,
+  key: null,
+  value,
+  status: 'agreed',
+  rationale: [{ factor: 'authority', text: 'The official page says so.' }],
+  conflictId: null,
+  citations: [apiCitation()],
+  dissent: [],
+  ...overrides,
+});
+
+export const mla: ExamSummary = {
+  id: 'aws-mla-c01',
+  name: 'AWS Certified Machine Learning Engineer – Associate',
+  vendor: 'AWS',
+  code: 'MLA-C01',
+  retired: null,
+  facts: {
+    fee: [claim('fee', { amount: 150, currency: 'USD' })],
+    duration: [claim('duration', { minutes: 130 })],
+    questions: [claim('questions', { min: 65, max: 65 })],
+    experience: [claim('experience', { minYears: 1, maxYears: null, kind: 'platform' })],
+    validity: [claim('validity', { months: 36 })],
+    weights: [
+      claim('domains', {
+        domains: [
+          { name: 'Data Preparation', weightPercent: 28 },
+          { name: 'Model Development', weightPercent: 26 },
+        ],
+        weightsKnown: true,
+      }),
+    ],
+  },
+};
+
+export const mls: ExamSummary = {
+  id: 'aws-mls-c01',
+  name: 'AWS Certified Machine Learning – Specialty',
+  vendor: 'AWS',
+  code: 'MLS-C01',
+  retired: {
+    date: '2026-03-31',
+    successor: { id: 'aws-mla-c01', name: mla.name },
+    citations: [
+      citation({ source: 'retirement', title: 'MLS-C01 retirement notice', quote: 'retired on March 31, 2026' }),
+    ],
+  },
+  facts: {
+    fee: [claim('fee', { amount: 300, currency: 'USD' })],
+    duration: [],
+    questions: [],
+    experience: [],
+    validity: [],
+    weights: [],
+  },
+};
+
+export const plan = (overrides: Partial<Plan> = {}): Plan => ({
+  exam: 'aws-mla-c01',
+  examName: mla.name,
+  startDate: '2026-11-22',
+  examDate: '2026-12-13',
+  hoursPerWeek: 6,
+  totalHours: 15,
+  weeks: [
+    {
+      index: 0,
+      start: '2026-11-22',
+      end: '2026-11-28',
+      hours: 6,
+      sessions: [
+        {
+          domain: 'Data Preparation',
+          hours: 4,
+          kind: 'learn',
+          focus: { text: 'Study Glue and S3', topics: ['Glue'], citations: [citation()] },
+        },
+        {
+          domain: 'Model Development',
+          hours: 2,
+          kind: 'learn',
+          focus: { text: 'SageMaker training', topics: [], citations: [] },
+        },
+      ],
+    },
+    {
+      index: 1,
+      start: '2026-11-29',
+      end: '2026-12-05',
+      hours: 6,
+      sessions: [
+        {
+          domain: 'Model Development',
+          hours: 3.5,
+          kind: 'learn',
+          focus: { text: 'Tuning', topics: [], citations: [] },
+        },
+        { domain: 'Data Preparation', hours: 1, kind: 'review', focus: { text: 'Review', topics: [], citations: [] } },
+        { domain: null, hours: 1.5, kind: 'practice', focus: { text: 'A practice exam', topics: [], citations: [] } },
+      ],
+    },
+    {
+      index: 2,
+      start: '2026-12-06',
+      end: '2026-12-12',
+      hours: 3,
+      sessions: [
+        { domain: null, hours: 3, kind: 'buffer', focus: { text: 'Light review', topics: [], citations: [] } },
+      ],
+    },
+  ],
+  domains: [
+    { name: 'Data Preparation', weightPercent: 52, hours: 5, proficiency: null, citations: [] },
+    { name: 'Model Development', weightPercent: 48, hours: 5.5, proficiency: null, citations: [] },
+  ],
+  warnings: [
+    {
+      code: 'experience_below_recommended',
+      message: 'AWS recommends at least 1 year on the platform; you have 0.',
+      citations: [citation({ title: 'Exam guide', quote: 'at least 1 year of experience' })],
+    },
+  ],
+  citations: [citation()],
+  assumptions: [],
+  ...overrides,
+});
+
+export const conflict = (overrides: Partial<ConflictView> = {}): ConflictView => ({
+  id: 'conf-fee',
+  exam: 'aws-mla-c01',
+  attribute: 'fee',
+  key: null,
+  severity: 'high',
+  status: 'open',
+  facts: [
+    {
+      id: 'fact-a',
+      value: { amount: 150, currency: 'USD' },
+      quote: 'The fee is $150.',
+      section: [],
+      line: 4,
+      source: {
+        id: 'official',
+        title: 'Official page',
+        url: 'https://aws.example/exam',
+        published: '2026-01-10',
+        authority: 'official',
+      },
+    },
+    {
+      id: 'fact-b',
+      value: { amount: 300, currency: 'USD' },
+      quote: 'It costs $300.',
+      section: [],
+      line: 9,
+      source: {
+        id: 'blog',
+        title: 'A blog',
+        url: 'https://blog.example/post',
+        published: '2024-03-02',
+        authority: 'secondary',
+      },
+    },
+  ],
+  suggestion: {
+    value: { amount: 150, currency: 'USD' },
+    rationale: [{ factor: 'authority', text: 'The official page wins.' }],
+  },
+  review: null,
+  factsDigest: 'digest',
+  etag: '"etag-1"',
+  ...overrides,
+});
+
+export interface FakeCalls {
+  createPlan: PlanRequest[];
+  reviews: { id: string; body: unknown; auth: { token: string; etag: string } }[];
+}
+
+/** A client answering from fixtures; override any method per test. */
+export function fakeApi(overrides: Partial<ApiClient> = {}): ApiClient & { calls: FakeCalls } {
+  const calls: FakeCalls = { createPlan: [], reviews: [] };
+  const client: ApiClient = {
+    listExams: async () => [mls, mla],
+    getExam: async (id) => {
+      if (id !== mla.id) throw new ApiError(404, { error: { code: 'not_found', message: `no exam with id "${id}"` } });
+      return { exam: { ...mla, aliases: ['MLA-C01'] }, claims: Object.values(mla.facts).flat(), conflicts: [] };
+    },
+    createPlan: async (body) => {
+      calls.createPlan.push(body);
+      return plan({ exam: body.exam, startDate: body.startDate });
+    },
+    planCalendar: async () => new Blob(['BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n'], { type: 'text/calendar' }),
+    listConflicts: async () => [conflict()],
+    getConflict: async (id) => ({ data: conflict({ id }), etag: '"etag-1"' }),
+    reviewConflict: async (id, body, auth) => {
+      calls.reviews.push({ id, body, auth });
+      return { data: { claim: null, conflict: conflict({ id, status: 'reviewed' }) }, etag: '"etag-2"' };
+    },
+    ...overrides,
+  };
+  return Object.assign(client, { calls });
+}
