@@ -485,8 +485,14 @@ function shortOnTime(
       break;
     }
   }
-  const weeks = capsForTarget(wanted, request.hoursPerWeek * 2).length;
-  const earliest = weeks <= MAX_PLAN_WEEKS ? addDays(request.startDate, weeks * 7) : null;
+  // The earliest exam date whose weeks hold the hours, by the same rule as the plan itself.
+  let earliest: string | null = null;
+  for (let d = days + 1; d <= MAX_PLAN_WEEKS * 7; d++) {
+    if (sum(capsUntilExam(d, request.hoursPerWeek * 2)) >= wanted) {
+      earliest = addDays(request.startDate, d);
+      break;
+    }
+  }
   const perWeek =
     needed !== null ? `study ${needed} hours a week` : `even ${MAX_HOURS_PER_WEEK} hours a week would not be enough`;
   const later = earliest

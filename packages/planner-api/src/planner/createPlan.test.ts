@@ -1,0 +1,457 @@
+import { CertplanError } from '@certplan/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createPlan, DEFAULT_TOTAL_HOURS } from './createPlan.ts';
+import { basicDataset } from './fixtures/basic/dataset.ts';
+import { retiredDataset } from './fixtures/retired/dataset.ts';
+import { unweightedDataset } from './fixtures/unweighted/dataset.ts';
+import { addDays, daysBetween } from './lib/dates.ts';
+import { preparePlannerData } from './preparePlannerData.ts';
+import { type Plan, PlanSchema } from './schema.ts';
+
+const TODAY = '2026-11-22';
+const basic = preparePlannerData(basicDataset);
+const unweighted = preparePlannerData(unweightedDataset);
+const retired = preparePlannerData(retiredDataset);
+const BASIC_DOMAINS = [
+  'Data Preparation for ML',
+  'ML Model Development',
+  'Deployment and Orchestration',
+  'Monitoring and Security',
+];
+const BASIC_WEIGHTS = [28, 26, 22, 24];
+
+function thrown(fn: () => unknown): CertplanError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof CertplanError) return error;
+    throw error;
+  }
+  throw new Error('expected a CertplanError');
+}
+
+function units(hours: number): number {
+  return Math.round(hours * 2);
+}
+
+/** Domain hours counted from the sessions, to check they agree with `plan.domains`. */
+function sessionHoursByDomain(plan: Plan): Map<string | null, number> {
+  const totals = new Map<string | null, number>();
+  for (const week of plan.weeks) {
+    for (const session of week.sessions) totals.set(session.domain, (totals.get(session.domain) ?? 0) + session.hours);
+  }
+  return totals;
+}
+
+const requestArb = fc.record(
+  {
+    hoursPerWeek: fc.integer({ min: 1, max: 160 }).map((u) => u / 2),
+    startOffset: fc.integer({ min: -1, max: 400 }),
+    span: fc.oneof(
+      fc.record({
+        kind: fc.constant('date' as const),
+        days: fc.integer({ min: 1, max: 728 }),
+        target: fc.option(fc.integer({ min: 1, max: 2000 }).map((u) => u / 2)),
+      }),
+      fc.record({ kind: fc.constant('target' as const), target: fc.integer({ min: 1, max: 1200 }).map((u) => u / 2) }),
+      fc.constant({ kind: 'none' as const }),
+    ),
+    proficiency: fc.option(
+      fc.array(fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), { minLength: 4, maxLength: 4 }),
+    ),
+  },
+  { requiredKeys: ['hoursPerWeek', 'startOffset', 'span'] },
+);
+type RequestCase = typeof requestArb extends fc.Arbitrary<infer T> ? T : never;
+
+function toRequest(c: RequestCase, exam = 'ex-mle', names = BASIC_DOMAINS): Record<string, unknown> {
+  const startDate = addDays(TODAY, c.startOffset);
+  const request: Record<string, unknown> = { exam, hoursPerWeek: c.hoursPerWeek, startDate };
+  if (c.span.kind === 'date') {
+    request.examDate = addDays(startDate, c.span.days);
+    if (c.span.target !== null) request.targetHours = c.span.target;
+  }
+  if (c.span.kind === 'target') request.targetHours = c.span.target;
+  if (c.proficiency) {
+    const proficiency: Record<string, number> = {};
+    c.proficiency.forEach((level, i) => {
+      if (level !== undefined) proficiency[names[i] as string] = level;
+    });
+    request.proficiency = proficiency;
+  }
+  return request;
+}
+
+/** Plans that the 104-week limit refuses are not counterexamples. */
+function tryPlan(request: Record<string, unknown>, index = basic): Plan | null {
+  try {
+    return createPlan(request, index, { today: TODAY });
+  } catch (error) {
+    if (error instanceof CertplanError && error.code === 'bad_request' && error.issues?.[0]?.path === 'targetHours')
+      return null;
+    throw error;
+  }
+}
+
+describe('createPlan invariants (properties)', () => {
+  it('totals are exact: weeks, sessions and domains all add up to totalHours in half-hour units', () => {
+    fc.assert(
+      fc.property(requestArb, (c) => {
+        const plan = tryPlan(toRequest(c));
+        if (!plan) return;
+        let weekUnits = 0;
+        for (const week of plan.weeks) {
+          let sessionUnits = 0;
+          for (const session of week.sessions) {
+            expect(Number.isInteger(session.hours * 2)).toBe(true);
+            expect(session.hours).toBeGreaterThan(0);
+            sessionUnits += units(session.hours);
+          }
+          expect(sessionUnits).toBe(units(week.hours));
+          weekUnits += units(week.hours);
+        }
+        expect(weekUnits).toBe(units(plan.totalHours));
+        const byDomain = sessionHoursByDomain(plan);
+        for (const domain of plan.domains) expect(units(byDomain.get(domain.name) ?? 0)).toBe(units(domain.hours));
+        if (c.span.kind === 'target') expect(plan.totalHours).toBe(c.span.target);
+        if (c.span.kind === 'none' && plan.weeks.length < 104) expect(plan.totalHours).toBe(DEFAULT_TOTAL_HOURS);
+        if (
+          c.span.kind === 'date' &&
+          c.span.target !== null &&
+          !plan.warnings.some((w) => w.code === 'short_on_time')
+        ) {
+          expect(plan.totalHours).toBe(c.span.target);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('no week exceeds hoursPerWeek; weeks are consecutive, end before the exam, and the last is light', () => {
+    fc.assert(
+      fc.property(requestArb, (c) => {
+        const plan = tryPlan(toRequest(c));
+        if (!plan) return;
+        expect(plan.weeks.length).toBeLessThanOrEqual(104);
+        plan.weeks.forEach((week, i) => {
+          expect(week.hours).toBeLessThanOrEqual(c.hoursPerWeek);
+          expect(week.index).toBe(i);
+          expect(week.start).toBe(addDays(plan.startDate, 7 * i));
+          expect(daysBetween(week.start, week.end)).toBeLessThanOrEqual(6);
+          expect(week.end < plan.examDate).toBe(true);
+        });
+        const last = plan.weeks.at(-1);
+        if (plan.weeks.length >= 2 && last)
+          expect(last.hours).toBeLessThanOrEqual(Math.max(0.5, Math.floor(c.hoursPerWeek) / 2 + 0.5));
+        expect(PlanSchema.safeParse(plan).success).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('without proficiency, each domain is within one half-hour unit of its weight share', () => {
+    fc.assert(
+      fc.property(requestArb, (c) => {
+        const plan = tryPlan(toRequest({ ...c, proficiency: null }));
+        if (!plan) return;
+        const domainUnits = plan.domains.map((d) => units(d.hours));
+        const total = domainUnits.reduce((a, b) => a + b, 0);
+        plan.domains.forEach((domain, i) => {
+          const quota = (total * (BASIC_WEIGHTS[i] as number)) / 100;
+          expect(Math.abs((domainUnits[i] as number) - quota)).toBeLessThan(1);
+          expect(domain.weightPercent).toBe(BASIC_WEIGHTS[i]);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('weights unknown: an even split, each domain within one unit of the others', () => {
+    fc.assert(
+      fc.property(requestArb, (c) => {
+        const plan = tryPlan(toRequest({ ...c, proficiency: null }, 'ex-pro'), unweighted);
+        if (!plan) return;
+        const hours = plan.domains.map((d) => units(d.hours));
+        expect(Math.max(...hours) - Math.min(...hours)).toBeLessThanOrEqual(1);
+        expect(plan.warnings.map((w) => w.code)).toContain('weights_unknown');
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a weaker domain never gets less: lowering one rating never lowers that domain’s hours', () => {
+    fc.assert(
+      fc.property(requestArb, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 4 }), (c, domain, drop) => {
+        const levels = (c.proficiency ?? [undefined, undefined, undefined, undefined]).slice();
+        const before = levels[domain] ?? 3;
+        const after = Math.max(1, before - drop);
+        const stronger = tryPlan(toRequest({ ...c, proficiency: levels.map((l, i) => (i === domain ? before : l)) }));
+        const weaker = tryPlan(toRequest({ ...c, proficiency: levels.map((l, i) => (i === domain ? after : l)) }));
+        if (!stronger || !weaker) return;
+        expect(weaker.domains[domain]?.hours).toBeGreaterThanOrEqual(stronger.domains[domain]?.hours as number);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('within a plan, a domain that weighs at least as much and is rated no stronger gets at least as many hours', () => {
+    fc.assert(
+      fc.property(requestArb, (c) => {
+        const plan = tryPlan(toRequest(c));
+        if (!plan) return;
+        for (const a of plan.domains) {
+          for (const b of plan.domains) {
+            if (
+              (a.weightPercent as number) >= (b.weightPercent as number) &&
+              (a.proficiency ?? 3) <= (b.proficiency ?? 3)
+            ) {
+              expect(a.hours).toBeGreaterThanOrEqual(b.hours);
+            }
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('createPlan week structure', () => {
+  const plan = createPlan({ exam: 'ex-mle', hoursPerWeek: 8, startDate: '2026-12-01', examDate: '2027-02-15' }, basic, {
+    today: TODAY,
+  });
+
+  it('learns domains in blocks, heaviest first, each reviewed one to two weeks after its block', () => {
+    const learnOrder: string[] = [];
+    const blockEnd = new Map<string, number>();
+    const firstReview = new Map<string, number>();
+    for (const week of plan.weeks) {
+      for (const session of week.sessions) {
+        if (!session.domain) continue;
+        if (session.kind === 'learn') {
+          if (learnOrder.at(-1) !== session.domain) learnOrder.push(session.domain);
+          blockEnd.set(session.domain, week.index);
+        } else if (session.kind === 'review' && !firstReview.has(session.domain)) {
+          firstReview.set(session.domain, week.index);
+        }
+      }
+    }
+    expect(learnOrder).toEqual([
+      'Data Preparation for ML',
+      'ML Model Development',
+      'Monitoring and Security',
+      'Deployment and Orchestration',
+    ]);
+    for (const name of learnOrder.slice(0, -1)) {
+      const gap = (firstReview.get(name) as number) - (blockEnd.get(name) as number);
+      expect(gap).toBeGreaterThanOrEqual(1);
+      expect(gap).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('ends with mixed review and a practice exam, then a light week of type buffer', () => {
+    const last = plan.weeks.at(-1);
+    expect(last?.sessions.map((s) => s.kind)).toEqual(['buffer']);
+    expect(last?.hours).toBe(4);
+    const kinds = plan.weeks
+      .slice(-3, -1)
+      .flatMap((w) => w.sessions.filter((s) => s.domain === null).map((s) => s.kind));
+    expect(kinds).toEqual(expect.arrayContaining(['review', 'practice']));
+    const practice = plan.weeks.flatMap((w) => w.sessions).find((s) => s.kind === 'practice');
+    expect(practice?.focus.text).toContain('65 questions in 130 minutes');
+    expect(practice?.focus.citations.map((c) => c.quote)).toEqual(['65 questions', 'lasts 130 minutes']);
+  });
+
+  it('names what to study from the sources, matching loosely written domain names, with citations', () => {
+    const learn = plan.weeks[0]?.sessions[0];
+    expect(learn).toMatchObject({ domain: 'Data Preparation for ML', kind: 'learn' });
+    expect(learn?.focus.topics).toEqual(['Glue', 'Data Wrangler', 'Feature Store', 'Athena']);
+    expect(learn?.focus.citations.map((c) => c.source)).toEqual(['blog', 'notes']);
+    const deploy = plan.weeks.flatMap((w) => w.sessions).find((s) => s.domain === 'Deployment and Orchestration');
+    expect(deploy?.focus).toEqual({
+      text: "Learn Deployment and Orchestration. No source names specific services or tools for this domain: work through the official exam guide's tasks for it.",
+      topics: [],
+      citations: [],
+    });
+    expect(plan.citations.length).toBeGreaterThan(0);
+    expect(new Set(plan.citations).size).toBe(plan.citations.length);
+  });
+
+  it('with targetHours only, takes the weeks it needs and sets the exam date after them', () => {
+    const p = createPlan({ exam: 'ex-mle', hoursPerWeek: 10, startDate: '2026-12-01', targetHours: 45 }, basic, {
+      today: TODAY,
+    });
+    expect(p.weeks.map((w) => w.hours)).toEqual([10, 10, 10, 10, 5]);
+    expect(p.examDate).toBe('2027-01-05');
+    expect(p.assumptions.join(' ')).not.toContain('planner default');
+  });
+
+  it('with neither, uses the default and labels it as the planner’s assumption', () => {
+    const p = createPlan({ exam: 'ex-mle', hoursPerWeek: 10, startDate: '2026-12-01' }, basic, { today: TODAY });
+    expect(p.totalHours).toBe(DEFAULT_TOTAL_HOURS);
+    expect(p.assumptions[0]).toMatchInlineSnapshot(
+      `"No exam date or target hours were given, so the plan assumes 100 study hours in total: a planner default, not a figure from any source."`,
+    );
+    expect(p.citations.some((c) => c.quote.includes('100'))).toBe(false);
+  });
+});
+
+describe('createPlan warnings', () => {
+  const base = { exam: 'ex-mle', hoursPerWeek: 5, startDate: '2026-12-01' };
+  const cases: { name: string; request: Record<string, unknown>; index?: typeof basic; codes: string[] }[] = [
+    { name: 'enough time, no experience given', request: { ...base, targetHours: 40 }, codes: [] },
+    {
+      name: 'less time than asked',
+      request: { ...base, examDate: '2027-01-01', targetHours: 60 },
+      codes: ['short_on_time'],
+    },
+    { name: 'less time than the default', request: { ...base, examDate: '2027-01-01' }, codes: ['short_on_time'] },
+    {
+      name: 'less experience than recommended',
+      request: { ...base, targetHours: 40, experienceYears: 1 },
+      codes: ['experience_below_recommended'],
+    },
+    {
+      name: 'enough experience: the disputed claim is still flagged',
+      request: { ...base, targetHours: 40, experienceYears: 3 },
+      codes: ['sources_disagree'],
+    },
+    {
+      name: 'weights unknown',
+      request: { ...base, exam: 'ex-pro', targetHours: 20 },
+      index: unweighted,
+      codes: ['weights_unknown'],
+    },
+  ];
+  it.each(cases)('$name → $codes', ({ request, index, codes }) => {
+    const plan = createPlan(request, index ?? basic, { today: TODAY });
+    expect(plan.warnings.map((w) => w.code)).toEqual(codes);
+    for (const warning of plan.warnings) {
+      if (warning.code !== 'short_on_time') expect(warning.citations.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('says what would fit when time is short: hours per week needed and the earliest date', () => {
+    const plan = createPlan({ ...base, examDate: '2027-01-01', targetHours: 60 }, basic, { today: TODAY });
+    expect(plan.totalHours).toBe(22);
+    expect(plan.warnings[0]?.message).toMatchInlineSnapshot(
+      `"5 hours a week until 2027-01-01 give 22 study hours, fewer than the 60 hours you asked for. To fit them, study 14 hours a week, or move the exam to 2027-02-24 or later."`,
+    );
+    const fits = createPlan({ ...base, hoursPerWeek: 14, examDate: '2027-01-01', targetHours: 60 }, basic, {
+      today: TODAY,
+    });
+    expect(fits.totalHours).toBe(60);
+    const later = createPlan({ ...base, examDate: '2027-02-24', targetHours: 60 }, basic, { today: TODAY });
+    expect(later.totalHours).toBe(60);
+    const tooEarly = createPlan({ ...base, examDate: '2027-02-23', targetHours: 60 }, basic, { today: TODAY });
+    expect(tooEarly.warnings.map((w) => w.code)).toContain('short_on_time');
+    const slower = createPlan({ ...base, hoursPerWeek: 13.5, examDate: '2027-01-01', targetHours: 60 }, basic, {
+      today: TODAY,
+    });
+    expect(slower.warnings.map((w) => w.code)).toContain('short_on_time');
+  });
+
+  it('quotes the recommendation and the disagreement about it, once', () => {
+    const plan = createPlan({ ...base, targetHours: 40, experienceYears: 1 }, basic, { today: TODAY });
+    expect(plan.warnings[0]?.message).toMatchInlineSnapshot(
+      `""Exam guide" recommends at least 2 years of machine learning experience ("at least 2 years of ML experience"); you have 1. Plan extra hands-on practice. Sources disagree on the recommended experience (ml): at least 2 years of machine learning experience (Exam guide) vs 1 year of machine learning experience (How I passed). The plan uses at least 2 years of machine learning experience, pending review."`,
+    );
+    expect(plan.warnings[0]?.citations.map((c) => c.quote)).toEqual([
+      'at least 2 years of ML experience',
+      '1 year of ML experience',
+    ]);
+  });
+
+  it('an exam without a known domain list plans general study and says so', () => {
+    const index = preparePlannerData({
+      ...basicDataset,
+      claims: basicDataset.claims.filter((c) => c.attribute !== 'domains'),
+      facts: basicDataset.facts.filter((f) => f.attribute !== 'domain'),
+    });
+    const plan = createPlan({ ...base, targetHours: 20 }, index, { today: TODAY });
+    expect(plan.domains).toEqual([]);
+    expect(plan.warnings.map((w) => w.code)).toContain('domains_unknown');
+    expect(plan.weeks[0]?.sessions[0]).toMatchObject({ domain: null, kind: 'learn' });
+  });
+});
+
+describe('createPlan errors', () => {
+  it('refuses a date after retirement, naming the date, the source and the successor the note names', () => {
+    const error = thrown(() =>
+      createPlan({ exam: 'ex-old', hoursPerWeek: 5, startDate: '2026-12-01' }, retired, { today: TODAY }),
+    );
+    expect(error.code).toBe('exam_retired');
+    expect(error.message).toMatchInlineSnapshot(
+      `"Example Old Specialty was retired on 2026-03-31 (source: Retirement note, https://example.com/retired), so it cannot be taken on 2027-04-27. Its successor is Example New Associate (ex-new)."`,
+    );
+    expect(error.details).toMatchObject({
+      date: '2026-03-31',
+      successor: { id: 'ex-new', name: 'Example New Associate' },
+    });
+  });
+
+  it('uses the catalog’s successor when set, and plans up to the retirement day with a warning', () => {
+    const error = thrown(() =>
+      createPlan({ exam: 'ex-old2', hoursPerWeek: 5, startDate: '2026-12-01', examDate: '2027-02-01' }, retired, {
+        today: TODAY,
+      }),
+    );
+    expect(error.details?.successor).toEqual({ id: 'ex-new', name: 'Example New Associate' });
+    const plan = createPlan(
+      { exam: 'ex-old2', hoursPerWeek: 5, startDate: '2026-12-01', examDate: '2027-01-31' },
+      retired,
+      { today: TODAY },
+    );
+    expect(plan.warnings.map((w) => w.code)).toContain('exam_retiring');
+  });
+
+  it('unknown exam → not_found', () => {
+    const error = thrown(() =>
+      createPlan({ exam: 'nope', hoursPerWeek: 5, startDate: '2026-12-01' }, basic, { today: TODAY }),
+    );
+    expect([error.code, error.message]).toEqual(['not_found', 'unknown exam "nope"']);
+  });
+
+  const bad: [string, Record<string, unknown>, string[]][] = [
+    ['hours per week too high', { hoursPerWeek: 81 }, ['hoursPerWeek']],
+    ['hours per week not in half hours', { hoursPerWeek: 5.25 }, ['hoursPerWeek']],
+    ['impossible date', { startDate: '2026-02-30' }, ['startDate']],
+    ['exam before start', { examDate: '2026-11-30' }, ['examDate']],
+    ['exam more than 104 weeks away', { examDate: '2028-12-01' }, ['examDate']],
+    ['start in the past', { startDate: '2026-11-01' }, ['startDate']],
+    ['target needing more than 104 weeks', { hoursPerWeek: 1, targetHours: 500 }, ['targetHours']],
+    [
+      'proficiency out of range and unknown domain',
+      { proficiency: { 'ML Model Development': 6, Cooking: 2 } },
+      ['proficiency.ML Model Development'],
+    ],
+    ['unknown proficiency domain', { proficiency: { Cooking: 2 } }, ['proficiency.Cooking']],
+    ['unknown field', { hoursPerweek: 3 }, ['(root)']],
+  ];
+  it.each(bad)('%s → bad_request at %j', (_name, patch, paths) => {
+    const request = { exam: 'ex-mle', hoursPerWeek: 5, startDate: '2026-12-01', ...patch };
+    const error = thrown(() => createPlan(request, basic, { today: TODAY }));
+    expect(error.code).toBe('bad_request');
+    expect(error.issues?.map((i) => i.path)).toEqual(paths);
+  });
+
+  it('explains an unknown proficiency domain by listing the exam’s domains', () => {
+    const error = thrown(() =>
+      createPlan({ exam: 'ex-mle', hoursPerWeek: 5, startDate: '2026-12-01', proficiency: { Cooking: 2 } }, basic, {
+        today: TODAY,
+      }),
+    );
+    expect(error.message).toMatchInlineSnapshot(
+      `"invalid plan request: proficiency.Cooking: not a domain of ex-mle; expected one of "Data Preparation for ML", "ML Model Development", "Deployment and Orchestration", "Monitoring and Security""`,
+    );
+  });
+
+  it('accepts proficiency keys written with different case and punctuation', () => {
+    const plan = createPlan(
+      { exam: 'ex-mle', hoursPerWeek: 5, startDate: '2026-12-01', proficiency: { 'ml model-development': 1 } },
+      basic,
+      { today: TODAY },
+    );
+    expect(plan.domains[1]?.proficiency).toBe(1);
+  });
+});
