@@ -1,0 +1,130 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Dataset, type Fact, reconcile, type Source } from '@certplan/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from './conflicts-cli.ts';
+
+const source = (id: string, authority: Source['authority'], url: string, modified: string | null): Source => ({
+  id,
+  file: `${id}.txt`,
+  format: 'text',
+  url,
+  title: null,
+  published: null,
+  modified,
+  authority,
+  text: '',
+});
+const fact = (id: string, sourceId: string, quote: string, minYears: number, maxYears: number | null): Fact => ({
+  id,
+  exam: 'aws-mls-c01',
+  attribute: 'experience',
+  value: { minYears, maxYears, kind: 'ml' },
+  source: sourceId,
+  quote,
+  start: 0,
+  end: quote.length,
+  section: [],
+  line: 12,
+});
+
+const sources = [
+  source('guide', 'secondary', 'https://www.examlabs.com/guide', '2025-12-27'),
+  source('blog', 'secondary', 'https://blog.example.org/post', '2024-02-01'),
+];
+const facts = [
+  fact('f1', 'guide', 'Candidates are expected to have at least two years of hands-on experience.', 2, null),
+  fact('f2', 'blog', 'AWS MLS: Recommends 1-2 years of hands-on ML experience.', 1, 2),
+  {
+    ...fact('f3', 'guide', 'Exam format includes 180 minutes.', 0, null),
+    attribute: 'duration',
+    value: { minutes: 180 },
+  } as Fact,
+];
+const result = reconcile({ exams: [], sources, facts, reviews: [] });
+const dataset: Dataset = {
+  exams: [],
+  sources,
+  facts,
+  claims: result.claims,
+  conflicts: result.conflicts,
+  staleReviews: [],
+};
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'certplan-conflicts-'));
+  await writeFile(join(dir, 'dataset.json'), JSON.stringify(dataset));
+  await writeFile(join(dir, 'broken.json'), JSON.stringify({ ...dataset, conflicts: [{ id: 3 }] }));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), columns: undefined });
+  return { code, stdout, stderr };
+}
+
+describe('pnpm conflicts', () => {
+  it('prints each open conflict with the quotes side by side, sources, dates and the suggestion', async () => {
+    const { code, stdout } = await run('--dataset', join(dir, 'dataset.json'), '--width', '110');
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(/^HIGH {2}aws-mls-c01 · experience \(ml\)$/);
+    expect(lines[1]).toContain(`conflict ${result.conflicts[0]!.id}`);
+    // Both sides on the same lines, separated by a column rule.
+    expect(lines.find((l) => l.includes('A (suggested): at least 2 years'))).toContain('│ B: 1–2 years');
+    expect(lines.find((l) => l.includes('examlabs.com · third-party · 2025-12-27'))).toContain(
+      'blog.example.org · third-party · 2024-02-01',
+    );
+    expect(stdout).toContain('“Candidates are expected to have at least two');
+    expect(stdout).toContain('“AWS MLS: Recommends 1-2 years of hands-on ML');
+    expect(stdout).toContain('  Suggestion: at least 2 years');
+    expect(stdout).toContain('- recency: “at least 2 years” is backed by a source dated 2025-12-27');
+    expect(stdout).toContain('1 conflict (1 high severity).');
+    expect(lines.filter((l) => l.length > 110)).toEqual([]);
+  });
+
+  it('--json gives scripts the same conflicts with their quotes', async () => {
+    const { code, stdout } = await run('--dataset', join(dir, 'dataset.json'), '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.conflicts).toHaveLength(1);
+    expect(json.conflicts[0]).toMatchObject({
+      id: result.conflicts[0]!.id,
+      severity: 'high',
+      suggestion: { label: 'at least 2 years' },
+      sides: [
+        {
+          label: 'at least 2 years',
+          suggested: true,
+          facts: [{ id: 'f1', sourceName: 'examlabs.com', date: '2025-12-27' }],
+        },
+        { label: '1–2 years', suggested: false, facts: [{ id: 'f2', quote: facts[1]!.quote }] },
+      ],
+    });
+    expect(json.staleReviews).toEqual([]);
+  });
+
+  it('--exam filters, and says when nothing is open', async () => {
+    const { stdout } = await run('--dataset', join(dir, 'dataset.json'), '--exam', 'gcp-pmle');
+    expect(stdout.startsWith('No open conflicts.\n')).toBe(true);
+  });
+
+  it('rejects a dataset that does not match the schema, saying where', async () => {
+    const { code, stderr } = await run('--dataset', join(dir, 'broken.json'));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/broken\.json: conflicts\.0\.id: .*run pnpm ingest to rebuild it/);
+  });
+
+  it('rejects unknown options with the usage', async () => {
+    const { code, stderr } = await run('--jsn');
+    expect(code).toBe(2);
+    expect(stderr).toContain("Unknown option '--jsn'");
+    expect(stderr).toContain('Usage: pnpm conflicts');
+  });
+});

@@ -1,0 +1,348 @@
+/**
+ * `pnpm conflicts`: the open conflicts of the dataset, with the disagreeing quotes side by side, their
+ * sources and dates, and certplan's suggestion, so a maintainer can decide each one (in
+ * content/reviews.yaml or through the API). `--json` prints the same for scripts.
+ *
+ * Reads content/dataset/dataset.json; when it is missing, builds the dataset in memory with the ingest
+ * pipeline (nothing is written).
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  type Authority,
+  CertplanError,
+  type ClaimAttribute,
+  type Conflict,
+  comparableValue,
+  type Dataset,
+  DatasetSchema,
+  type Fact,
+  type Source,
+} from '@certplan/core';
+
+const usage = `Usage: pnpm conflicts [options]
+
+Prints the dataset's open conflicts: the disagreeing quotes side by side, their sources and dates, and
+certplan's suggestion.
+
+Options:
+  --json             machine-readable output (all fields, quotes included)
+  --all              include conflicts a reviewer already decided
+  --exam <id>        only this exam
+  --content <dir>    the content directory (default: content/ at the repository root)
+  --dataset <file>   the dataset to read (default: <content>/dataset/dataset.json)
+  --width <columns>  width of the side-by-side view (default: the terminal's, else 120)
+  -h, --help         this text
+`;
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface ConflictSideView {
+  value: unknown;
+  label: string;
+  suggested: boolean;
+  facts: {
+    id: string;
+    source: string;
+    sourceName: string;
+    authority: Authority | null;
+    date: string | null;
+    url: string | null;
+    file: string | null;
+    line: number;
+    quote: string;
+  }[];
+}
+
+export interface ConflictView {
+  id: string;
+  exam: string;
+  attribute: ClaimAttribute;
+  key: string | null;
+  severity: Conflict['severity'];
+  factsDigest: string;
+  suggestion: Conflict['suggestion'] & { label: string };
+  review: Conflict['review'];
+  sides: ConflictSideView[];
+}
+
+/** Joins a conflict with its facts and sources: everything a reviewer needs on one screen. */
+export function viewConflicts(dataset: Dataset, options: { all?: boolean; exam?: string } = {}): ConflictView[] {
+  const facts = new Map(dataset.facts.map((f) => [f.id, f]));
+  const sources = new Map(dataset.sources.map((s) => [s.id, s]));
+  return dataset.conflicts
+    .filter((c) => (options.all || c.review === null) && (!options.exam || c.exam === options.exam))
+    .sort((a, b) => severityOrder(a) - severityOrder(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((conflict) => {
+      // Datasets built before `sides` existed: one side per fact.
+      const sides = conflict.sides ?? conflict.factIds.map((id) => ({ value: facts.get(id)?.value, factIds: [id] }));
+      const label = (value: unknown) => safeLabel(conflict.attribute, value);
+      return {
+        id: conflict.id,
+        exam: conflict.exam,
+        attribute: conflict.attribute,
+        key: conflict.key,
+        severity: conflict.severity,
+        factsDigest: conflict.factsDigest,
+        suggestion: { ...conflict.suggestion, label: label(conflict.suggestion.value) },
+        review: conflict.review,
+        sides: sides.map((side, index) => ({
+          value: side.value,
+          label: label(side.value),
+          suggested: index === 0,
+          facts: side.factIds.map((id) => factView(id, facts.get(id), sources)),
+        })),
+      };
+    });
+}
+
+const severityOrder = (c: Conflict) => (c.severity === 'high' ? 0 : 1);
+
+function safeLabel(attribute: ClaimAttribute, value: unknown): string {
+  try {
+    return comparableValue(attribute, value).label;
+  } catch {
+    return JSON.stringify(value);
+  }
+}
+
+function factView(id: string, fact: Fact | undefined, sources: Map<string, Source>): ConflictSideView['facts'][number] {
+  const source = fact ? sources.get(fact.source) : undefined;
+  return {
+    id,
+    source: fact?.source ?? '?',
+    sourceName: source ? sourceName(source) : (fact?.source ?? '(fact missing from the dataset)'),
+    authority: source?.authority ?? null,
+    date: source?.modified ?? source?.published ?? null,
+    url: source?.url ?? null,
+    file: source?.file ?? null,
+    line: fact?.line ?? 0,
+    quote: fact?.quote ?? '',
+  };
+}
+
+function sourceName(source: Source): string {
+  const host = source.url ? /^[a-z]+:\/\/([^/?#]+)/i.exec(source.url)?.[1] : undefined;
+  return host ? host.replace(/^www\./, '') : (source.title ?? source.file);
+}
+
+const authorityWord: Record<Authority, string> = {
+  official: 'official',
+  editorial: 'editorial',
+  secondary: 'third-party',
+};
+
+/** Plain text, the sides as columns. */
+export function formatConflicts(views: readonly ConflictView[], width: number, staleCount = 0): string {
+  const out: string[] = [];
+  if (views.length === 0) out.push('No open conflicts.');
+  for (const view of views) {
+    out.push(
+      `${view.severity === 'high' ? 'HIGH' : 'low '}  ${view.exam} · ${view.attribute}${view.key ? ` (${view.key})` : ''}`,
+      `      conflict ${view.id}   factsDigest ${view.factsDigest}`,
+    );
+    if (view.review)
+      out.push(
+        `      decided by ${view.review.by} on ${view.review.at} (${view.review.decision}): ${view.review.note}`,
+      );
+    out.push('');
+    out.push(...sideBySide(view.sides, width));
+    out.push('', `  Suggestion: ${view.suggestion.label}`);
+    for (const entry of view.suggestion.rationale)
+      out.push(...wrap(`- ${entry.factor}: ${entry.text}`, width - 4, '    ', '      '));
+    out.push('', '─'.repeat(Math.min(width, 120)), '');
+  }
+  const high = views.filter((v) => v.severity === 'high').length;
+  out.push(`${views.length} conflict${views.length === 1 ? '' : 's'} (${high} high severity).`);
+  if (staleCount > 0) out.push(`${staleCount} stale review${staleCount === 1 ? '' : 's'}: run pnpm ingest to see why.`);
+  out.push(
+    ...wrap(
+      'Decide one in content/reviews.yaml (conflict, decision: accept|choose|custom, factId or value, note, by, at, factsDigest) or with PUT /api/conflicts/<id>/review.',
+      width,
+    ),
+  );
+  return `${out.join('\n')}\n`;
+}
+
+function sideBySide(sides: readonly ConflictSideView[], width: number): string[] {
+  // Up to three columns fit a terminal; more sides continue in further rows of columns.
+  const perRow = Math.max(1, Math.min(3, sides.length, Math.floor((width - 2) / 36)));
+  const lines: string[] = [];
+  for (let start = 0; start < sides.length; start += perRow) {
+    const row = sides.slice(start, start + perRow);
+    const columnWidth = Math.floor((width - 2 - 3 * (row.length - 1)) / row.length);
+    const columns = row.map((side, i) => sideColumn(side, start + i, columnWidth));
+    const height = Math.max(...columns.map((c) => c.length));
+    for (let line = 0; line < height; line++) {
+      lines.push(`  ${columns.map((c) => (c[line] ?? '').padEnd(columnWidth)).join(' │ ')}`.trimEnd());
+    }
+    if (start + perRow < sides.length) lines.push('');
+  }
+  return lines;
+}
+
+function sideColumn(side: ConflictSideView, index: number, width: number): string[] {
+  const lines = wrap(
+    `${String.fromCharCode(65 + (index % 26))}${side.suggested ? ' (suggested)' : ''}: ${side.label}`,
+    width,
+  );
+  const bySource = new Map<string, ConflictSideView['facts']>();
+  for (const fact of side.facts) bySource.set(fact.source, [...(bySource.get(fact.source) ?? []), fact]);
+  for (const facts of bySource.values()) {
+    const first = facts[0]!;
+    lines.push('');
+    lines.push(
+      ...wrap(
+        `${first.sourceName} · ${first.authority ? authorityWord[first.authority] : 'unregistered'} · ${first.date ?? 'undated'}`,
+        width,
+      ),
+    );
+    for (const fact of facts)
+      lines.push(
+        ...wrap(
+          `“${fact.quote.replace(/\s+/g, ' ').trim()}” (${fact.file ?? fact.source}:${fact.line})`,
+          width,
+          '  ',
+          '  ',
+        ),
+      );
+  }
+  return lines;
+}
+
+/** Word wrap to a width, with prefixes for the first and following lines; long words are cut. */
+function wrap(text: string, width: number, first = '', rest = ''): string[] {
+  const lines: string[] = [];
+  let line = first;
+  let prefix = first;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    let remaining = word;
+    while (prefix.length + remaining.length > width && line === prefix) {
+      lines.push(prefix + remaining.slice(0, Math.max(1, width - prefix.length)));
+      remaining = remaining.slice(Math.max(1, width - prefix.length));
+      line = prefix = rest;
+    }
+    if (remaining === '') continue;
+    if (line === prefix) line += remaining;
+    else if (line.length + 1 + remaining.length <= width) line += ` ${remaining}`;
+    else {
+      lines.push(line);
+      prefix = rest;
+      line = rest + remaining;
+    }
+  }
+  if (line !== prefix || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+async function loadDataset(datasetFile: string, contentDir: string, io: Io): Promise<Dataset> {
+  let text: string;
+  try {
+    text = await readFile(datasetFile, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    io.stderr(`${datasetFile} does not exist; building the dataset in memory (run pnpm ingest to write it).\n`);
+    // Resolved at run time: the package entry may not export buildDataset in every checkout.
+    const entry = './index.ts';
+    const ingest = (await import(entry)) as {
+      buildDataset?: (options: { contentDir: string }) => Promise<unknown>;
+    };
+    if (typeof ingest.buildDataset !== 'function') {
+      throw new CertplanError(
+        'invalid_content',
+        `${datasetFile} does not exist and this ingest has no buildDataset; run pnpm ingest first`,
+      );
+    }
+    const built = await ingest.buildDataset({ contentDir });
+    const dataset = (built as { dataset?: unknown }).dataset ?? built;
+    return DatasetSchema.parse(dataset);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CertplanError(
+      'invalid_content',
+      `${datasetFile}: not JSON (${(error as Error).message}); run pnpm ingest to rebuild it`,
+    );
+  }
+  const parsed = DatasetSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CertplanError(
+      'invalid_content',
+      `${datasetFile}: ${issue.path.join('.') || '(root)'}: ${issue.message}; run pnpm ingest to rebuild it`,
+    );
+  }
+  return parsed.data;
+}
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  columns: number | undefined;
+}
+
+const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  columns: process.stdout.columns,
+};
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    values = parse(argv).values;
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(usage);
+    return 0;
+  }
+  const contentDir = resolve(values.content ?? resolve(repoRoot, 'content'));
+  const datasetFile = resolve(values.dataset ?? resolve(contentDir, 'dataset', 'dataset.json'));
+  const width = values.width ? Number(values.width) : (io.columns ?? 120);
+  if (!Number.isInteger(width) || width < 40) {
+    io.stderr(`--width must be a whole number of at least 40, got ${values.width}\n`);
+    return 2;
+  }
+  try {
+    const dataset = await loadDataset(datasetFile, contentDir, io);
+    const views = viewConflicts(dataset, { all: values.all ?? false, ...(values.exam ? { exam: values.exam } : {}) });
+    const staleReviews = dataset.staleReviews ?? [];
+    if (values.json) {
+      io.stdout(`${JSON.stringify({ conflicts: views, staleReviews }, null, 2)}\n`);
+    } else {
+      io.stdout(formatConflicts(views, width, staleReviews.length));
+    }
+    return 0;
+  } catch (error) {
+    io.stderr(`pnpm conflicts: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    options: {
+      json: { type: 'boolean' },
+      all: { type: 'boolean' },
+      exam: { type: 'string' },
+      content: { type: 'string' },
+      dataset: { type: 'string' },
+      width: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: false,
+    strict: true,
+  });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}
