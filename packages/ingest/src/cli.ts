@@ -1,0 +1,83 @@
+/**
+ * `pnpm ingest [--content DIR] [--out DIR] [--keep-going] [--no-cache]`: builds content/dataset/dataset.json
+ * and prints a summary. Exit codes: 0 built; 1 a source could not be read (dataset untouched unless
+ * --keep-going); 2 configuration error (catalog, registry or reviews malformed; nothing written).
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Problem } from '@certplan/core';
+import { VFile } from 'vfile';
+import { reporter } from 'vfile-reporter';
+import { buildDataset } from './lib/buildDataset.ts';
+
+function toVFiles(problems: readonly Problem[]): VFile[] {
+  const byFile = new Map<string, VFile>();
+  for (const p of problems) {
+    let file = byFile.get(p.file);
+    if (!file) {
+      file = new VFile({ path: p.file });
+      byFile.set(p.file, file);
+    }
+    const place = p.line !== null ? { line: p.line, column: p.column ?? 1 } : undefined;
+    const message = file.message(p.message, { place, ruleId: p.ruleId.replace(/^certplan:/, ''), source: 'certplan' });
+    message.fatal = p.fatal
+      ? true
+      : p.ruleId === 'certplan:boilerplate' || p.ruleId === 'certplan:no-subject'
+        ? null
+        : false;
+  }
+  return [...byFile.values()];
+}
+
+export function main(argv: string[]): number {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      content: { type: 'string', default: 'content' },
+      out: { type: 'string' },
+      'keep-going': { type: 'boolean', default: false },
+      'no-cache': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const contentDir = resolve(values.content);
+  const outDir = resolve(values.out ?? `${contentDir}/dataset`);
+  let result: ReturnType<typeof buildDataset>;
+  try {
+    result = buildDataset({ contentDir, outDir, keepGoing: values['keep-going'], cache: !values['no-cache'] });
+  } catch (error) {
+    console.error(`ingest: ${(error as Error).message}`);
+    console.error('ingest: nothing was written');
+    return 2;
+  }
+  const { dataset, unreadable, problems, staleReviews } = result;
+  const shown = values.verbose ? problems : problems.filter((p) => p.ruleId !== 'certplan:no-subject');
+  const report = reporter(toVFiles([...unreadable, ...shown]), { quiet: !values.verbose });
+  if (report) console.error(report);
+
+  const perAttribute = new Map<string, number>();
+  for (const fact of dataset.facts) perAttribute.set(fact.attribute, (perAttribute.get(fact.attribute) ?? 0) + 1);
+  console.log(
+    `sources: ${dataset.sources.length} read, ${unreadable.length} unreadable (cache hits: ${result.cacheHits})`,
+  );
+  console.log(`facts: ${dataset.facts.length}`);
+  for (const [attribute, count] of [...perAttribute].sort((a, b) => a[0].localeCompare(b[0]))) {
+    console.log(`  ${attribute.padEnd(16)} ${count}`);
+  }
+  console.log(`claims: ${dataset.claims.length}, conflicts: ${dataset.conflicts.length}`);
+  const warnings = problems.filter((p) => p.ruleId !== 'certplan:no-subject' && p.ruleId !== 'certplan:boilerplate');
+  console.log(`problems: ${unreadable.length} unreadable, ${warnings.length} warnings`);
+  for (const stale of staleReviews) {
+    console.log(`stale review for conflict ${stale.review.conflict}: ${stale.reason}`);
+  }
+  if (result.written) console.log(`wrote ${outDir}/dataset.json`);
+  else
+    console.error(
+      `ingest: ${unreadable.length} source(s) unreadable; previous dataset left untouched (use --keep-going to write anyway)`,
+    );
+  return unreadable.length > 0 ? 1 : 0;
+}
+
+// Runs only as the entry script, so tests can import `main`.
+if (process.argv[1] && /cli\.ts$/.test(process.argv[1])) process.exitCode = main(process.argv.slice(2));

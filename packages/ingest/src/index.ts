@@ -1,0 +1,18 @@
+/**
+ * @certplan/ingest: raw articles in, citation-tagged facts out. `buildDataset` runs the whole build;
+ * `extractSource` runs one source through the unified pipeline; `generateDatasetTypes` makes the typed
+ * module the API and web check against.
+ */
+
+export { generateDatasetTypes } from './codegen/generateDatasetTypes.ts';
+export { writeFileAtomic } from './lib/atomicWrite.ts';
+export type { BuildOptions, BuildResult } from './lib/buildDataset.ts';
+export { buildDataset, listRawFiles, sourceIdOf } from './lib/buildDataset.ts';
+export type { DraftFact, ExtractionContext } from './lib/context.ts';
+export { certplanDocument } from './lib/context.ts';
+export { ExamMatcher } from './lib/examMatcher.ts';
+export type { ExtractedSource } from './lib/extractSource.ts';
+export { EXTRACTOR_VERSION, extractSource } from './lib/extractSource.ts';
+export { decodeSourceBytes, detectFormat, UnreadableSourceError } from './lib/readSource.ts';
+export type { ConfigIssue } from './lib/yamlConfig.ts';
+export { ConfigError, parseCatalogYaml, parseSourcesYaml } from './lib/yamlConfig.ts';

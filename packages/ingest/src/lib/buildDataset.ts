@@ -1,0 +1,264 @@
+/**
+ * The ingest build: catalog and source registry in, every raw source through the extractors, reviews
+ * applied by core's `reconcile`, and `dataset.json` + `dataset.schema.json` written atomically. A source that
+ * cannot be read stops the write (the previous dataset stays) unless `keepGoing` is set.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import {
+  type Authority,
+  AuthoritySchema,
+  type Dataset,
+  DatasetSchema,
+  type Fact,
+  type Problem,
+  parseReviews,
+  type Review,
+  reconcile,
+  type Source,
+} from '@certplan/core';
+import type { VFile } from 'vfile';
+
+type VFileMessage = VFile['messages'][number];
+
+import { z } from 'zod';
+import { writeFileAtomic } from './atomicWrite.ts';
+import { type CacheStore, openCache } from './cache.ts';
+import { ExamMatcher } from './examMatcher.ts';
+import { EXTRACTOR_VERSION, extractSource } from './extractSource.ts';
+import { DEFAULT_MAX_SOURCE_BYTES, decodeSourceBytes, UnreadableSourceError } from './readSource.ts';
+import { parseCatalogYaml, parseSourcesYaml } from './yamlConfig.ts';
+
+export interface BuildOptions {
+  contentDir: string;
+  outDir: string;
+  keepGoing?: boolean;
+  /** Clock for anything time-dependent (passed to nothing yet; kept for reconcile's recency rules). */
+  now?: Date;
+  maxSourceBytes?: number;
+  /** Reuse per-source extraction from `<contentDir>/.cache` when bytes, extractors and catalog are unchanged. */
+  cache?: boolean;
+}
+
+export interface SourceReport {
+  file: string;
+  messages: Problem[];
+}
+
+export interface BuildResult {
+  dataset: Dataset;
+  /** Whether dataset.json was written (false when a source was unreadable and keepGoing was not set). */
+  written: boolean;
+  unreadable: Problem[];
+  problems: Problem[];
+  staleReviews: Array<{ review: Review; reason: string }>;
+  cacheHits: number;
+}
+
+const hash = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
+
+export function listRawFiles(rawDir: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) out.push(relative(rawDir, full).split(sep).join('/'));
+    }
+  };
+  walk(rawDir);
+  return out.sort();
+}
+
+/** Stable, readable source id from its path: "editorial/aws-mla.md" → "editorial-aws-mla". */
+export function sourceIdOf(file: string): string {
+  const base = file.replace(/\.[A-Za-z0-9]{1,8}$/, '');
+  const slug = base
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  // Names that lose characters (spaces, accents) get a hash so two of them cannot collide.
+  const lossy = slug !== base.toLowerCase().replace(/\//g, '-');
+  return `${slug || 'source'}${lossy ? `-${hash(file).slice(0, 6)}` : ''}`;
+}
+
+function toProblem(message: VFileMessage, file: string): Problem {
+  return {
+    file,
+    line: message.line ?? null,
+    column: message.column ?? null,
+    ruleId: message.ruleId ? `${message.source ? `${message.source}:` : ''}${message.ruleId}` : 'certplan:unknown',
+    message: message.reason,
+    fatal: message.fatal === true,
+  };
+}
+
+export function buildDataset(options: BuildOptions): BuildResult {
+  const { contentDir, outDir } = options;
+  const catalogFile = join(contentDir, 'exams.yaml');
+  const sourcesFile = join(contentDir, 'sources.yaml');
+  const reviewsFile = join(contentDir, 'reviews.yaml');
+  const catalog = parseCatalogYaml(readFileSync(catalogFile, 'utf8'), catalogFile);
+  const entries = existsSync(sourcesFile) ? parseSourcesYaml(readFileSync(sourcesFile, 'utf8'), sourcesFile) : [];
+  // Malformed reviews stop the build before anything is written: core throws with line and column.
+  const reviews: Review[] = existsSync(reviewsFile) ? parseReviews(readFileSync(reviewsFile, 'utf8'), reviewsFile) : [];
+
+  const matcher = new ExamMatcher(catalog.exams);
+  const rawDir = join(contentDir, 'raw');
+  const files = existsSync(rawDir) ? listRawFiles(rawDir) : [];
+  const entryByFile = new Map(entries.map((e) => [e.file, e]));
+  const catalogHash = hash(JSON.stringify(catalog));
+  const cache: CacheStore | null = options.cache === false ? null : openCache(join(contentDir, '.cache'));
+  let cacheHits = 0;
+
+  const sources: Source[] = [];
+  const facts: Fact[] = [];
+  const unreadable: Problem[] = [];
+  const problems: Problem[] = [];
+
+  for (const entry of entries) {
+    if (!files.includes(entry.file)) {
+      problems.push({
+        file: sourcesFile,
+        line: null,
+        column: null,
+        ruleId: 'certplan:missing-source',
+        message: `registered source ${entry.file} does not exist under raw/`,
+        fatal: false,
+      });
+    }
+  }
+
+  const usedIds = new Set<string>();
+  for (const file of files) {
+    const path = join(rawDir, file);
+    const display = relative(process.cwd(), path) || path;
+    const entry = entryByFile.get(file);
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path);
+    } catch (error) {
+      unreadable.push({
+        file,
+        line: null,
+        column: null,
+        ruleId: 'certplan:read-failed',
+        message: (error as Error).message,
+        fatal: true,
+      });
+      continue;
+    }
+    const key = hash(`${EXTRACTOR_VERSION}\0${catalogHash}\0${file}\0${hash(bytes)}`);
+    let extracted = cache?.get(key) ?? null;
+    if (extracted) cacheHits++;
+    else {
+      let text: string;
+      try {
+        text = decodeSourceBytes(bytes, options.maxSourceBytes ?? DEFAULT_MAX_SOURCE_BYTES);
+        const result = extractSource(text, display, { matcher, exams: catalog.exams });
+        extracted = {
+          format: result.format,
+          metadata: result.metadata,
+          text: result.text,
+          facts: result.facts,
+          messages: result.file.messages.map((m) => toProblem(m, file)),
+        };
+      } catch (error) {
+        if (!(error instanceof UnreadableSourceError)) throw error;
+        let line: number | null = null;
+        let column: number | null = null;
+        if (error.offset !== null) {
+          const before = new TextDecoder().decode(bytes).slice(0, error.offset).split('\n');
+          line = before.length;
+          column = (before[before.length - 1]?.length ?? 0) + 1;
+        }
+        unreadable.push({ file, line, column, ruleId: error.ruleId, message: error.message, fatal: true });
+        continue;
+      }
+      cache?.set(key, extracted);
+    }
+    if (!entry) {
+      extracted.messages.push({
+        file,
+        line: null,
+        column: null,
+        ruleId: 'certplan:unregistered-source',
+        message: 'not registered in sources.yaml; ingested with defaults (authority: secondary)',
+        fatal: false,
+      });
+    }
+    problems.push(...extracted.messages);
+
+    let id = sourceIdOf(file);
+    while (usedIds.has(id)) id = `${id}-${hash(file).slice(0, 4)}`;
+    usedIds.add(id);
+    const authorityFromFile = AuthoritySchema.safeParse(extracted.metadata.authority);
+    const authority: Authority = entry?.authority ?? (authorityFromFile.success ? authorityFromFile.data : 'secondary');
+    sources.push({
+      id,
+      file,
+      format: extracted.format,
+      url: entry?.url ?? extracted.metadata.url ?? null,
+      title: entry?.title ?? extracted.metadata.title ?? null,
+      published: entry?.published ?? extracted.metadata.published ?? null,
+      modified: extracted.metadata.modified ?? null,
+      authority,
+      text: extracted.text,
+    });
+    const seen = new Map<string, number>();
+    for (const draft of extracted.facts) {
+      const quote = extracted.text.slice(draft.start, draft.end);
+      const base = `${id}\0${draft.exam}\0${draft.attribute}\0${JSON.stringify(draft.value)}\0${quote}`;
+      const occurrence = seen.get(base) ?? 0;
+      seen.set(base, occurrence + 1);
+      facts.push({
+        id: `f_${hash(`${base}\0${occurrence}`).slice(0, 16)}`,
+        exam: draft.exam,
+        attribute: draft.attribute,
+        value: draft.value,
+        source: id,
+        quote,
+        start: draft.start,
+        end: draft.end,
+        section: draft.section,
+        line: draft.line,
+      } as Fact);
+    }
+  }
+  cache?.flush();
+
+  sources.sort((a, b) => a.id.localeCompare(b.id));
+  facts.sort(
+    (a, b) =>
+      a.exam.localeCompare(b.exam) ||
+      a.attribute.localeCompare(b.attribute) ||
+      a.source.localeCompare(b.source) ||
+      a.start - b.start ||
+      a.id.localeCompare(b.id),
+  );
+  const { claims, conflicts, staleReviews } = reconcile({ exams: catalog.exams, sources, facts, reviews });
+  const dataset: Dataset = {
+    exams: [...catalog.exams].sort((a, b) => a.id.localeCompare(b.id)),
+    sources,
+    facts,
+    claims,
+    conflicts,
+    staleReviews,
+    ...(options.keepGoing && unreadable.length > 0 ? { unreadable } : {}),
+  };
+  const checked = DatasetSchema.safeParse(dataset);
+  if (!checked.success) {
+    throw new Error(`internal error: dataset does not match the schema: ${z.prettifyError(checked.error)}`);
+  }
+  const written = unreadable.length === 0 || options.keepGoing === true;
+  if (written) {
+    writeFileAtomic(
+      join(outDir, 'dataset.schema.json'),
+      `${JSON.stringify(z.toJSONSchema(DatasetSchema, { unrepresentable: 'any' }), null, 2)}\n`,
+    );
+    writeFileAtomic(join(outDir, 'dataset.json'), `${JSON.stringify(dataset, null, 2)}\n`);
+  }
+  return { dataset, written, unreadable, problems, staleReviews, cacheHits };
+}

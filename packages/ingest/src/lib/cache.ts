@@ -1,0 +1,51 @@
+/**
+ * Content-hash cache for incremental rebuilds: one entry per source, keyed by a hash of its bytes, its path,
+ * the extractor version and the catalog, so re-ingesting after one file changes redoes only that file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Problem } from '@certplan/core';
+import { writeFileAtomic } from './atomicWrite.ts';
+import type { DraftFact } from './context.ts';
+import type { DetectedFormat, FileMetadata } from './readSource.ts';
+
+export interface CachedExtraction {
+  format: DetectedFormat;
+  metadata: FileMetadata;
+  text: string;
+  facts: DraftFact[];
+  messages: Problem[];
+}
+
+export interface CacheStore {
+  get(key: string): CachedExtraction | null;
+  set(key: string, value: CachedExtraction): void;
+  flush(): void;
+}
+
+export function openCache(dir: string): CacheStore {
+  const file = join(dir, 'extractions.json');
+  let entries: Record<string, CachedExtraction> = {};
+  try {
+    if (existsSync(file)) entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, CachedExtraction>;
+  } catch {
+    // A damaged cache is only a slower build.
+    entries = {};
+  }
+  const used: Record<string, CachedExtraction> = {};
+  return {
+    get(key) {
+      const hit = entries[key];
+      if (!hit) return null;
+      used[key] = hit;
+      return structuredClone(hit);
+    },
+    set(key, value) {
+      used[key] = structuredClone(value);
+    },
+    flush() {
+      // Only entries of this build are kept, so the cache never grows past the corpus.
+      writeFileAtomic(file, JSON.stringify(used));
+    },
+  };
+}

@@ -1,0 +1,270 @@
+/**
+ * What extractor plugins share: the linear document, its sentences and clauses, and who each statement is
+ * about. Subject attribution follows the order a reader uses: the clause itself, a list item's lead
+ * ("AWS MLS: …"), the sentence, the statements before it in the section, the heading above, and finally the
+ * document when it is about one exam only.
+ */
+import type { Attribute, AttributeValue } from '@certplan/core';
+import type { Root } from 'mdast';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import { type Block, buildDocument, type DocumentModel } from './document.ts';
+import type { ExamMatcher, Mention } from './examMatcher.ts';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Sentence extends Span {
+  block: Block;
+  clauses: Span[];
+  /** Who the statements before this sentence (in this section) were about: an exam id, 'other' or null. */
+  contextBefore: Subject;
+}
+
+export type Subject = string | 'other' | null;
+
+export interface DraftFact<A extends Attribute = Attribute> {
+  exam: string;
+  attribute: A;
+  value: AttributeValue<A>;
+  start: number;
+  end: number;
+  section: string[];
+  line: number;
+}
+
+export interface ExtractionContext {
+  doc: DocumentModel;
+  sentences: Sentence[];
+  /** Mentions in document-text offsets, ordered. */
+  mentions: Array<Mention & { resolved: Subject }>;
+  headingSubject: Map<number, Subject>;
+  leadSubject: Map<number, { end: number; subject: Subject }>;
+  singleExam: string | null;
+  facts: DraftFact[];
+  rawLineOf: (rawOffset: number) => number;
+}
+
+export interface DocumentOptions {
+  matcher: ExamMatcher;
+  toRawOffset: (inputOffset: number) => number;
+  rawLineOf: (rawOffset: number) => number;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    certplan: ExtractionContext;
+  }
+}
+
+const ABBREVIATIONS = /\b(?:e\.g|i\.e|etc|vs|approx|U\.S|Dr|Mr|Ms|No|Inc|Ltd|St)\.$/i;
+
+export function splitSentences(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  const re = /[.!?]["”’)]*\s+(?=["“(]?[\p{Lu}\d$*])/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const endOfSentence = m.index + m[0].trimEnd().length;
+    if (ABBREVIATIONS.test(text.slice(Math.max(start, m.index - 6), m.index + 1))) continue;
+    spans.push({ start, end: endOfSentence });
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) spans.push({ start, end: text.length });
+  return spans;
+}
+
+/** Clause breaks where writers contrast two subjects: "…, whereas Google…", "…; AWS…", "…, while …". */
+export function splitClauses(text: string, offset: number): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  const re = /;\s+|,\s+(?=(?:whereas|while|but|whilst)\b)|\s+(?=whereas\b)|\s+vs\.?\s+|\s+versus\s+/gi;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    spans.push({ start: offset + start, end: offset + m.index });
+    start = m.index + m[0].length;
+  }
+  spans.push({ start: offset + start, end: offset + text.length });
+  return spans;
+}
+
+const MULTI_SUBJECT =
+  /\b(?:both|these|either|each|all)\s+(?:of\s+(?:the(?:se)?\s+)?)?(?:\w+\s+)?(?:certifications|certificates|exams|credentials)\b/i;
+
+/** The first plugin of every pipeline: builds the document and the statement index the extractors read. */
+export const certplanDocument: Plugin<[DocumentOptions], Root> = (options) => (tree, file) => {
+  const doc = buildDocument(tree, options.toRawOffset, file);
+  file.data.certplan = analyse(doc, options.matcher, options.rawLineOf);
+};
+
+export function analyse(doc: DocumentModel, matcher: ExamMatcher, rawLineOf: (o: number) => number): ExtractionContext {
+  const raw: Mention[] = [];
+  for (const block of doc.blocks) {
+    for (const m of matcher.find(block.text))
+      raw.push({ ...m, start: m.start + block.start, end: m.end + block.start });
+  }
+  const explicit = raw.filter((m): m is Extract<Mention, { kind: 'exam' }> => m.kind === 'exam');
+  const resolve = (m: Mention): Subject => {
+    if (m.kind === 'exam') return m.exam;
+    if (m.kind === 'other') return 'other';
+    // A bare vendor stands for that vendor's exam the text was last about (or, failing that, next names).
+    let best: string | null = null;
+    for (const e of explicit) {
+      if (matcher.vendorOfExam(e.exam) !== m.vendor) continue;
+      if (e.start <= m.start) best = e.exam;
+      else if (best === null) return e.exam;
+      else break;
+    }
+    return best;
+  };
+  const mentions = raw.map((m) => ({ ...m, resolved: resolve(m) }));
+  const distinct = new Set(explicit.map((m) => m.exam));
+  const singleExam = distinct.size === 1 ? ([...distinct][0] as string) : null;
+
+  const mentionsIn = (start: number, end: number) => mentions.filter((m) => m.start >= start && m.end <= end);
+  const subjectsOf = (start: number, end: number): Set<Subject> =>
+    new Set(
+      mentionsIn(start, end)
+        .map((m) => m.resolved)
+        .filter((s) => s !== null),
+    );
+
+  const headingSubject = new Map<number, Subject>();
+  const leadSubject = new Map<number, { end: number; subject: Subject }>();
+  const sentences: Sentence[] = [];
+  // Heading subjects per depth: a heading naming no exam keeps its parent's subject when deeper, and a run of
+  // weighted domain headings at one level (all headings at one level, as some articles write them) keeps it too.
+  let headings: Array<{ depth: number; subject: Subject }> = [];
+  let context: Subject = null;
+  for (const block of doc.blocks) {
+    if (block.kind === 'heading') {
+      const subjects = subjectsOf(block.start, block.start + block.text.length);
+      let subject: Subject;
+      if (subjects.size === 1) subject = [...subjects][0] as Subject;
+      else if (subjects.size > 1) subject = null;
+      else {
+        const sameLevel = headings.find((h) => h.depth === block.depth);
+        const parent = [...headings].reverse().find((h) => h.depth < block.depth);
+        subject = /\(\s*\d+(?:\.\d+)?\s*%\s*\)|\b\d+(?:\.\d+)?\s*%\s*$/.test(block.text)
+          ? (sameLevel?.subject ?? parent?.subject ?? null)
+          : (parent?.subject ?? null);
+      }
+      headings = headings.filter((h) => h.depth < block.depth);
+      headings.push({ depth: block.depth, subject });
+      headingSubject.set(block.index, subject);
+      context = subject;
+    } else {
+      headingSubject.set(block.index, [...headings].reverse().find((h) => h.subject !== null)?.subject ?? null);
+    }
+    const lead = /^([^:]{2,60}):\s/.exec(block.text);
+    if (lead && block.kind !== 'heading') {
+      const subjects = subjectsOf(block.start, block.start + (lead[1] as string).length);
+      if (subjects.size === 1)
+        leadSubject.set(block.index, { end: block.start + lead[0].length, subject: [...subjects][0] as Subject });
+    }
+    for (const span of splitSentences(block.text)) {
+      const start = block.start + span.start;
+      const end = block.start + span.end;
+      sentences.push({
+        start,
+        end,
+        block,
+        clauses: splitClauses(block.text.slice(span.start, span.end), start),
+        contextBefore: context,
+      });
+      const subjects = subjectsOf(start, end);
+      const lead = leadSubject.get(block.index);
+      if (subjects.size === 1) context = [...subjects][0] as Subject;
+      else if (subjects.size > 1) context = null;
+      else if (lead) context = lead.subject;
+      else if (MULTI_SUBJECT.test(doc.text.slice(start, end))) context = null;
+    }
+  }
+  return { doc, sentences, mentions, headingSubject, leadSubject, singleExam, facts: [], rawLineOf };
+}
+
+/** Who the statement at `offset` (inside `sentence`) is about, or null / 'other' when it is not a catalog exam. */
+export function subjectAt(ctx: ExtractionContext, sentence: Sentence, offset: number): Subject {
+  const clause = sentence.clauses.find((c) => offset >= c.start && offset <= c.end) ?? sentence;
+  const inClause = ctx.mentions.filter((m) => m.start >= clause.start && m.end <= clause.end && m.resolved !== null);
+  const before = inClause.filter((m) => m.end <= offset);
+  const nearest = before.length > 0 ? before[before.length - 1] : inClause[0];
+  if (nearest) return nearest.resolved;
+  const lead = ctx.leadSubject.get(sentence.block.index);
+  if (lead && offset >= lead.end) return lead.subject;
+  const inSentence = ctx.mentions.filter(
+    (m) => m.start >= sentence.start && m.end <= sentence.end && m.resolved !== null,
+  );
+  const sBefore = inSentence.filter((m) => m.end <= offset);
+  const sNearest = sBefore.length > 0 ? sBefore[sBefore.length - 1] : inSentence[0];
+  if (sNearest) return sNearest.resolved;
+  if (MULTI_SUBJECT.test(ctx.doc.text.slice(clause.start, clause.end))) return null;
+  if (sentence.contextBefore !== null) return sentence.contextBefore;
+  const heading = ctx.headingSubject.get(sentence.block.index) ?? null;
+  if (heading !== null) return heading;
+  return ctx.singleExam;
+}
+
+/** Catalog exam or nothing: numbers about other exams, or about no exam, are not facts. */
+export function examAt(ctx: ExtractionContext, sentence: Sentence, offset: number): string | null {
+  const subject = subjectAt(ctx, sentence, offset);
+  return subject === 'other' ? null : subject;
+}
+
+/** The quote for a statement: the sentence, extended back to the start of a list item or table row. */
+export function quoteFor(sentence: Sentence): Span {
+  const block = sentence.block;
+  if (block.kind === 'listItem' || block.kind === 'tableRow' || block.kind === 'heading') {
+    return { start: block.start, end: sentence.end };
+  }
+  return { start: sentence.start, end: sentence.end };
+}
+
+export function context(file: VFile): ExtractionContext {
+  const ctx = file.data.certplan;
+  if (!ctx) throw new Error('certplanDocument must run before the extractors');
+  return ctx;
+}
+
+export function emitFact<A extends Attribute>(
+  file: VFile,
+  fact: { exam: string; attribute: A; value: AttributeValue<A>; quote: Span; at?: number },
+): void {
+  const ctx = context(file);
+  const block = ctx.doc.blocks.find((b) => fact.quote.start >= b.start && fact.quote.start <= b.start + b.text.length);
+  const at = fact.at ?? fact.quote.start;
+  const local = block ? Math.min(Math.max(0, at - block.start), block.rawOffsets.length - 1) : 0;
+  const rawOffset = block ? (block.rawOffsets[local] ?? 0) : 0;
+  const key = `${fact.exam}|${fact.attribute}|${JSON.stringify(fact.value)}|${fact.quote.start}`;
+  if (ctx.facts.some((f) => `${f.exam}|${f.attribute}|${JSON.stringify(f.value)}|${f.start}` === key)) return;
+  ctx.facts.push({
+    exam: fact.exam,
+    attribute: fact.attribute,
+    value: fact.value,
+    start: fact.quote.start,
+    end: fact.quote.end,
+    section: block ? (block.kind === 'heading' ? [...block.section, block.text] : block.section) : [],
+    line: ctx.rawLineOf(rawOffset),
+  });
+}
+
+/** Runs `fn` for each regex match in each sentence, with the match's document offset. */
+export function eachMatch(
+  ctx: ExtractionContext,
+  re: RegExp,
+  fn: (match: RegExpExecArray, sentence: Sentence, offset: number, text: string) => void,
+): void {
+  for (const sentence of ctx.sentences) {
+    const text = ctx.doc.text.slice(sentence.start, sentence.end);
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      fn(m, sentence, sentence.start + m.index, text);
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+}
+
+export function clauseText(ctx: ExtractionContext, sentence: Sentence, offset: number): string {
+  const clause = sentence.clauses.find((c) => offset >= c.start && offset <= c.end) ?? sentence;
+  return ctx.doc.text.slice(clause.start, clause.end);
+}

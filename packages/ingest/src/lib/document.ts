@@ -1,0 +1,247 @@
+/**
+ * The linear view of an mdast tree that extractors read: blocks (headings, paragraphs, list items, table
+ * rows) in document order, each with its heading path, its text, and a map from every character back to the
+ * raw file. `text` joins the blocks with newlines and is what `sources[i].text` holds, so a fact's quote is
+ * always `text.slice(start, end)`.
+ */
+import type { List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { VFile } from 'vfile';
+
+export type BlockKind = 'heading' | 'paragraph' | 'listItem' | 'tableRow';
+
+export interface Block {
+  index: number;
+  kind: BlockKind;
+  /** Heading depth (1-6; pseudo headings made of bold text get 6), or list nesting depth. */
+  depth: number;
+  text: string;
+  /** Offset of the block's first character in the document text. */
+  start: number;
+  /** Raw-file offset of each character of `text`. */
+  rawOffsets: Int32Array;
+  /** Heading path above the block (for a heading: its ancestors). */
+  section: string[];
+  /** Blocks of one list / table share a group id; `order` is the position within the group. */
+  group: number | null;
+  order: number;
+  ordered: boolean;
+  /** Table rows: the cells' texts; `header` for the first row of a table. */
+  cells?: string[];
+  header?: boolean;
+}
+
+export interface DocumentModel {
+  text: string;
+  blocks: Block[];
+}
+
+interface Leaf {
+  value: string;
+  offset: number | null;
+  end: number | null;
+}
+
+/** A list or table whose text is mostly link text is navigation or advertising, not article content. */
+const BOILERPLATE_LINK_SHARE = 0.6;
+
+export function buildDocument(tree: Root, toRawOffset: (o: number) => number, file: VFile | null): DocumentModel {
+  const blocks: Block[] = [];
+  const headingStack: Array<{ depth: number; text: string }> = [];
+  let textLength = 0;
+  let groupCounter = 0;
+
+  const pushBlock = (
+    kind: BlockKind,
+    depth: number,
+    leaves: Leaf[],
+    extra: Partial<Pick<Block, 'group' | 'order' | 'ordered' | 'cells' | 'header'>> = {},
+  ) => {
+    const { text, offsets } = joinLeaves(leaves, toRawOffset);
+    if (!text) return;
+    if (kind === 'heading') {
+      while (headingStack.length > 0 && (headingStack[headingStack.length - 1] as { depth: number }).depth >= depth)
+        headingStack.pop();
+    }
+    const section = headingStack.map((h) => h.text);
+    const start = blocks.length === 0 ? 0 : textLength + 1;
+    blocks.push({
+      index: blocks.length,
+      kind,
+      depth,
+      text,
+      start,
+      rawOffsets: offsets,
+      section,
+      group: extra.group ?? null,
+      order: extra.order ?? 0,
+      ordered: extra.ordered ?? false,
+      ...(extra.cells ? { cells: extra.cells, header: extra.header ?? false } : {}),
+    });
+    textLength = start + text.length;
+    if (kind === 'heading') headingStack.push({ depth, text });
+  };
+
+  const visitList = (list: List, depth: number) => {
+    if (isMostlyLinks(list)) {
+      reportBoilerplate(file, list);
+      return;
+    }
+    const group = ++groupCounter;
+    list.children.forEach((item: ListItem, order) => {
+      let first = true;
+      for (const child of item.children) {
+        if (child.type === 'paragraph' || child.type === 'heading') {
+          pushBlock('listItem', depth, phrasingLeaves(child.children), { group, order, ordered: !!list.ordered });
+          first = false;
+        } else if (child.type === 'list') visitList(child, depth + 1);
+        else visitFlow(child as RootContent, depth);
+      }
+      void first;
+    });
+  };
+
+  const visitTable = (table: Table) => {
+    if (isMostlyLinks(table)) {
+      reportBoilerplate(file, table);
+      return;
+    }
+    const group = ++groupCounter;
+    table.children.forEach((row, order) => {
+      const leaves: Leaf[] = [];
+      const cells: string[] = [];
+      row.children.forEach((cell, i) => {
+        const cellLeaves = phrasingLeaves(cell.children);
+        cells.push(joinLeaves(cellLeaves, toRawOffset).text);
+        if (i > 0) leaves.push({ value: ' | ', offset: null, end: null });
+        leaves.push(...cellLeaves);
+      });
+      pushBlock('tableRow', 0, leaves, { group, order, cells, header: order === 0 });
+    });
+  };
+
+  const visitFlow = (node: RootContent, listDepth: number) => {
+    switch (node.type) {
+      case 'heading':
+        pushBlock('heading', node.depth, phrasingLeaves(node.children));
+        return;
+      case 'paragraph': {
+        if (isPseudoHeading(node)) pushBlock('heading', 6, phrasingLeaves(node.children));
+        else pushBlock('paragraph', 0, phrasingLeaves(node.children));
+        return;
+      }
+      case 'list':
+        visitList(node, listDepth + 1);
+        return;
+      case 'table':
+        visitTable(node);
+        return;
+      case 'blockquote':
+        for (const child of node.children) visitFlow(child, listDepth);
+        return;
+      default:
+        // Code, raw HTML, front matter, thematic breaks, definitions: not article prose.
+        return;
+    }
+  };
+
+  for (const node of tree.children) visitFlow(node, 0);
+  return { text: blocks.map((b) => b.text).join('\n'), blocks };
+}
+
+function reportBoilerplate(file: VFile | null, node: Nodes) {
+  file?.info(`dropped a ${node.type} made mostly of links (boilerplate)`, {
+    place: node.position,
+    ruleId: 'certplan:boilerplate',
+  });
+}
+
+/** A paragraph that is only bold text and short: WordPress editors often write headings like that. */
+function isPseudoHeading(node: Paragraph): boolean {
+  const meaningful = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  if (meaningful.length !== 1 || meaningful[0]?.type !== 'strong') return false;
+  const text = flatText(meaningful[0]).trim();
+  return text.length > 0 && text.length <= 120 && !/[.;,]$/.test(text);
+}
+
+function flatText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(flatText).join('');
+  return '';
+}
+
+function isMostlyLinks(node: List | Table): boolean {
+  let total = 0;
+  let linked = 0;
+  let items = 0;
+  const walk = (n: Nodes, inLink: boolean) => {
+    if (n.type === 'text' || n.type === 'inlineCode') {
+      const len = n.value.replace(/\s+/g, '').length;
+      total += len;
+      if (inLink) linked += len;
+      return;
+    }
+    if (n.type === 'listItem' || n.type === 'tableRow') items++;
+    if ('children' in n)
+      for (const c of n.children as Nodes[]) walk(c, inLink || n.type === 'link' || n.type === 'linkReference');
+  };
+  walk(node, false);
+  return items >= 2 && total > 0 && linked / total >= BOILERPLATE_LINK_SHARE;
+}
+
+function phrasingLeaves(children: readonly PhrasingContent[]): Leaf[] {
+  const leaves: Leaf[] = [];
+  const walk = (node: PhrasingContent) => {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+        leaves.push({
+          value: node.value,
+          offset: node.position?.start.offset ?? null,
+          end: node.position?.end.offset ?? null,
+        });
+        return;
+      case 'break':
+        leaves.push({ value: ' ', offset: node.position?.start.offset ?? null, end: null });
+        return;
+      case 'image':
+      case 'imageReference':
+      case 'html':
+      case 'footnoteReference':
+        return;
+      default:
+        if ('children' in node) for (const child of node.children) walk(child as PhrasingContent);
+    }
+  };
+  for (const child of children) walk(child);
+  return leaves;
+}
+
+/** Joins inline leaves, collapsing whitespace runs, keeping a raw offset for every character. */
+function joinLeaves(leaves: Leaf[], toRawOffset: (o: number) => number): { text: string; offsets: Int32Array } {
+  const chars: string[] = [];
+  const offsets: number[] = [];
+  let lastRaw = 0;
+  for (const leaf of leaves) {
+    const span = leaf.offset !== null && leaf.end !== null ? leaf.end - leaf.offset : null;
+    for (let i = 0; i < leaf.value.length; i++) {
+      const ch = leaf.value[i] as string;
+      // Entities and escapes make the decoded text shorter than its source span; clamp into the span.
+      const inputOffset =
+        leaf.offset === null ? null : leaf.offset + (span === null ? i : Math.min(i, Math.max(0, span - 1)));
+      const raw = inputOffset === null ? lastRaw : toRawOffset(inputOffset);
+      lastRaw = raw;
+      if (/\s/.test(ch)) {
+        if (chars.length === 0 || chars[chars.length - 1] === ' ') continue;
+        chars.push(' ');
+      } else {
+        chars.push(ch);
+      }
+      offsets.push(raw);
+    }
+  }
+  while (chars.length > 0 && chars[chars.length - 1] === ' ') {
+    chars.pop();
+    offsets.pop();
+  }
+  return { text: chars.join(''), offsets: Int32Array.from(offsets) };
+}

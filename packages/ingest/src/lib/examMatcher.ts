@@ -1,0 +1,155 @@
+/**
+ * Recognising exam mentions from the catalog's names, aliases and codes, with the variations writers use:
+ * "ML" for "Machine Learning", dash and spacing variants, with or without the vendor or "Certified", plurals.
+ * Also finds bare vendor mentions ("AWS recommends…") and mentions of exams outside the catalog, so a number
+ * about another exam is never attributed to a catalogued one.
+ */
+import type { Exam } from '@certplan/core';
+
+export type Mention =
+  | { kind: 'exam'; exam: string; start: number; end: number; viaCode: boolean }
+  | { kind: 'vendor'; vendor: string; start: number; end: number }
+  | { kind: 'other'; start: number; end: number; text: string };
+
+interface Token {
+  norm: string;
+  start: number;
+  end: number;
+}
+
+/** Vendor names as articles write them; keys are the catalog's `vendor` values, lowercased. */
+const VENDOR_SYNONYMS: Record<string, string[][]> = {
+  aws: [['aws'], ['amazon', 'web', 'services'], ['amazon']],
+  'google cloud': [['google', 'cloud'], ['google'], ['gcp'], ['google', 'cloud', 'platform']],
+};
+/** Vendors with certifications outside the catalog: a number next to these is about something else. */
+const OTHER_VENDORS =
+  /\b(?:Microsoft|Azure|IBM|Oracle|Databricks|Snowflake|NVIDIA|Cisco|CompTIA|Salesforce|Alibaba Cloud|Coursera|edX|Udemy|DeepLearning\.AI)\b/g;
+/** Families of certifications from the catalog's vendors that are not in the catalog. */
+const OTHER_EXAM_PATTERNS = [
+  /\b(?:Professional|Associate)\s+(?:Cloud|Data|Security|Network|Collaboration|Workspace|Database|DevOps)(?:\s+[A-Z][a-z]+){0,2}\s+(?:Engineer|Architect|Developer|Administrator|Analyst)\b/g,
+  /\b(?:AWS\s+)?(?:Certified\s+)?(?:Solutions\s+Architect|SysOps\s+Administrator|Cloud\s+Practitioner|AI\s+Practitioner|DevOps\s+Engineer|Data\s+Engineer|Data\s+Analytics|Advanced\s+Networking|Database|Security)\s*[–—-]\s*(?:Associate|Professional|Specialty|Foundational)\b/g,
+  /\b(?:Cloud\s+Digital\s+Leader|Generative\s+AI\s+Leader|TensorFlow\s+Developer\s+Certificate|Google\s+(?:AdWords|Analytics|Ads)\s+Certification)\b/g,
+  /\b[A-Z]{2,3}-\d{3}\b/g,
+  /\b[A-Z]{3}-C\d{2}\b/g,
+];
+const DISTINCTIVE = new Set(['professional', 'specialty', 'associate', 'expert', 'practitioner', 'foundational']);
+
+function tokenize(text: string): Token[] {
+  const raw: Token[] = [];
+  const re = /[A-Za-z0-9]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    raw.push({ norm: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  }
+  const out: Token[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i] as Token;
+    const next = raw[i + 1];
+    // Possessives ("Google’s") tokenise to an extra "s"; writers' "Machine Learning" is the catalog's "ML".
+    if (t.norm === 's' && out.length > 0 && /['’]$/.test(text.slice(t.start - 1, t.start))) continue;
+    if (t.norm === 'certified' || t.norm === 'the') continue;
+    if (t.norm === 'machine' && next?.norm === 'learning') {
+      out.push({ norm: 'ml', start: t.start, end: next.end });
+      i++;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+const norm = (s: string) => tokenize(s).map((t) => t.norm);
+
+export class ExamMatcher {
+  private readonly variants = new Map<string, { exam: string; viaCode: boolean } | null>();
+  private readonly maxLength: number;
+  private readonly vendorOf = new Map<string, string>();
+  private readonly vendorKeys: Array<{ tokens: string[]; vendor: string }> = [];
+
+  constructor(exams: readonly Exam[]) {
+    let max = 1;
+    const add = (tokens: string[], exam: string, viaCode: boolean) => {
+      if (tokens.length === 0) return;
+      for (const key of [tokens.join(' '), [...tokens.slice(0, -1), `${tokens[tokens.length - 1]}s`].join(' ')]) {
+        const existing = this.variants.get(key);
+        // A variant two exams share identifies neither.
+        if (existing !== undefined && existing !== null && existing.exam !== exam) this.variants.set(key, null);
+        else if (existing === undefined) this.variants.set(key, { exam, viaCode });
+      }
+      max = Math.max(max, tokens.length);
+    };
+    for (const exam of exams) {
+      const vendorKey = exam.vendor.toLowerCase();
+      this.vendorOf.set(exam.id, vendorKey);
+      const synonyms = VENDOR_SYNONYMS[vendorKey] ?? [norm(exam.vendor)];
+      for (const syn of synonyms) this.vendorKeys.push({ tokens: syn, vendor: vendorKey });
+      if (exam.code) add(norm(exam.code), exam.id, true);
+      for (const name of [exam.name, ...exam.aliases]) {
+        const tokens = norm(name);
+        const isCode = exam.code !== null && tokens.join(' ') === norm(exam.code).join(' ');
+        add(tokens, exam.id, isCode);
+        // Strip a leading vendor, then re-add it under each of its synonyms.
+        const syn = synonyms.find((s) => s.every((t, i) => tokens[i] === t));
+        const bare = syn ? tokens.slice(syn.length) : tokens;
+        if (bare.some((t) => DISTINCTIVE.has(t)) && bare.length >= 2) add(bare, exam.id, false);
+        for (const other of synonyms) add([...other, ...bare], exam.id, false);
+      }
+    }
+    this.vendorKeys.sort((a, b) => b.tokens.length - a.tokens.length);
+    this.maxLength = max;
+  }
+
+  vendorOfExam(exam: string): string | undefined {
+    return this.vendorOf.get(exam);
+  }
+
+  /** Every mention in `text`, in order, longest match first; offsets are into `text`. */
+  find(text: string): Mention[] {
+    const tokens = tokenize(text);
+    const mentions: Mention[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      let matched = false;
+      for (let len = Math.min(this.maxLength, tokens.length - i); len >= 1; len--) {
+        const slice = tokens.slice(i, i + len);
+        const hit = this.variants.get(slice.map((t) => t.norm).join(' '));
+        if (hit) {
+          mentions.push({
+            kind: 'exam',
+            exam: hit.exam,
+            start: (slice[0] as Token).start,
+            end: (slice[len - 1] as Token).end,
+            viaCode: hit.viaCode,
+          });
+          i += len;
+          matched = true;
+          break;
+        }
+      }
+      if (matched) continue;
+      const vendor = this.vendorKeys.find((v) => v.tokens.every((t, k) => tokens[i + k]?.norm === t));
+      if (vendor) {
+        const last = tokens[i + vendor.tokens.length - 1] as Token;
+        mentions.push({ kind: 'vendor', vendor: vendor.vendor, start: (tokens[i] as Token).start, end: last.end });
+        i += vendor.tokens.length;
+        continue;
+      }
+      i++;
+    }
+    const others: Mention[] = [];
+    for (const pattern of [OTHER_VENDORS, ...OTHER_EXAM_PATTERNS]) {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (mentions.some((x) => x.kind === 'exam' && x.start < end && start < x.end)) continue;
+        others.push({ kind: 'other', start, end, text: m[0] });
+      }
+    }
+    // An "other exam" span supersedes vendor tokens inside it ("AWS Solutions Architect – Associate").
+    const kept = mentions.filter(
+      (x) => x.kind !== 'vendor' || !others.some((o) => o.start <= x.start && x.end <= o.end),
+    );
+    return [...kept, ...others].sort((a, b) => a.start - b.start);
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * One source through the whole unified pipeline: parse into mdast, build the document model, run every
+ * extractor plugin. Content problems come back as vfile messages; only unreadable input throws.
+ */
+import type { Exam } from '@certplan/core';
+import type { Root } from 'mdast';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import { extractCode } from '../plugins/extract-code.ts';
+import { extractDelivery } from '../plugins/extract-delivery.ts';
+import { extractDomain } from '../plugins/extract-domain.ts';
+import { extractDuration } from '../plugins/extract-duration.ts';
+import { extractExperience } from '../plugins/extract-experience.ts';
+import { extractFee } from '../plugins/extract-fee.ts';
+import { extractFocus } from '../plugins/extract-focus.ts';
+import { extractFormat } from '../plugins/extract-format.ts';
+import { extractLanguage } from '../plugins/extract-language.ts';
+import { extractPassingScore } from '../plugins/extract-passing-score.ts';
+import { extractQuestions } from '../plugins/extract-questions.ts';
+import { extractRecertification } from '../plugins/extract-recertification.ts';
+import { extractRetirement } from '../plugins/extract-retirement.ts';
+import { extractSalary } from '../plugins/extract-salary.ts';
+import { extractValidity } from '../plugins/extract-validity.ts';
+import { certplanDocument, type DraftFact } from './context.ts';
+import type { ExamMatcher } from './examMatcher.ts';
+import { type DetectedFormat, type FileMetadata, parseSource } from './readSource.ts';
+
+/** Bump when extraction changes, so cached results from older extractors are not reused. */
+export const EXTRACTOR_VERSION = '1';
+
+export interface ExtractedSource {
+  format: DetectedFormat;
+  metadata: FileMetadata;
+  text: string;
+  facts: DraftFact[];
+  file: VFile;
+}
+
+export function extractSource(
+  text: string,
+  path: string,
+  deps: { matcher: ExamMatcher; exams: readonly Exam[] },
+): ExtractedSource {
+  const file = new VFile({ path, value: text });
+  const parsed = parseSource(text, file);
+  const place = location(file);
+  const rawLineOf = (offset: number) => place.toPoint(offset)?.line ?? 1;
+  const processor = unified()
+    .use(certplanDocument, { matcher: deps.matcher, toRawOffset: parsed.toRawOffset, rawLineOf })
+    .use(extractDomain)
+    .use(extractFocus)
+    .use(extractFee)
+    .use(extractDuration)
+    .use(extractQuestions)
+    .use(extractExperience)
+    .use(extractValidity)
+    .use(extractRecertification)
+    .use(extractRetirement)
+    .use(extractSalary)
+    .use(extractCode, { exams: deps.exams })
+    .use(extractPassingScore)
+    .use(extractLanguage)
+    .use(extractFormat)
+    .use(extractDelivery);
+  processor.runSync(parsed.tree as Root, file);
+  const ctx = file.data.certplan;
+  if (!ctx) throw new Error('document plugin did not run');
+  return { format: parsed.format, metadata: parsed.metadata, text: ctx.doc.text, facts: ctx.facts, file };
+}

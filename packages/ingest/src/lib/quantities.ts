@@ -1,0 +1,173 @@
+/**
+ * Reading quantities as writers state them: digits or number words, ranges ("1-2", "50–60", "between X and
+ * Y", "X to Y"), open bounds ("3+", "at least", "or more"), money in its usual forms and dates.
+ */
+
+const SMALL: Record<string, number> = {
+  zero: 0,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  half: 0.5,
+};
+
+/** A number as a regex source: digits (with thousands separators) or number words ("twenty-four"). */
+export const NUM =
+  '(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)';
+const DASH = '\\s*(?:-|–|—|‐|to|or|and)\\s*';
+/**
+ * A quantity with its bounds: `q` (at least / up to …), `a` and optional `b` (range), `plus` ("+", "or more").
+ * Named groups let each extractor add its own unit after it.
+ */
+export const QUANTITY = `(?:(?<q>at\\s+least|a\\s+minimum\\s+of|minimum\\s+of|min\\.?|more\\s+than|over|up\\s+to|a\\s+maximum\\s+of|maximum\\s+of|about|around|approximately|roughly|nearly|between|from)\\s+)?\\b(?<a>${NUM})(?:(?<plus>\\s*\\+|\\s+or\\s+more|\\s+plus)|${DASH}(?<b>${NUM})(?!\\s*%))?`;
+
+export function parseNumber(raw: string): number | null {
+  const s = raw.trim().toLowerCase();
+  if (/^[\d,]+(?:\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
+  const parts = s.split(/[- ]+/);
+  let total = 0;
+  for (const part of parts) {
+    const v = SMALL[part];
+    if (v === undefined) return null;
+    total += v;
+  }
+  return total;
+}
+
+export interface Bounds {
+  min: number;
+  max: number | null;
+  /** "about", "around", "approximately". */
+  approximate: boolean;
+}
+
+/** Bounds from QUANTITY's groups: "at least 2" → [2, ∞), "1-2" → [1, 2], "up to 3" → [0, 3], "2" → [2, 2]. */
+export function boundsOf(groups: Record<string, string | undefined>): Bounds | null {
+  const a = groups.a !== undefined ? parseNumber(groups.a) : null;
+  if (a === null) return null;
+  const b = groups.b !== undefined ? parseNumber(groups.b) : null;
+  const q = (groups.q ?? '').toLowerCase().replace(/\s+/g, ' ');
+  const approximate = /about|around|approximately|roughly|nearly/.test(q);
+  if (b !== null) return b >= a ? { min: a, max: b, approximate } : null;
+  if (groups.plus || /least|minimum|min|more than|over/.test(q)) return { min: a, max: null, approximate };
+  if (/up to|maximum/.test(q)) return { min: 0, max: a, approximate };
+  return { min: a, max: a, approximate };
+}
+
+const CURRENCY_SYMBOLS: Record<string, string> = {
+  $: 'USD',
+  US$: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+  '₹': 'INR',
+};
+const CURRENCY_CODES = 'USD|EUR|GBP|JPY|INR|AUD|CAD|SGD';
+const AMOUNT = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?|\\d+(?:\\.\\d{1,2})?';
+/** Money: "$300", "US$300", "USD 300", "300 USD", "$300 USD", "300 dollars", "€150", "$110k". */
+export const MONEY_RE = new RegExp(
+  `(?:(?<sym>US\\$|\\$|€|£|¥|₹)\\s?(?<amt1>${AMOUNT})(?<k1>\\s?[kK]\\b)?(?:\\s?(?<code1>${CURRENCY_CODES})\\b)?|\\b(?<code2>${CURRENCY_CODES})\\s?(?<amt2>${AMOUNT})(?<k2>\\s?[kK]\\b)?|\\b(?<amt3>${AMOUNT})\\s?(?:(?<code3>${CURRENCY_CODES})\\b|(?<dollars>dollars)\\b))(?!\\s*(?:million|billion|trillion|bn|[mMbB]\\b))`,
+  'g',
+);
+
+export interface Money {
+  amount: number;
+  currency: string;
+  start: number;
+  end: number;
+}
+
+export function findMoney(text: string): Money[] {
+  const out: Money[] = [];
+  MONEY_RE.lastIndex = 0;
+  for (let m = MONEY_RE.exec(text); m; m = MONEY_RE.exec(text)) {
+    const g = m.groups ?? {};
+    const amountRaw = g.amt1 ?? g.amt2 ?? g.amt3;
+    if (!amountRaw) continue;
+    let amount = Number(amountRaw.replace(/,/g, ''));
+    if (g.k1 || g.k2) amount *= 1000;
+    const currency = g.code1 ?? g.code2 ?? g.code3 ?? (g.sym ? CURRENCY_SYMBOLS[g.sym] : g.dollars ? 'USD' : undefined);
+    if (!currency) continue;
+    out.push({ amount, currency, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+export const DATE_RE = new RegExp(
+  `\\b(?:(?<m1>${MONTH})\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y1>\\d{4})|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<m2>${MONTH}),?\\s+(?<y2>\\d{4})|(?<y3>\\d{4})-(?<m3>\\d{2})-(?<d3>\\d{2}))\\b`,
+  'gi',
+);
+
+export interface FoundDate {
+  iso: string;
+  start: number;
+  end: number;
+}
+
+export function findDates(text: string): FoundDate[] {
+  const out: FoundDate[] = [];
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
+    const g = m.groups ?? {};
+    let year: number;
+    let month: number;
+    let day: number;
+    if (g.y3) {
+      year = Number(g.y3);
+      month = Number(g.m3);
+      day = Number(g.d3);
+    } else {
+      const name = (g.m1 ?? g.m2 ?? '').toLowerCase().replace('.', '');
+      month = MONTHS.findIndex((mo) => mo.startsWith(name.slice(0, 3))) + 1;
+      day = Number(g.d1 ?? g.d2);
+      year = Number(g.y1 ?? g.y2);
+    }
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (month < 1 || date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) continue;
+    out.push({ iso: date.toISOString().slice(0, 10), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}

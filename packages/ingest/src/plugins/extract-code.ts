@@ -1,0 +1,31 @@
+/** Exam codes: a catalogued code next to its exam ("…designated as MLS-C01", "Associate (MLA-C01)"). */
+import type { Exam } from '@certplan/core';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { context, emitFact, quoteFor } from '../lib/context.ts';
+
+export interface ExtractCodeOptions {
+  exams: readonly Exam[];
+}
+
+export function extractCode(options?: Readonly<ExtractCodeOptions> | null) {
+  const codes = new Map((options?.exams ?? []).filter((e) => e.code).map((e) => [e.id, e.code as string]));
+  return (_tree: Root, file: VFile) => {
+    const ctx = context(file);
+    const seen = new Set<string>();
+    for (const mention of ctx.mentions) {
+      if (mention.kind !== 'exam' || !mention.viaCode || seen.has(mention.exam)) continue;
+      const code = codes.get(mention.exam);
+      const sentence = ctx.sentences.find((s) => mention.start >= s.start && mention.end <= s.end);
+      if (!code || !sentence) continue;
+      seen.add(mention.exam);
+      emitFact(file, {
+        exam: mention.exam,
+        attribute: 'code',
+        value: { code },
+        quote: quoteFor(sentence),
+        at: mention.start,
+      });
+    }
+  };
+}

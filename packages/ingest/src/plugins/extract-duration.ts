@@ -1,0 +1,47 @@
+/** Exam length: "180 minutes", "Length: Two hours", "2 hours 50 minutes", "two and a half hours". */
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { clauseText, context, eachMatch, emitFact, examAt, quoteFor } from '../lib/context.ts';
+import { NUM, parseNumber } from '../lib/quantities.ts';
+import { labelOf } from './shared.ts';
+
+export type ExtractDurationOptions = Record<string, never>;
+
+const H = `(?<h>${NUM}|an|a)(?<half>\\s+and\\s+a\\s+half)?\\s*(?:-\\s*)?(?:hours?|hrs?)\\b(?:\\s*(?:and\\s+)?(?<hm>${NUM})\\s*(?:minutes?|mins?)\\b)?(?<half2>\\s+and\\s+a\\s+half)?`;
+const M = `(?<m>${NUM})\\s*(?:-\\s*)?(?:minutes?|mins?)\\b`;
+const DURATION = new RegExp(`\\b(?:${H}|${M})`, 'gi');
+const EXAM_CONTEXT =
+  /\b(?:exams?|tests?|questions?|format|sit|complete|long|lasts?|length|duration|time\s+limit|allotted|allowed)\b/i;
+const NOT_EXAM_LENGTH =
+  /\b(?:stud(?:y|ying)|prepar\w*|weeks?|per\s+day|a\s+day|daily|training|course|videos?|labs?|practice|renew\w*|quiz\w*|assessments?|breaks?|webinar|module|lesson|reading|commute|per\s+question|recertif\w*)\b/i;
+
+export function extractDuration(_options?: Readonly<ExtractDurationOptions> | null) {
+  return (_tree: Root, file: VFile) => {
+    const ctx = context(file);
+    eachMatch(ctx, DURATION, (m, sentence, at, text) => {
+      const g = m.groups ?? {};
+      let minutes: number | null;
+      if (g.h !== undefined) {
+        const hours = /^an?$/i.test(g.h) ? 1 : parseNumber(g.h);
+        if (hours === null) return;
+        const extra = g.hm !== undefined ? parseNumber(g.hm) : 0;
+        minutes = hours * 60 + (extra ?? 0) + (g.half || g.half2 ? 30 : 0);
+      } else {
+        minutes = parseNumber(g.m ?? '');
+      }
+      if (minutes === null || minutes < 15 || minutes > 600) return;
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      // Ranges ("2-3 hours") and amounts of something else ("40 hours of study") are not an exam's length.
+      if (/\d\s*(?:-|–|to|or)\s*$/.test(before) || /^\s*(?:-|–|to)\s*\d/.test(after) || /^\s*of\b/i.test(after)) return;
+      const clause = clauseText(ctx, sentence, at);
+      const label = labelOf(sentence);
+      const labelled = /\b(?:length|duration|time|exam\s+time)\b/.test(label);
+      if (!labelled && !EXAM_CONTEXT.test(clause)) return;
+      if (NOT_EXAM_LENGTH.test(clause) || NOT_EXAM_LENGTH.test(label)) return;
+      const exam = examAt(ctx, sentence, at);
+      if (!exam) return;
+      emitFact(file, { exam, attribute: 'duration', value: { minutes }, quote: quoteFor(sentence), at });
+    });
+  };
+}

@@ -1,0 +1,39 @@
+/** Question counts: "65 questions", "50-60 multiple choice and multiple select questions", "Questions: 65". */
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { clauseText, context, eachMatch, emitFact, examAt, quoteFor } from '../lib/context.ts';
+import { boundsOf, QUANTITY } from '../lib/quantities.ts';
+
+export type ExtractQuestionsOptions = Record<string, never>;
+
+const COUNTED = new RegExp(`${QUANTITY}\\s+(?<words>(?:[A-Za-z-]+,?\\s+){0,6}?)questions\\b`, 'gi');
+const LABELLED = new RegExp(
+  `\\b(?:number\\s+of\\s+questions|questions|question\\s+count)\\s*[:–-]\\s*${QUANTITY}\\b(?!\\s*(?:minutes|hours|%))`,
+  'gi',
+);
+const NOT_EXAM_QUESTIONS =
+  /\b(?:practice|sample|mock|quiz|renewal|review|interview|dump|bank|free|extra|bonus|per\s+day)\b/i;
+
+export function extractQuestions(_options?: Readonly<ExtractQuestionsOptions> | null) {
+  return (_tree: Root, file: VFile) => {
+    const ctx = context(file);
+    for (const re of [COUNTED, LABELLED]) {
+      eachMatch(ctx, re, (m, sentence, at) => {
+        const g = m.groups ?? {};
+        if (NOT_EXAM_QUESTIONS.test(g.words ?? '') || NOT_EXAM_QUESTIONS.test(clauseText(ctx, sentence, at))) return;
+        const bounds = boundsOf(g);
+        if (!bounds || bounds.max === null || bounds.min === 0 || bounds.max > 500 || bounds.min < 5) return;
+        if (!Number.isInteger(bounds.min) || !Number.isInteger(bounds.max)) return;
+        const exam = examAt(ctx, sentence, at);
+        if (!exam) return;
+        emitFact(file, {
+          exam,
+          attribute: 'questions',
+          value: { min: bounds.min, max: bounds.max },
+          quote: quoteFor(sentence),
+          at,
+        });
+      });
+    }
+  };
+}

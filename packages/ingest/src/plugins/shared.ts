@@ -1,0 +1,25 @@
+/** Small helpers the extractor plugins share. */
+import type { Sentence } from '../lib/context.ts';
+
+/** The "Label" of a "Label: value" block (list item, table row or paragraph), lowercased, or ''. */
+export function labelOf(sentence: Sentence): string {
+  const match = /^([^:]{2,60}):\s/.exec(sentence.block.text);
+  return match ? (match[1] as string).toLowerCase() : '';
+}
+
+/** The blocks just before a list or table (its lead-in), e.g. "How much do these certifications cost?". */
+export function leadInText(
+  sentence: Sentence,
+  blocks: readonly { index: number; text: string; group: number | null; kind: string }[],
+): string {
+  const block = sentence.block;
+  let i = block.index - 1;
+  while (i >= 0 && block.group !== null && blocks[i]?.group === block.group) i--;
+  const parts: string[] = [];
+  for (let k = i; k >= 0 && k >= i - 1; k--) {
+    const b = blocks[k];
+    if (!b || b.kind === 'heading') break;
+    parts.push(b.text);
+  }
+  return parts.join(' ');
+}

@@ -1,0 +1,28 @@
+/**
+ * Build step (turbo task `codegen`): reads content/dataset/dataset.json and writes src/generated/dataset-types.ts
+ * with ts-morph, so the API type-checks against the exam ids, attributes and domain names the data holds.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DatasetSchema } from '@certplan/core';
+import { generateDatasetTypes, writeFileAtomic } from '@certplan/ingest';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const datasetPath = process.argv[2] ?? join(here, '../../../content/dataset/dataset.json');
+const outPath = process.argv[3] ?? join(here, '../src/generated/dataset-types.ts');
+
+let raw: string;
+try {
+  raw = readFileSync(datasetPath, 'utf8');
+} catch {
+  console.error(`codegen: ${datasetPath} not found; run \`pnpm ingest\` first`);
+  process.exit(1);
+}
+const parsed = DatasetSchema.safeParse(JSON.parse(raw));
+if (!parsed.success) {
+  console.error(`codegen: ${datasetPath} does not match the dataset schema:\n${parsed.error.message}`);
+  process.exit(1);
+}
+writeFileAtomic(outPath, generateDatasetTypes(parsed.data));
+console.log(`codegen: wrote ${outPath}`);
