@@ -1,10 +1,63 @@
 import { describe, expect, it } from 'vitest';
 
 describe('@certplan/core public surface', () => {
-  it('exports only what the entry names', async () => {
-    const keys = Object.keys(await import('./index.ts')).sort();
-    expect(keys).toContain('DatasetSchema');
-    expect(keys).toContain('reconcile');
-    expect(keys).toContain('CertplanError');
+  it('exports exactly what the entry names', async () => {
+    expect(Object.keys(await import('./index.ts')).sort()).toMatchInlineSnapshot(`
+      [
+        "AttributeSchema",
+        "AuthoritySchema",
+        "CatalogSchema",
+        "CertplanError",
+        "ClaimAttributeSchema",
+        "ClaimSchema",
+        "CodeValueSchema",
+        "ConflictSchema",
+        "DatasetSchema",
+        "DeliveryValueSchema",
+        "DomainValueSchema",
+        "DomainsValueSchema",
+        "DurationValueSchema",
+        "ExamIdSchema",
+        "ExamSchema",
+        "ExperienceKindSchema",
+        "ExperienceValueSchema",
+        "FactSchema",
+        "FeeValueSchema",
+        "FocusValueSchema",
+        "FormatValueSchema",
+        "IsoDateSchema",
+        "LanguageValueSchema",
+        "PassingScoreValueSchema",
+        "ProblemSchema",
+        "QuestionsValueSchema",
+        "RationaleEntrySchema",
+        "RecertificationValueSchema",
+        "RetirementValueSchema",
+        "ReviewDecisionSchema",
+        "ReviewSchema",
+        "SalaryValueSchema",
+        "SourceFormatSchema",
+        "SourceSchema",
+        "StaleReviewSchema",
+        "ValidityValueSchema",
+        "attributeValueSchemas",
+        "canonicalJson",
+        "claimIdOf",
+        "comparableValue",
+        "conflictEtag",
+        "conflictIdOf",
+        "factsDigestOf",
+        "groupComparableSets",
+        "normalizeName",
+        "parseReviews",
+        "rankPositions",
+        "reconcile",
+        "removeReview",
+        "serializeReviews",
+        "severityOf",
+        "stableHash",
+        "upsertReview",
+      ]
+    `);
   });
 });
