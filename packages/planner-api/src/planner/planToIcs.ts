@@ -64,7 +64,8 @@ export function planToIcs(plan: Plan, options: PlanIcsOptions): string {
   const stamp = utcDate(options.stamp ?? plan.startDate);
 
   const calendar = ical({
-    name: `Study plan: ${options.examName}`,
+    // ical-generator escapes event text but not the calendar's NAME: a line break there would end the line.
+    name: `Study plan: ${options.examName.replace(/[\u0000-\u001f\u007f]+/g, ' ')}`,
     prodId: { company: 'certplan', product: 'planner', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
   });

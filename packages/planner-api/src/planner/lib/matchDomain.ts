@@ -19,7 +19,9 @@ export function normalizeDomainName(name: string): string {
     .trim();
 }
 
+/** Just enough stemming for headings: "Modeling" ~ "Models", "Architecting" ~ "Architect". */
 function stem(word: string): string {
+  if (word.length > 6 && word.endsWith('ing')) return word.slice(0, word.endsWith('lling') ? -4 : -3);
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
   return word;
