@@ -21,6 +21,8 @@ export interface ComparableValue {
   agreementKey: string;
   /** The value in words, for rationales and the CLI ("at least 2 years", "USD 300"). */
   label: string;
+  /** A shorter form for sentences where the full label would be long (a domain list: "6 domains, no weights"). */
+  summary?: string;
   quantity: Quantity | null;
   /** Higher is more precise ("$300" over "approximately $300"); only breaks ties after authority and agreement. */
   specificity: number;
@@ -214,6 +216,7 @@ export function comparableValue(attribute: ComparableAttribute, value: unknown):
       return {
         agreementKey: entries.join('|'),
         label: `${v.domains.length} domain${v.domains.length === 1 ? '' : 's'}: ${names.join('; ')}`,
+        summary: `${v.domains.length} domain${v.domains.length === 1 ? '' : 's'}, ${v.weightsKnown ? 'with weights' : 'no weights'}`,
         quantity: null,
         specificity: v.weightsKnown ? 1 : 0,
         demand: 0,

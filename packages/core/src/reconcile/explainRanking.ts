@@ -56,7 +56,7 @@ export function explainAgreement(
   position: Position,
   name: SourceNamer,
 ): RationaleEntry[] {
-  const label = quoted(position.comparable.label);
+  const label = quoted(position.comparable.summary ?? position.comparable.label);
   const count = position.witnesses.length;
   const entries: RationaleEntry[] = [
     { factor: 'authority', text: `${label} is stated by ${byWhom(position, name)}.` },
@@ -75,8 +75,11 @@ export function explainAgreement(
 export function explainRanking(attribute: ComparableAttribute, ranking: Ranking, name: SourceNamer): RationaleEntry[] {
   const [winner, runnerUp, ...rest] = ranking.positions;
   if (!winner || !runnerUp) return [];
-  const w = quoted(winner.comparable.label);
-  const r = quoted(runnerUp.comparable.label);
+  // Short forms where they still tell the two apart (two domain lists), else the full labels.
+  const [ws, rs] = [winner.comparable.summary, runnerUp.comparable.summary];
+  const distinct = ws !== undefined && rs !== undefined && ws !== rs;
+  const w = quoted(distinct ? ws : winner.comparable.label);
+  const r = quoted(distinct ? rs : runnerUp.comparable.label);
   const entries: RationaleEntry[] = [];
   for (const factor of policyFactors) {
     const decided = factor === ranking.decidedBy;

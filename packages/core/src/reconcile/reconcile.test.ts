@@ -260,6 +260,9 @@ describe('domain lists', () => {
     expect(claim.status).toBe('policy');
     expect(claim.dissentingFactIds.sort()).toEqual(article.map((f) => f.id).sort());
     expect(claim.rationale.map((r) => r.factor)).toEqual(['authority', 'rule']);
+    expect(claim.rationale[0]!.text).toBe(
+      '“3 domains, no weights” comes from the official source (google.example), which outranks a third-party article (article.example) saying “3 domains, with weights”.',
+    );
     expect(claim.rationale[1]!.text).toContain('weights are unknown');
     expect(result.claims.filter((c) => c.attribute === 'domain')).toEqual([]);
   });
