@@ -65,7 +65,7 @@ export function planToIcs(plan: Plan, options: PlanIcsOptions): string {
 
   const calendar = ical({
     // ical-generator escapes event text but not the calendar's NAME: a line break there would end the line.
-    name: `Study plan: ${options.examName.replace(/[\u0000-\u001f\u007f]+/g, ' ')}`,
+    name: `Study plan: ${options.examName.replace(/\p{Cc}+/gu, ' ')}`,
     prodId: { company: 'certplan', product: 'planner', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
   });
