@@ -1,6 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type Dataset, type Fact, reconcile, type Source } from '@certplan/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from './conflicts-cli.ts';
@@ -119,6 +120,16 @@ describe('pnpm conflicts', () => {
     const { code, stderr } = await run('--dataset', join(dir, 'broken.json'));
     expect(code).toBe(1);
     expect(stderr).toMatch(/broken\.json: conflicts\.0\.id: .*run pnpm ingest to rebuild it/);
+  });
+
+  it('builds the dataset first when it does not exist yet', async () => {
+    const content = fileURLToPath(new URL('../../../content/', import.meta.url));
+    const missing = join(dir, 'fresh', 'dataset.json');
+    const { code, stdout, stderr } = await run('--content', content, '--dataset', missing, '--json');
+    expect(code).toBe(0);
+    expect(stderr).toContain('does not exist; building it first');
+    expect(JSON.parse(stdout).conflicts.length).toBeGreaterThan(0);
+    expect(JSON.parse(await readFile(missing, 'utf8')).claims.length).toBeGreaterThan(0);
   });
 
   it('rejects unknown options with the usage', async () => {

@@ -3,11 +3,10 @@
  * sources and dates, and certplan's suggestion, so a maintainer can decide each one (in
  * content/reviews.yaml or through the API). `--json` prints the same for scripts.
  *
- * Reads content/dataset/dataset.json; when it is missing, builds the dataset in memory with the ingest
- * pipeline (nothing is written).
+ * Reads content/dataset/dataset.json; when it is missing, builds it first with the ingest pipeline.
  */
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
@@ -21,6 +20,7 @@ import {
   type Fact,
   type Source,
 } from '@certplan/core';
+import { buildDataset } from './lib/buildDataset.ts';
 
 const usage = `Usage: pnpm conflicts [options]
 
@@ -243,21 +243,9 @@ async function loadDataset(datasetFile: string, contentDir: string, io: Io): Pro
     text = await readFile(datasetFile, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    io.stderr(`${datasetFile} does not exist; building the dataset in memory (run pnpm ingest to write it).\n`);
-    // Resolved at run time: the package entry may not export buildDataset in every checkout.
-    const entry = './index.ts';
-    const ingest = (await import(entry)) as {
-      buildDataset?: (options: { contentDir: string }) => Promise<unknown>;
-    };
-    if (typeof ingest.buildDataset !== 'function') {
-      throw new CertplanError(
-        'invalid_content',
-        `${datasetFile} does not exist and this ingest has no buildDataset; run pnpm ingest first`,
-      );
-    }
-    const built = await ingest.buildDataset({ contentDir });
-    const dataset = (built as { dataset?: unknown }).dataset ?? built;
-    return DatasetSchema.parse(dataset);
+    io.stderr(`${datasetFile} does not exist; building it first (as pnpm ingest does).\n`);
+    const result = buildDataset({ contentDir, outDir: dirname(datasetFile) });
+    return result.dataset;
   }
   let json: unknown;
   try {

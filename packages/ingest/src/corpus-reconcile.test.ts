@@ -1,0 +1,135 @@
+/**
+ * Acceptance on the real corpus (content/): reconciliation flags the disagreements a learner must know about
+ * and leaves agreeing ones alone, and a reviewer's decision in reviews.yaml survives a rebuild. Runs the
+ * whole ingest build on a copy of content/, so nothing in the repository is touched.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Dataset, type DomainsValue, serializeReviews } from '@certplan/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDataset } from './lib/buildDataset.ts';
+
+const contentDir = fileURLToPath(new URL('../../../content/', import.meta.url));
+let workDir: string;
+let dataset: Dataset;
+
+/** The six areas Google's certification page (content/raw/003_*) names, in its order. */
+const googleAreas = [
+  'Architect low-code ML solutions',
+  'Scale prototypes into ML models',
+  'Automate and orchestrate ML pipelines',
+  'Collaborate within and across teams to manage data and models',
+  'Serve and scale models',
+  'Monitor ML solutions',
+];
+
+function copyContent(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'certplan-corpus-'));
+  cpSync(contentDir, join(dir, 'content'), {
+    recursive: true,
+    // Built output and the extraction cache are not content.
+    filter: (src) => !['dataset', '.cache'].includes(relative(contentDir, src).split(sep)[0]!),
+  });
+  return join(dir, 'content');
+}
+
+const build = (content: string) =>
+  buildDataset({ contentDir: content, outDir: join(content, 'dataset'), cache: false });
+
+beforeAll(() => {
+  workDir = copyContent();
+  dataset = build(workDir).dataset;
+});
+afterAll(() => {
+  rmSync(join(workDir, '..'), { recursive: true, force: true });
+});
+
+describe('reconciliation on the corpus', () => {
+  it('flags the AWS MLS-C01 experience disagreement ("at least two years" against "1-2 years")', () => {
+    const conflict = dataset.conflicts.find((c) => c.exam === 'aws-mls-c01' && c.attribute === 'experience');
+    expect(conflict).toBeDefined();
+    expect(conflict!.severity).toBe('high');
+    const minimums = conflict!.sides!.map((s) => (s.value as { minYears: number }).minYears).sort();
+    expect(minimums).toEqual([1, 2]);
+  });
+
+  it('flags the PMLE domain-list disagreement once, at list level', () => {
+    const conflicts = dataset.conflicts.filter((c) => c.exam === 'gcp-pmle' && c.attribute.startsWith('domain'));
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ attribute: 'domains', key: null, severity: 'high' });
+  });
+
+  it('does not flag fees: "$300" and "approximately $300", "$200 (plus tax)" and "approximately $200" agree', () => {
+    expect(dataset.conflicts.filter((c) => c.attribute === 'fee')).toEqual([]);
+    const fee = (exam: string) => dataset.claims.find((c) => c.id === `${exam}.fee`);
+    expect(fee('aws-mls-c01')).toMatchObject({ status: 'agreed', value: { amount: 300, currency: 'USD' } });
+    expect(fee('gcp-pmle')).toMatchObject({ status: 'agreed', value: { amount: 200, currency: 'USD' } });
+    expect(fee('gcp-pmle')!.factIds.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives every claim a rationale', () => {
+    expect(dataset.claims.length).toBeGreaterThan(0);
+    expect(dataset.claims.filter((c) => c.rationale.length === 0).map((c) => c.id)).toEqual([]);
+  });
+
+  it("the PMLE domain claim carries the six areas on Google's page, with weights unknown", () => {
+    const official = readdirSync(join(contentDir, 'raw')).find((f) => f.startsWith('003_'))!;
+    const page = readFileSync(join(contentDir, 'raw', official), 'utf8');
+    for (const area of googleAreas) expect(page).toContain(area);
+
+    const claim = dataset.claims.find((c) => c.id === 'gcp-pmle.domains')!;
+    const value = claim.value as DomainsValue;
+    expect(value.domains.map((d) => d.name)).toEqual(googleAreas);
+    expect(value.weightsKnown).toBe(false);
+    expect(claim.status).toBe('policy');
+    expect(claim.dissentingFactIds.length).toBeGreaterThan(0);
+    expect(claim.rationale.map((r) => r.text).join(' ')).toMatch(/official source \(cloud\.google\.com\)/);
+    expect(claim.rationale.map((r) => r.text).join(' ')).toMatch(/weights are unknown/);
+  });
+});
+
+describe('reviews on the corpus', () => {
+  it('a review written to reviews.yaml survives a rebuild and changes the claim; a stale one is reported', () => {
+    const content = copyContent();
+    try {
+      const first = build(content).dataset;
+      const conflict = first.conflicts.find((c) => c.exam === 'aws-mls-c01' && c.attribute === 'experience')!;
+      const oneToTwo = conflict.sides!.find((s) => (s.value as { minYears: number }).minYears === 1)!;
+      const decision = {
+        conflict: conflict.id,
+        decision: 'choose' as const,
+        factId: oneToTwo.factIds[0]!,
+        note: 'Checked against the exam guide.',
+        by: 'maintainer',
+        at: '2026-11-22T08:00:00Z',
+        factsDigest: conflict.factsDigest,
+      };
+      const stale = {
+        conflict: 'gcp-pmle.fee.0123456789ab',
+        decision: 'accept' as const,
+        note: 'An old decision.',
+        by: 'maintainer',
+        at: '2026-01-01',
+        factsDigest: '0123456789abcdef',
+      };
+      writeFileSync(join(content, 'reviews.yaml'), serializeReviews([decision, stale]));
+
+      for (let rebuild = 0; rebuild < 2; rebuild++) {
+        const result = build(content);
+        const claim = result.dataset.claims.find((c) => c.conflictId === conflict.id)!;
+        expect(claim.status).toBe('reviewed');
+        expect(claim.value).toEqual(oneToTwo.value);
+        expect(claim.rationale[0]!.text).toContain('“Checked against the exam guide.”');
+        expect(result.dataset.conflicts.find((c) => c.id === conflict.id)!.review).toEqual(decision);
+        expect(result.staleReviews).toEqual([
+          { review: stale, reason: expect.stringMatching(/^conflict gcp-pmle\.fee\.0123456789ab no longer exists: /) },
+        ]);
+        expect(result.dataset.staleReviews).toEqual(result.staleReviews);
+      }
+    } finally {
+      rmSync(join(content, '..'), { recursive: true, force: true });
+    }
+  });
+});
