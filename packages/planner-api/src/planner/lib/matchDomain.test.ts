@@ -14,6 +14,12 @@ describe('matchDomain', () => {
     expect(normalizeDomainName('Data & Analytics')).toBe('data and analytics');
   });
 
+  it('matches verb forms ("Automating" ~ "Automate")', () => {
+    const gcp = ['Automate and orchestrate ML pipelines', 'Serve and scale models'].map(domainTokens);
+    expect(bestDomainMatch('Automating ML Pipelines', gcp)).toBe(0);
+    expect(bestDomainMatch('Serving models at scale', gcp)).toBe(1);
+  });
+
   it.each([
     ['Domain 4: ML Implementation & Operations (20%)', 3],
     ['exploratory data analysis', 1],
@@ -21,6 +27,7 @@ describe('matchDomain', () => {
     ['Models', 2],
     ['Cooking', -1],
     ['Architecting data pipelines', -1],
+    ['Machine learning implementation & operation', 3],
   ])('%s → %i', (name, index) => {
     expect(bestDomainMatch(name, domains)).toBe(index);
   });

@@ -19,12 +19,14 @@ export function normalizeDomainName(name: string): string {
     .trim();
 }
 
-/** Just enough stemming for headings: "Modeling" ~ "Models", "Architecting" ~ "Architect". */
+/** Just enough stemming for headings: "Modeling" ~ "Models", "Automating" ~ "Automate". */
 function stem(word: string): string {
-  if (word.length > 6 && word.endsWith('ing')) return word.slice(0, word.endsWith('lling') ? -4 : -3);
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-  return word;
+  let w = word;
+  if (w.length > 6 && w.endsWith('ing')) w = w.slice(0, w.endsWith('lling') ? -4 : -3);
+  else if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
 }
 
 export function domainTokens(name: string): Set<string> {
@@ -32,7 +34,7 @@ export function domainTokens(name: string): Set<string> {
   for (const word of normalizeDomainName(name).split(' ')) {
     if (!word || STOPWORDS.has(word)) continue;
     const expansion = EXPANSIONS[word];
-    if (expansion) for (const part of expansion) tokens.add(part);
+    if (expansion) for (const part of expansion) tokens.add(stem(part));
     else tokens.add(stem(word));
   }
   return tokens;

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CertplanError, type Dataset, DatasetSchema } from '@certplan/core';
+import { describe, expect, it } from 'vitest';
+import { createPlan } from './createPlan.ts';
+import { basicDataset } from './fixtures/basic/dataset.ts';
+import { retiredDataset } from './fixtures/retired/dataset.ts';
+import { unweightedDataset } from './fixtures/unweighted/dataset.ts';
+import { preparePlannerData, retirementOf } from './preparePlannerData.ts';
+
+describe('preparePlannerData', () => {
+  it('fixtures are valid datasets', () => {
+    for (const dataset of [basicDataset, retiredDataset, unweightedDataset]) {
+      expect(DatasetSchema.safeParse(dataset).success).toBe(true);
+    }
+  });
+
+  it('assigns focus statements to the domain they name, topics ranked by how many sources name them', () => {
+    const exam = preparePlannerData(basicDataset).exams.get('ex-mle');
+    expect(exam?.domains.map((d) => d.topics)).toEqual([
+      ['Glue', 'Data Wrangler', 'Feature Store', 'Athena'],
+      ['training jobs', 'hyperparameter tuning', 'Data Wrangler'],
+      [],
+      [],
+    ]);
+    expect(exam?.domains[0]?.citations.map((c) => c.quote)).toEqual(['Domain 1: Data Preparation for ML (28%)']);
+  });
+
+  it('finds the successor a retirement note names (same vendor, first mentioned) when the catalog has none', () => {
+    const index = preparePlannerData(retiredDataset);
+    expect(retirementOf(index, 'ex-old')).toMatchObject({
+      date: '2026-03-31',
+      successor: { id: 'ex-new', name: 'Example New Associate' },
+    });
+    expect(retirementOf(index, 'ex-new')).toBeNull();
+    // Another vendor's exam named in the same note is never a successor.
+    const otherVendor = preparePlannerData({
+      ...retiredDataset,
+      exams: retiredDataset.exams.map((e) => (e.id === 'ex-new' ? { ...e, vendor: 'Elsewhere' } : e)),
+    });
+    expect(retirementOf(otherVendor, 'ex-old')?.successor).toBeNull();
+  });
+
+  it('derives provisional claims from facts when a dataset was never reconciled', () => {
+    const index = preparePlannerData({ ...basicDataset, claims: [], conflicts: [] });
+    const exam = index.exams.get('ex-mle');
+    expect(exam?.domains.map((d) => [d.name, d.weightPercent])).toEqual([
+      ['Data Preparation for ML', 28],
+      ['ML Model Development', 26],
+      ['Deployment and Orchestration', 22],
+      ['Monitoring and Security', 24],
+    ]);
+    expect(exam?.duration?.value).toEqual({ minutes: 130 });
+    // The official guide outranks the blog; the blog's figure stays visible as dissent.
+    expect(exam?.experience.map((e) => e.minYears)).toEqual([2]);
+    expect(exam?.disagreements.map((d) => d.attribute)).toEqual(['experience']);
+  });
+});
+
+const datasetPath = fileURLToPath(new URL('../../../../content/dataset/dataset.json', import.meta.url));
+function readRealDataset(): Dataset | null {
+  try {
+    return JSON.parse(readFileSync(datasetPath, 'utf8')) as Dataset;
+  } catch {
+    return null;
+  }
+}
+const real = readRealDataset();
+
+describe.skipIf(real === null)('against content/dataset/dataset.json (pnpm ingest)', () => {
+  const index = preparePlannerData(real as Dataset);
+  const request = { hoursPerWeek: 6, startDate: '2026-11-23', examDate: '2027-03-01', experienceYears: 0.5 };
+
+  it('refuses MLS-C01 after 2026-03-31, naming the source and MLA-C01 as successor', () => {
+    let error: unknown;
+    try {
+      createPlan({ ...request, exam: 'aws-mls-c01' }, index, { today: '2026-11-22' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CertplanError);
+    const refusal = error as CertplanError;
+    expect(refusal.code).toBe('exam_retired');
+    expect(refusal.message).toContain('2026-03-31');
+    expect(refusal.message).toContain('AWS Certified Machine Learning Engineer – Associate (aws-mla-c01)');
+    expect((refusal.details?.citations as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it('plans every other exam with exact totals, domains and cited warnings', () => {
+    for (const exam of (real as Dataset).exams) {
+      if (index.exams.get(exam.id)?.retirement) continue;
+      const plan = createPlan({ ...request, exam: exam.id }, index, { today: '2026-11-22' });
+      const weekHours = plan.weeks.reduce((n, w) => n + w.hours, 0);
+      expect(weekHours).toBe(plan.totalHours);
+      expect(plan.weeks.every((w) => w.hours <= 6)).toBe(true);
+      expect(plan.domains.length).toBeGreaterThan(0);
+      for (const warning of plan.warnings) expect(warning.citations.length).toBeGreaterThan(0);
+    }
+  });
+});
