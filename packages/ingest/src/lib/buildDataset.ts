@@ -24,7 +24,7 @@ type VFileMessage = VFile['messages'][number];
 
 import { z } from 'zod';
 import { writeFileAtomic } from './atomicWrite.ts';
-import { type CacheStore, openCache } from './cache.ts';
+import { type CacheStore, extractorFingerprint, openCache } from './cache.ts';
 import { ExamMatcher } from './examMatcher.ts';
 import { EXTRACTOR_VERSION, extractSource } from './extractSource.ts';
 import { DEFAULT_MAX_SOURCE_BYTES, decodeSourceBytes, UnreadableSourceError } from './readSource.ts';
@@ -110,6 +110,7 @@ export function buildDataset(options: BuildOptions): BuildResult {
   const files = existsSync(rawDir) ? listRawFiles(rawDir) : [];
   const entryByFile = new Map(entries.map((e) => [e.file, e]));
   const catalogHash = hash(JSON.stringify(catalog));
+  const codeHash = options.cache === false ? '' : extractorFingerprint();
   const cache: CacheStore | null = options.cache === false ? null : openCache(join(contentDir, '.cache'));
   let cacheHits = 0;
 
@@ -150,7 +151,7 @@ export function buildDataset(options: BuildOptions): BuildResult {
       });
       continue;
     }
-    const key = hash(`${EXTRACTOR_VERSION}\0${catalogHash}\0${file}\0${hash(bytes)}`);
+    const key = hash(`${EXTRACTOR_VERSION}\0${codeHash}\0${catalogHash}\0${file}\0${hash(bytes)}`);
     let extracted = cache?.get(key) ?? null;
     if (extracted) cacheHits++;
     else {

@@ -2,7 +2,8 @@
  * Content-hash cache for incremental rebuilds: one entry per source, keyed by a hash of its bytes, its path,
  * the extractor version and the catalog, so re-ingesting after one file changes redoes only that file.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '@certplan/core';
 import { writeFileAtomic } from './atomicWrite.ts';
@@ -48,4 +49,20 @@ export function openCache(dir: string): CacheStore {
       writeFileAtomic(file, JSON.stringify(used));
     },
   };
+}
+
+/**
+ * A fingerprint of the extraction code itself (every non-test module under src/lib and src/plugins), so an
+ * edited extractor never reuses results cached by its previous version, even if nobody bumps a version.
+ */
+export function extractorFingerprint(): string {
+  const hash = createHash('sha256');
+  for (const dir of ['.', '../plugins']) {
+    const full = join(import.meta.dirname, dir);
+    for (const name of readdirSync(full).sort()) {
+      if (!name.endsWith('.ts') || name.endsWith('.test.ts')) continue;
+      hash.update(name).update(readFileSync(join(full, name)));
+    }
+  }
+  return hash.digest('hex');
 }

@@ -44,13 +44,13 @@ export interface ExtractionContext {
   leadSubject: Map<number, { end: number; subject: Subject }>;
   singleExam: string | null;
   facts: DraftFact[];
-  rawLineOf: (rawOffset: number) => number;
+  rawPointOf: (rawOffset: number) => { line: number; column: number };
 }
 
 export interface DocumentOptions {
   matcher: ExamMatcher;
   toRawOffset: (inputOffset: number) => number;
-  rawLineOf: (rawOffset: number) => number;
+  rawPointOf: (rawOffset: number) => { line: number; column: number };
 }
 
 declare module 'vfile' {
@@ -94,10 +94,14 @@ const MULTI_SUBJECT =
 /** The first plugin of every pipeline: builds the document and the statement index the extractors read. */
 export const certplanDocument: Plugin<[DocumentOptions], Root> = (options) => (tree, file) => {
   const doc = buildDocument(tree, options.toRawOffset, file);
-  file.data.certplan = analyse(doc, options.matcher, options.rawLineOf);
+  file.data.certplan = analyse(doc, options.matcher, options.rawPointOf);
 };
 
-export function analyse(doc: DocumentModel, matcher: ExamMatcher, rawLineOf: (o: number) => number): ExtractionContext {
+export function analyse(
+  doc: DocumentModel,
+  matcher: ExamMatcher,
+  rawPointOf: (o: number) => { line: number; column: number },
+): ExtractionContext {
   const raw: Mention[] = [];
   for (const block of doc.blocks) {
     for (const m of matcher.find(block.text))
@@ -180,7 +184,7 @@ export function analyse(doc: DocumentModel, matcher: ExamMatcher, rawLineOf: (o:
       else if (MULTI_SUBJECT.test(doc.text.slice(start, end))) context = null;
     }
   }
-  return { doc, sentences, mentions, headingSubject, leadSubject, singleExam, facts: [], rawLineOf };
+  return { doc, sentences, mentions, headingSubject, leadSubject, singleExam, facts: [], rawPointOf };
 }
 
 /** Who the statement at `offset` (inside `sentence`) is about, or null / 'other' when it is not a catalog exam. */
@@ -233,8 +237,6 @@ export function emitFact<A extends Attribute>(
   const ctx = context(file);
   const block = ctx.doc.blocks.find((b) => fact.quote.start >= b.start && fact.quote.start <= b.start + b.text.length);
   const at = fact.at ?? fact.quote.start;
-  const local = block ? Math.min(Math.max(0, at - block.start), block.rawOffsets.length - 1) : 0;
-  const rawOffset = block ? (block.rawOffsets[local] ?? 0) : 0;
   const key = `${fact.exam}|${fact.attribute}|${JSON.stringify(fact.value)}|${fact.quote.start}`;
   if (ctx.facts.some((f) => `${f.exam}|${f.attribute}|${JSON.stringify(f.value)}|${f.start}` === key)) return;
   ctx.facts.push({
@@ -244,7 +246,7 @@ export function emitFact<A extends Attribute>(
     start: fact.quote.start,
     end: fact.quote.end,
     section: block ? (block.kind === 'heading' ? [...block.section, block.text] : block.section) : [],
-    line: ctx.rawLineOf(rawOffset),
+    line: pointAt(ctx, at).line,
   });
 }
 
@@ -267,4 +269,12 @@ export function eachMatch(
 export function clauseText(ctx: ExtractionContext, sentence: Sentence, offset: number): string {
   const clause = sentence.clauses.find((c) => offset >= c.start && offset <= c.end) ?? sentence;
   return ctx.doc.text.slice(clause.start, clause.end);
+}
+
+/** The raw-file line and column of a document-text offset (for facts and for messages' `place`). */
+export function pointAt(ctx: ExtractionContext, offset: number): { line: number; column: number } {
+  const block = ctx.doc.blocks.find((b) => offset >= b.start && offset <= b.start + b.text.length);
+  if (!block || block.rawOffsets.length === 0) return { line: 1, column: 1 };
+  const local = Math.min(Math.max(0, offset - block.start), block.rawOffsets.length - 1);
+  return ctx.rawPointOf(block.rawOffsets[local] ?? 0);
 }

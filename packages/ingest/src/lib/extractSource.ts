@@ -45,9 +45,12 @@ export function extractSource(
   const file = new VFile({ path, value: text });
   const parsed = parseSource(text, file);
   const place = location(file);
-  const rawLineOf = (offset: number) => place.toPoint(offset)?.line ?? 1;
+  const rawPointOf = (offset: number) => {
+    const point = place.toPoint(offset);
+    return { line: point?.line ?? 1, column: point?.column ?? 1 };
+  };
   const processor = unified()
-    .use(certplanDocument, { matcher: deps.matcher, toRawOffset: parsed.toRawOffset, rawLineOf })
+    .use(certplanDocument, { matcher: deps.matcher, toRawOffset: parsed.toRawOffset, rawPointOf })
     .use(extractDomain)
     .use(extractFocus)
     .use(extractFee)

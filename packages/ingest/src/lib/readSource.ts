@@ -11,7 +11,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import type { Point } from 'unist';
 import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import { LineCounter, parseDocument } from 'yaml';
 import { findJsonStringLiteral } from './jsonLocate.ts';
 
@@ -136,13 +138,10 @@ function parseWordPress(text: string, file: VFile): ParsedSource {
 
   const literal = findJsonStringLiteral(text, ['content', 'rendered']);
   const map = literal && literal.value === rendered ? literal.map : null;
-  const tree = htmlToMdast(rendered, file);
-  return {
-    format: 'wordpress',
-    metadata,
-    tree,
-    toRawOffset: (o) => (map ? (map[Math.max(0, Math.min(o, map.length - 1))] ?? 0) : 0),
-  };
+  const toRawOffset = (o: number) => (map ? (map[Math.max(0, Math.min(o, map.length - 1))] ?? 0) : 0);
+  const raw = location(text);
+  const tree = htmlToMdast(rendered, file, (o) => raw.toPoint(toRawOffset(o)));
+  return { format: 'wordpress', metadata, tree, toRawOffset };
 }
 
 function parseMarkdown(text: string, file: VFile): ParsedSource {
@@ -200,9 +199,10 @@ function toIsoDate(value: unknown): string | undefined {
 /** Elements whose content is never article text; dropped before conversion (they may carry payloads). */
 const UNSAFE_ELEMENTS = new Set(['script', 'style', 'iframe', 'object', 'embed', 'noscript', 'template', 'form']);
 
-export function htmlToMdast(html: string, file: VFile | null): Root {
+/** `toPlace` maps an offset in `html` to a point in the raw file (HTML embedded in JSON sits elsewhere). */
+export function htmlToMdast(html: string, file: VFile | null, toPlace?: (offset: number) => Point | undefined): Root {
   const hast = unified().use(rehypeParse, { fragment: true }).parse(html) as HastRoot;
-  sanitizeAndFlatten(hast, file);
+  sanitizeAndFlatten(hast, file, toPlace);
   return toMdast(hast) as Root;
 }
 
@@ -211,12 +211,14 @@ export function htmlToMdast(html: string, file: VFile | null): Root {
  * kept), and flattens anything nested deeper than MAX_HTML_DEPTH into its text, because hast-util-to-mdast
  * and unist utilities recurse and would overflow the stack on pathological nesting.
  */
-function sanitizeAndFlatten(root: HastRoot, file: VFile | null): void {
+function sanitizeAndFlatten(root: HastRoot, file: VFile | null, toPlace?: (offset: number) => Point | undefined): void {
   const reported = new Set<string>();
   const report = (rule: string, message: string, node: HastContent) => {
     if (!file || reported.has(message)) return;
     reported.add(message);
-    file.message(message, { place: node.position?.start, ruleId: rule });
+    const offset = node.position?.start.offset;
+    const place = toPlace && offset !== undefined ? toPlace(offset) : node.position?.start;
+    file.message(message, { place, ruleId: rule });
   };
   const stack: Array<{ node: HastRoot | Element; depth: number }> = [{ node: root, depth: 0 }];
   while (stack.length > 0) {
@@ -331,6 +333,6 @@ export function isTitleLike(line: string): boolean {
   if (/[.,;:!?]$/.test(line) || !/[A-Za-z]/.test(line)) return false;
   if (!/^[\p{Lu}\d]/u.test(line)) return false;
   // "Exam fee: $200" is a labelled value, not a heading.
-  if (/:\s*\S/.test(line) && /[$€£%]|\d/.test(line.slice(line.indexOf(':')))) return false;
+  if (/:\s+\S/.test(line)) return false;
   return true;
 }

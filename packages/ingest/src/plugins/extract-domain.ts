@@ -14,6 +14,9 @@ const WEIGHTED =
   /^(?:(?:Domain|Section|Area|Part|Module)\s*\d+\s*[:.–—-]\s*)?(?<name>[^:()%\n]{3,100}?)\s*(?:[([]\s*(?<w1>\d{1,2}(?:\.\d+)?)\s*%[^)\]]{0,40}[)\]]|(?::|–|—|-)\s*(?<w2>\d{1,2}(?:\.\d+)?)\s*%(?:\s+of\s+[\w\s]{0,30})?)\s*\.?$/;
 const LEAD_IN =
   /\b(?:domains?|pillars?|(?:content|knowledge|subject|key)\s+areas?|sections?|objectives|competenc\w+|(?:assesses|measures|tests|validates|evaluates)\s+(?:your|the|a\s+candidate['’]s)\s+ability|exam\s+(?:covers|assesses|measures|tests))\b[^.]*:\s*$/i;
+/** Words that say a list or section is about the exam's content outline. */
+const OUTLINE =
+  /\b(?:domains?|sections?|areas?|topics?|objectives?|blueprint|exam\s+guide|weight\w*|covers?|outline|syllabus|pillars?|breakdown)\b/i;
 const NUMBERED = /^(?:Domain|Section|Area|Part|Module)\s*\d+\s*[:.–—-]\s*/i;
 
 export interface DomainName {
@@ -79,7 +82,13 @@ export function extractDomain(_options?: Readonly<ExtractDomainOptions> | null) 
       }
       if (block.kind === 'listItem' || block.kind === 'paragraph') {
         const domain = weightedDomain(block.text);
-        if (domain) {
+        // Outside a heading run, a weighted item is a domain only where the text says it lists the exam's outline.
+        const lead = block.group !== null ? (blocks.find((b) => b.group === block.group)?.index ?? i) - 1 : i - 1;
+        const outlined =
+          NUMBERED.test(block.text) ||
+          OUTLINE.test(block.section[block.section.length - 1] ?? '') ||
+          OUTLINE.test(blocks[lead]?.kind === 'listItem' ? '' : (blocks[lead]?.text ?? ''));
+        if (domain && outlined) {
           emit(block, domain, block.group !== null ? `l${block.group}` : `h${headingRun}`);
           continue;
         }

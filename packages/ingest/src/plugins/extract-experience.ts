@@ -10,7 +10,10 @@ import { boundsOf, QUANTITY } from '../lib/quantities.ts';
 
 export type ExtractExperienceOptions = Record<string, never>;
 
-const YEARS = new RegExp(`${QUANTITY}\\s*(?:-\\s*)?(?:full\\s+)?(?:years?|yrs?)(?:['’]s?)?\\b`, 'gi');
+const YEARS = new RegExp(
+  `(?:${QUANTITY}|(?:(?<q1>at\\s+least|over|more\\s+than|a\\s+minimum\\s+of)\\s+)?\\b(?<one>a|an)(?:\\s+full)?)\\s*(?:-\\s*)?(?:full\\s+)?(?:years?|yrs?)(?:['’]s?)?\\b`,
+  'gi',
+);
 const INDUSTRY =
   /\bindustry\b|\bprofessional\s+experience|\bwork(?:ing)?\s+experience|\brelated\s+role|\bin\s+the\s+field|\bIT\b/i;
 const ML = /\bML\b|\bmachine\s+learning\b|\bdata\s+scien\w*|\bdeep\s+learning\b|\bAI\b/i;
@@ -45,7 +48,8 @@ export function extractExperience(_options?: Readonly<ExtractExperienceOptions> 
         const end = (m.index ?? 0) + m[0].length;
         const after = text.slice(end, end + 20);
         if (/^\s*(?:ago|old|later|from|after|before|to\s+come|of\s+validity)\b/i.test(after)) return;
-        const bounds = boundsOf(m.groups ?? {});
+        const groups = m.groups ?? {};
+        const bounds = groups.one ? { min: 1, max: 1, approximate: false } : boundsOf(groups);
         if (!bounds || bounds.min > 30) return;
         const next = matches[i + 1];
         const clauseEnd =

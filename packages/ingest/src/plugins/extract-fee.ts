@@ -1,7 +1,7 @@
 /** Exam fees: "$300", "USD 150", "costing $300", "Registration fee: $200 (plus tax where applicable)". */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { clauseText, context, emitFact, examAt, quoteFor } from '../lib/context.ts';
+import { clauseText, context, emitFact, examAt, pointAt, quoteFor } from '../lib/context.ts';
 import { findMoney } from '../lib/quantities.ts';
 import { labelOf, leadInText } from './shared.ts';
 
@@ -36,7 +36,7 @@ export function extractFee(options?: Readonly<ExtractFeeOptions> | null) {
         const exam = examAt(ctx, sentence, at);
         if (!exam) {
           file.info(`fee ${money.amount} ${money.currency} is not about a catalogued exam; skipped`, {
-            place: undefined,
+            place: pointAt(ctx, at),
             ruleId: 'certplan:no-subject',
           });
           continue;

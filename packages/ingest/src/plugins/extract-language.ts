@@ -10,7 +10,7 @@ const LANG =
 const list = (name: string) => `(?<${name}>${LANG}(?:\\s*(?:,\\s*(?:and\\s+|or\\s+)?|\\s+and\\s+|\\s+or\\s+)${LANG})*)`;
 const LANGUAGE = new RegExp(
   `\\b(?:languages?\\s*(?::|–|-|is|are)\\s*${list('l1')}|(?:offered|available|administered|delivered|taken|take\\s+it)\\s+in\\s+${list('l2')})`,
-  'g',
+  'gi',
 );
 
 export function extractLanguage(_options?: Readonly<ExtractLanguageOptions> | null) {

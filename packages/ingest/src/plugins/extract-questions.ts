@@ -8,7 +8,7 @@ export type ExtractQuestionsOptions = Record<string, never>;
 
 const COUNTED = new RegExp(`${QUANTITY}\\s+(?<words>(?:[A-Za-z-]+,?\\s+){0,6}?)questions\\b`, 'gi');
 const LABELLED = new RegExp(
-  `\\b(?:number\\s+of\\s+questions|questions|question\\s+count)\\s*[:–-]\\s*${QUANTITY}\\b(?!\\s*(?:minutes|hours|%))`,
+  `\\b(?:number\\s+of\\s+questions|questions|question\\s+count)\\s*[:–|-]\\s*${QUANTITY}\\b(?!\\s*(?:minutes|hours|%))`,
   'gi',
 );
 const NOT_EXAM_QUESTIONS =

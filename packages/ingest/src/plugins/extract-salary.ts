@@ -23,7 +23,7 @@ export function roleOf(clauseBeforeMoney: string): string | null {
   );
   s =
     s.split(
-      /,|\s(?:typically|usually|generally|often|can|could|may|might|will|would|tend|earn\w*|command\w*|receive\w*|make|makes|expect\w*|are|is|with|in|at|who|on|across|get|take)\b/,
+      /,|\s(?:typically|usually|generally|often|can|could|may|might|will|would|tend|earn\w*|command\w*|receive\w*|make|makes|expect\w*|are|is|with|in|at|who|on|across|get|take|holding|having|working|that)\b/,
     )[0] ?? '';
   s = s.replace(/^(?:the|a|an|most|many|some|senior|junior|certified)\s+/i, '').trim();
   if (/certified|professionals?$/i.test(s) || !TITLE.test(s)) return null;

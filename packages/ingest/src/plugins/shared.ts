@@ -3,6 +3,8 @@ import type { Sentence } from '../lib/context.ts';
 
 /** The "Label" of a "Label: value" block (list item, table row or paragraph), lowercased, or ''. */
 export function labelOf(sentence: Sentence): string {
+  const cells = sentence.block.cells;
+  if (cells && cells.length >= 2) return (cells[0] ?? '').toLowerCase();
   const match = /^([^:]{2,60}):\s/.exec(sentence.block.text);
   return match ? (match[1] as string).toLowerCase() : '';
 }
