@@ -69,6 +69,29 @@ describe('applying reviews', () => {
     });
   });
 
+  it('custom domain list: weightsKnown follows from the weights given', () => {
+    const listFacts = [
+      makeFact('domain', { name: 'A', weightPercent: 60, order: 0 }, { source: 'guide' }),
+      makeFact('domain', { name: 'A', weightPercent: 50, order: 0 }, { source: 'blog' }),
+    ];
+    const [listConflict] = reconcile({ exams: [], sources, facts: listFacts, reviews: [] }).conflicts;
+    const value = {
+      domains: [
+        { name: 'A', weightPercent: null },
+        { name: 'B', weightPercent: 40 },
+      ],
+      weightsKnown: true,
+    };
+    const custom = review({
+      conflict: listConflict!.id,
+      factsDigest: listConflict!.factsDigest,
+      decision: 'custom',
+      value,
+    });
+    const claim = reconcile({ exams: [], sources, facts: listFacts, reviews: [custom] }).claims[0]!;
+    expect(claim).toMatchObject({ status: 'reviewed', value: { ...value, weightsKnown: false } });
+  });
+
   it.each([
     [
       'the facts changed under it',

@@ -59,7 +59,9 @@ export function groupComparableSets(facts: readonly Fact[], sources: readonly So
   for (const fact of facts) {
     if (fact.attribute === 'domain') {
       const id = JSON.stringify([fact.exam, fact.source]);
-      domainFacts.set(id, [...(domainFacts.get(id) ?? []), fact]);
+      const group = domainFacts.get(id);
+      if (group) group.push(fact);
+      else domainFacts.set(id, [fact]);
       continue;
     }
     const key = setKeyOf(fact);

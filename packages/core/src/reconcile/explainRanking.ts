@@ -30,8 +30,11 @@ const authorityWords: Record<Authority, { one: string; many: string }> = {
 
 const quoted = (label: string) => `“${label}”`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const list = (items: readonly string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+/** "a, b and c"; long lists name the first few and count the rest, so a rationale stays a sentence. */
+const list = (items: readonly string[], max = 4) => {
+  if (items.length > max) return `${items.slice(0, max - 1).join(', ')} and ${items.length - max + 1} others`;
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+};
 
 function sourcesOf(position: Position, name: SourceNamer, authority?: Authority): string[] {
   const ids = position.statements.filter((s) => !authority || s.authority === authority).map((s) => s.source);

@@ -70,7 +70,9 @@ export function rankPositions(statements: readonly Statement[]): Ranking {
   const byKey = new Map<string, Statement[]>();
   for (const statement of statements) {
     const key = statement.comparable.agreementKey;
-    byKey.set(key, [...(byKey.get(key) ?? []), statement]);
+    const group = byKey.get(key);
+    if (group) group.push(statement);
+    else byKey.set(key, [statement]);
   }
   const positions = [...byKey.values()].map(toPosition);
   positions.sort((a, b) => {
@@ -142,7 +144,9 @@ export function independentWitnesses(statements: readonly Statement[]): string[]
   const groups = new Map<string, string[]>();
   for (const source of [...parent.keys()].sort()) {
     const root = find(source);
-    groups.set(root, [...(groups.get(root) ?? []), source]);
+    const group = groups.get(root);
+    if (group) group.push(source);
+    else groups.set(root, [source]);
   }
   return [...groups.values()].sort((a, b) => compareStrings(a[0]!, b[0]!));
 }

@@ -10,6 +10,7 @@ import {
   attributeValueSchemas,
   type Claim,
   type Conflict,
+  type DomainsValue,
   DomainsValueSchema,
   type Exam,
   type Fact,
@@ -243,9 +244,17 @@ function applyReview(
     const where = issue && issue.path.length > 0 ? ` at value.${issue.path.join('.')}` : '';
     return { reason: `the custom value is not a valid ${attribute} value${where}: ${issue?.message ?? 'invalid'}` };
   }
+  // weightsKnown follows from the weights, whatever the reviewer typed, so the planner can rely on it.
+  const value =
+    attribute === 'domains'
+      ? {
+          ...(parsed.data as DomainsValue),
+          weightsKnown: (parsed.data as DomainsValue).domains.every((d) => d.weightPercent !== null),
+        }
+      : parsed.data;
   return {
-    value: parsed.data,
-    rationale: [explainReview(review, comparableValue(attribute, parsed.data).label, null)],
+    value,
+    rationale: [explainReview(review, comparableValue(attribute, value).label, null)],
   };
 }
 
