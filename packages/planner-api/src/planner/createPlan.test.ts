@@ -306,6 +306,13 @@ describe('createPlan warnings', () => {
       codes: ['short_on_time'],
     },
     { name: 'less time than the default', request: { ...base, examDate: '2027-01-01' }, codes: ['short_on_time'] },
+    // 5 h × 20 weeks + a light week: 102.5 hours, above the planner's default of 100.
+    { name: 'exam date with room for the default', request: { ...base, examDate: '2027-04-27' }, codes: [] },
+    {
+      name: 'exam date just short of the default',
+      request: { ...base, examDate: '2027-04-13' },
+      codes: ['short_on_time'],
+    },
     {
       name: 'less experience than recommended',
       request: { ...base, targetHours: 40, experienceYears: 1 },

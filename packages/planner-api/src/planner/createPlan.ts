@@ -84,7 +84,7 @@ export function createPlan(input: unknown, index: PlannerIndex, options: CreateP
       warnings.push(shortOnTime(request, capacity, targetUnits, startDay, false));
     } else if (targetUnits !== null) {
       caps = scaleCaps(caps, targetUnits);
-    } else if (capacity < DEFAULT_TOTAL_HOURS) {
+    } else if (capacity < DEFAULT_TOTAL_HOURS * 2) {
       warnings.push(shortOnTime(request, capacity, DEFAULT_TOTAL_HOURS * 2, startDay, true));
     }
   } else {

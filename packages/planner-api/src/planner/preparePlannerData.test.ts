@@ -96,7 +96,10 @@ describe.skipIf(real === null)('against content/dataset/dataset.json (pnpm inges
       expect(weekHours).toBe(plan.totalHours);
       expect(plan.weeks.every((w) => w.hours <= 6)).toBe(true);
       expect(plan.domains.length).toBeGreaterThan(0);
-      for (const warning of plan.warnings) expect(warning.citations.length).toBeGreaterThan(0);
+      for (const warning of plan.warnings) {
+        // Only the learner's own numbers have nothing to cite.
+        if (warning.code !== 'short_on_time') expect(warning.citations.length).toBeGreaterThan(0);
+      }
     }
   });
 });
