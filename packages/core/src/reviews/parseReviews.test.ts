@@ -89,10 +89,17 @@ describe('parseReviews', () => {
           "column": 5,
           "file": "content/reviews.yaml",
           "line": 3,
-          "path": "reviews[0].note",
+          "path": "reviews[0]",
         },
-        "message": "content/reviews.yaml:3:5: reviews[0].note: is missing (a review needs conflict, decision, note, by, at and factsDigest)",
+        "message": "content/reviews.yaml:3:5: reviews[0]: missing note (a review needs conflict, decision, note, by, at and factsDigest)",
       }
+    `);
+  });
+
+  it('reports several missing fields of one review as one problem', () => {
+    expect(errorOf('reviews:\n  - conflict: x\n    decision: approve\n').message).toMatchInlineSnapshot(`
+      "content/reviews.yaml:2:5: reviews[0]: missing note, by, at and factsDigest (a review needs conflict, decision, note, by, at and factsDigest) (and 1 more problem)
+      content/reviews.yaml:3:15: reviews[0].decision: expected one of "accept", "choose", "custom", got "approve""
     `);
   });
 
@@ -104,7 +111,7 @@ describe('parseReviews', () => {
 
   it('reports a misspelt field at its key', () => {
     expect(errorOf(valid.replace('    note: AWS', '    notes: AWS')).message).toMatchInlineSnapshot(`
-      "content/reviews.yaml:10:5: reviews[1].note: is missing (a review needs conflict, decision, note, by, at and factsDigest) (and 1 more problem)
+      "content/reviews.yaml:10:5: reviews[1]: missing note (a review needs conflict, decision, note, by, at and factsDigest) (and 1 more problem)
       content/reviews.yaml:13:5: reviews[1].notes: unknown field "notes"; a review has conflict, decision, factId, value, note, by, at, factsDigest"
     `);
   });

@@ -75,10 +75,30 @@ export function parseReviews(text: string, file: string): Review[] {
   // reportInput: messages say what was found ("got a number"), not only what was expected.
   const parsed = ReviewsFileSchema.safeParse(doc.toJS(), { reportInput: true });
   if (parsed.success) return parsed.data.reviews.map(toReview);
-  const issues = parsed.error.issues.map((issue) => {
+  const issues: LocatedIssue[] = [];
+  // Fields missing from one review are one problem ("missing note, by and at"), not one line each.
+  const missing = new Map<string, { path: (string | number)[]; fields: string[] }>();
+  for (const issue of parsed.error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    return { ...locate(doc, lineCounter, issue, path), message: describeIssue(issue) };
-  });
+    if (issue.code === 'invalid_type' && issue.input === undefined && path.length > 0) {
+      const parent = path.slice(0, -1);
+      const key = JSON.stringify(parent);
+      const entry = missing.get(key) ?? { path: parent, fields: [] };
+      entry.fields.push(String(path[path.length - 1]));
+      missing.set(key, entry);
+      continue;
+    }
+    issues.push({ ...locate(doc, lineCounter, issue, path), message: describeIssue(issue) });
+  }
+  for (const { path, fields } of missing.values()) {
+    const located = locate(doc, lineCounter, { code: 'custom', path, message: '', input: undefined }, path);
+    const names =
+      fields.length === 1 ? fields[0] : `${fields.slice(0, -1).join(', ')} and ${fields[fields.length - 1]}`;
+    issues.push({
+      ...located,
+      message: `missing ${names} (a review needs conflict, decision, note, by, at and factsDigest)`,
+    });
+  }
   // In file order, so the first problem reported is the first one a reader meets.
   throw reviewsError(
     file,
