@@ -1,6 +1,6 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Dataset, type Fact, reconcile, type Source } from '@certplan/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,7 +123,13 @@ describe('pnpm conflicts', () => {
   });
 
   it('builds the dataset first when it does not exist yet', async () => {
-    const content = fileURLToPath(new URL('../../../content/', import.meta.url));
+    // A copy of the corpus, so the build's cache and output stay out of the repository.
+    const corpus = fileURLToPath(new URL('../../../content/', import.meta.url));
+    const content = join(dir, 'content');
+    await cp(corpus, content, {
+      recursive: true,
+      filter: (src) => !['dataset', '.cache'].includes(relative(corpus, src).split(sep)[0]!),
+    });
     const missing = join(dir, 'fresh', 'dataset.json');
     const { code, stdout, stderr } = await run('--content', content, '--dataset', missing, '--json');
     expect(code).toBe(0);
