@@ -6,10 +6,10 @@
 export type { CertplanErrorCode, CertplanErrorIssue } from './errors.ts';
 export { CertplanError } from './errors.ts';
 export { canonicalJson, stableHash } from './lib/stableHash.ts';
-export type { ComparableSet, Statement } from './reconcile/comparableSets.ts';
-export { groupComparableSets } from './reconcile/comparableSets.ts';
 export type { ComparableAttribute, ComparableValue, Quantity } from './reconcile/comparableValue.ts';
 export { comparableValue, normalizeName } from './reconcile/comparableValue.ts';
+export type { ComparableSet, Statement } from './reconcile/groupComparableSets.ts';
+export { groupComparableSets } from './reconcile/groupComparableSets.ts';
 export type { PolicyFactor, Position, Ranking } from './reconcile/rankPositions.ts';
 export { rankPositions } from './reconcile/rankPositions.ts';
 export type { ReconcileInput, ReconcileResult, StaleReview } from './reconcile/reconcile.ts';

@@ -5,8 +5,8 @@
  * rationale says so. Nothing is dropped: losing positions stay as dissent.
  */
 import type { Authority, Fact } from '../schema/dataset.ts';
-import { compareStrings, type Statement } from './comparableSets.ts';
 import { type ComparableValue, normalizeName } from './comparableValue.ts';
+import { compareStrings, type Statement } from './groupComparableSets.ts';
 
 export type PolicyFactor = 'authority' | 'recency' | 'agreement' | 'specificity';
 export const policyFactors: readonly PolicyFactor[] = ['authority', 'recency', 'agreement', 'specificity'];

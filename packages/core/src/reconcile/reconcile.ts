@@ -18,7 +18,6 @@ import {
   type Review,
   type Source,
 } from '../schema/dataset.ts';
-import { type ComparableSet, compareStrings, groupComparableSets, type Statement } from './comparableSets.ts';
 import {
   type ComparableAttribute,
   comparableValue,
@@ -26,6 +25,7 @@ import {
   normalizeName,
 } from './comparableValue.ts';
 import { explainAgreement, explainRanking, explainReview, type SourceNamer, sourceNamer } from './explainRanking.ts';
+import { type ComparableSet, compareStrings, groupComparableSets, type Statement } from './groupComparableSets.ts';
 import { type Position, type Ranking, rankPositions } from './rankPositions.ts';
 
 export interface ReconcileInput {
