@@ -221,19 +221,20 @@ export function createPlan(input: unknown, index: PlannerIndex, options: CreateP
         kind = 'learn';
         focus = data.generalFocus;
       } else {
-        // Reviews of the last blocks that cannot wait a week any more: they open the final stretch.
-        const early = reviewQueue.find((j) => (reviewLeft[j] as number) > 0);
-        if (early !== undefined) {
+        // Final stretch: mixed review first, so the last block's own review can come due a week later;
+        // a review still pending when the mixed review runs out is taken early rather than dropped.
+        const early = mixedLeft > 0 ? undefined : reviewQueue.find((j) => (reviewLeft[j] as number) > 0);
+        if (mixedLeft > 0) {
+          take = Math.min(room, mixedLeft);
+          mixedLeft -= take;
+          kind = 'review';
+          focus = mixedFocus;
+        } else if (early !== undefined) {
           take = Math.min(room, reviewLeft[early] as number);
           reviewLeft[early] = (reviewLeft[early] as number) - take;
           kind = 'review';
           domain = early;
           focus = domains[early]?.reviewFocus as Focus;
-        } else if (mixedLeft > 0) {
-          take = Math.min(room, mixedLeft);
-          mixedLeft -= take;
-          kind = 'review';
-          focus = mixedFocus;
         } else if (practiceLeft > 0) {
           take = Math.min(room, practiceLeft);
           practiceLeft -= take;
