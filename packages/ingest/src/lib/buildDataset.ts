@@ -168,13 +168,7 @@ export function buildDataset(options: BuildOptions): BuildResult {
         };
       } catch (error) {
         if (!(error instanceof UnreadableSourceError)) throw error;
-        let line: number | null = null;
-        let column: number | null = null;
-        if (error.offset !== null) {
-          const before = new TextDecoder().decode(bytes).slice(0, error.offset).split('\n');
-          line = before.length;
-          column = (before[before.length - 1]?.length ?? 0) + 1;
-        }
+        const { line, column } = error.point ?? { line: null, column: null };
         unreadable.push({ file, line, column, ruleId: error.ruleId, message: error.message, fatal: true });
         continue;
       }

@@ -37,14 +37,33 @@ export interface ParsedSource {
 
 /** Why a file could not be read at all; the source is skipped and listed as unreadable. */
 export class UnreadableSourceError extends Error {
-  readonly offset: number | null;
+  /** Where in the raw file the problem is (1-based; columns count bytes for encoding errors), if anywhere. */
+  readonly point: { line: number; column: number } | null;
   readonly ruleId: string;
-  constructor(message: string, ruleId: string, offset: number | null = null) {
+  constructor(message: string, ruleId: string, point: { line: number; column: number } | null = null) {
     super(message);
     this.name = 'UnreadableSourceError';
     this.ruleId = ruleId;
-    this.offset = offset;
+    this.point = point;
   }
+}
+
+function pointOfIndex(text: string, index: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, Math.min(index, text.length)));
+  const lines = before.split('\n');
+  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
+}
+
+function pointOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < bytes.length; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
 }
 
 /** HTML nested deeper than this is flattened: tree utilities recurse, and no real article nests this deep. */
@@ -63,13 +82,19 @@ export function decodeSourceBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_SOUR
     );
   }
   const nul = bytes.indexOf(0);
-  if (nul !== -1) throw new UnreadableSourceError(`binary content (NUL byte at byte ${nul})`, 'certplan:binary', null);
+  if (nul !== -1) {
+    throw new UnreadableSourceError(
+      `binary content (NUL byte at byte ${nul})`,
+      'certplan:binary',
+      pointOfByte(bytes, nul),
+    );
+  }
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    throw new UnreadableSourceError(`invalid UTF-8 (byte ${bad})`, 'certplan:invalid-utf8', null);
+    throw new UnreadableSourceError(`invalid UTF-8 at byte ${bad}`, 'certplan:invalid-utf8', pointOfByte(bytes, bad));
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') throw new UnreadableSourceError('empty file', 'certplan:empty');
@@ -117,14 +142,21 @@ function parseWordPress(text: string, file: VFile): ParsedSource {
     const message = (error as Error).message;
     const match = /position (\d+)/.exec(message);
     const offset = match ? Number(match[1]) : /end of JSON input/.test(message) ? text.length : null;
-    throw new UnreadableSourceError(`invalid JSON: ${message}`, 'certplan:invalid-json', offset);
+    const reason = message
+      .replace(/\s*in JSON at position \d+.*$/s, '')
+      .replace(/^Unexpected end of JSON input$/, 'unexpected end of input');
+    throw new UnreadableSourceError(
+      `invalid JSON (truncated or malformed): ${reason}`,
+      'certplan:invalid-json',
+      offset === null ? null : pointOfIndex(text, offset),
+    );
   }
   const rendered = (post as { content?: { rendered?: unknown } } | null)?.content?.rendered;
   if (typeof post !== 'object' || post === null || Array.isArray(post) || typeof rendered !== 'string') {
     throw new UnreadableSourceError(
       'JSON is not a WordPress post: no string at content.rendered',
       'certplan:not-wordpress',
-      0,
+      { line: 1, column: 1 },
     );
   }
   const p = post as { link?: unknown; title?: { rendered?: unknown }; date?: unknown; modified?: unknown };
@@ -201,7 +233,15 @@ const UNSAFE_ELEMENTS = new Set(['script', 'style', 'iframe', 'object', 'embed',
 
 /** `toPlace` maps an offset in `html` to a point in the raw file (HTML embedded in JSON sits elsewhere). */
 export function htmlToMdast(html: string, file: VFile | null, toPlace?: (offset: number) => Point | undefined): Root {
-  const hast = unified().use(rehypeParse, { fragment: true }).parse(html) as HastRoot;
+  const limited = limitTagDepth(html, MAX_HTML_DEPTH * 2);
+  if (limited.firstDropped !== null && file) {
+    const offset = limited.firstDropped;
+    file.message(`HTML nested deeper than ${MAX_HTML_DEPTH * 2} levels; deeper tags dropped, text kept`, {
+      place: toPlace ? toPlace(offset) : undefined,
+      ruleId: 'certplan:deep-nesting',
+    });
+  }
+  const hast = unified().use(rehypeParse, { fragment: true }).parse(limited.html) as HastRoot;
   sanitizeAndFlatten(hast, file, toPlace);
   return toMdast(hast) as Root;
 }
@@ -253,6 +293,62 @@ function sanitizeAndFlatten(root: HastRoot, file: VFile | null, toPlace?: (offse
     }
     node.children = kept as typeof node.children;
   }
+}
+
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/**
+ * Drops tags nested deeper than `limit` before parsing (their text stays). The HTML parser's tree adapter
+ * recurses once per level, so 10,000 nested elements would overflow the stack before any tree exists.
+ * Replaced tags become spaces of equal length, so every offset still points at the same place.
+ */
+export function limitTagDepth(html: string, limit: number): { html: string; firstDropped: number | null } {
+  const kept: boolean[] = [];
+  let depth = 0;
+  let firstDropped: number | null = null;
+  const drops: Array<[number, number]> = [];
+  const re = /<(\/?)([a-zA-Z][\w-]*)\b[^>]*?(\/?)>/g;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    const name = (m[2] as string).toLowerCase();
+    if (VOID_ELEMENTS.has(name) || m[3] === '/') continue;
+    if (m[1] === '/') {
+      const wasKept = kept.pop();
+      if (wasKept === false) drops.push([m.index, m.index + m[0].length]);
+      else if (wasKept) depth--;
+      continue;
+    }
+    if (depth >= limit) {
+      kept.push(false);
+      drops.push([m.index, m.index + m[0].length]);
+      firstDropped ??= m.index;
+    } else {
+      kept.push(true);
+      depth++;
+    }
+  }
+  if (drops.length === 0) return { html, firstDropped: null };
+  const parts: string[] = [];
+  let last = 0;
+  for (const [start, end] of drops) {
+    parts.push(html.slice(last, start), ' '.repeat(end - start));
+    last = end;
+  }
+  parts.push(html.slice(last));
+  return { html: parts.join(''), firstDropped };
 }
 
 function collectText(node: Element): string {

@@ -44,12 +44,14 @@ export function parseYamlWith<T>(text: string, file: string, schema: z.ZodType<T
   const result = schema.safeParse(doc.toJS());
   if (result.success) return result.data;
   throw new ConfigError(
-    result.error.issues.map((issue) => {
-      const node = nodeAt(doc.contents as Node | null, issue.path as PropertyKey[]);
-      const offset = node?.range?.[0] ?? 0;
-      const pos = lineCounter.linePos(offset);
-      return { file, line: pos.line, column: pos.col, path: issue.path.join('.'), message: issue.message };
-    }),
+    result.error.issues
+      .map((issue) => {
+        const node = nodeAt(doc.contents as Node | null, issue.path as PropertyKey[]);
+        const offset = node?.range?.[0] ?? 0;
+        const pos = lineCounter.linePos(offset);
+        return { file, line: pos.line, column: pos.col, path: issue.path.join('.'), message: issue.message };
+      })
+      .sort((a, b) => a.line - b.line || a.column - b.column),
   );
 }
 
