@@ -29,10 +29,12 @@ export { statusByCode } from './lib/errors.ts';
 export { withFileLock } from './lib/withFileLock.ts';
 export type { WriteFile } from './lib/writeFileAtomic.ts';
 export { writeFileAtomic } from './lib/writeFileAtomic.ts';
+/** The planner alone, pure and in process (benchmarks, scripts): build the index once per dataset. */
 export type {
   Focus,
   Plan,
   PlanDomain,
+  PlannerIndex,
   PlanRequest,
   PlanResponse,
   PlanSession,
@@ -41,6 +43,7 @@ export type {
   SessionKind,
   WarningCode,
 } from './planner/index.ts';
+export { createPlan, preparePlannerData } from './planner/index.ts';
 
 /** `{error: {code, message, issues?, details?}}`: the body of every 4xx and 5xx. */
 export type ApiError = z.infer<typeof ErrorSchema>;
