@@ -29,7 +29,6 @@ export { statusByCode } from './lib/errors.ts';
 export { withFileLock } from './lib/withFileLock.ts';
 export type { WriteFile } from './lib/writeFileAtomic.ts';
 export { writeFileAtomic } from './lib/writeFileAtomic.ts';
-/** The planner alone, pure and in process (benchmarks, scripts): build the index once per dataset. */
 export type {
   Focus,
   Plan,
@@ -43,6 +42,7 @@ export type {
   SessionKind,
   WarningCode,
 } from './planner/index.ts';
+/** The planner alone, pure and in process (benchmarks, scripts): build the index once per dataset. */
 export { createPlan, preparePlannerData } from './planner/index.ts';
 
 /** `{error: {code, message, issues?, details?}}`: the body of every 4xx and 5xx. */
