@@ -45,7 +45,7 @@ export function HoursChart(props: HoursChartProps): JSX.Element {
   const barWidth = 22;
   const gap = 8;
   const left = 36;
-  const top = 10;
+  const top = 22;
   const plotHeight = 160;
   const bottom = 28;
   const width = () => left + series().weeks.length * (barWidth + gap) + gap;
@@ -63,7 +63,8 @@ export function HoursChart(props: HoursChartProps): JSX.Element {
   return (
     <figure class="hours-chart">
       <figcaption id="hours-chart-caption">Hours per domain, week by week</figcaption>
-      <div class="chart-scroll">
+      {/* Focusable so keyboard users can scroll a long plan's chart sideways (axe: scrollable-region-focusable). */}
+      <div class="chart-scroll" tabindex="0" role="group" aria-labelledby="hours-chart-caption">
         <svg
           role="img"
           aria-labelledby="hours-chart-title hours-chart-desc"
@@ -133,6 +134,9 @@ export function HoursChart(props: HoursChartProps): JSX.Element {
           <text x={left} y={height - 2} font-size="11" fill="#3c4043">
             Week
           </text>
+          <text x={0} y={11} font-size="11" fill="#3c4043">
+            Hours
+          </text>
         </svg>
       </div>
       <ul class="chart-legend">
@@ -149,7 +153,7 @@ export function HoursChart(props: HoursChartProps): JSX.Element {
       </ul>
       <details class="chart-table">
         <summary>Show as table</summary>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="group" aria-label="Hours per domain per week, table">
           <table>
             <caption class="visually-hidden">Hours per domain per week</caption>
             <thead>

@@ -8,7 +8,7 @@ import { formatClaimValue } from '../lib/formatClaimValue.ts';
 import type { ProgressStore } from '../lib/progressStore.ts';
 import { hoursDone } from '../lib/replanFromToday.ts';
 import { formatDate } from '../lib/today.ts';
-import { CitationList } from './CitationMarker.tsx';
+import { CitationList, CitationMarker } from './CitationMarker.tsx';
 import { HoursChart } from './HoursChart.tsx';
 import { PlanWeekCard } from './PlanWeekCard.tsx';
 
@@ -79,6 +79,15 @@ export function PlanView(props: PlanViewProps): JSX.Element {
         </p>
       </Show>
 
+      <Show when={props.plan.assumptions.length > 0}>
+        <section class="assumptions" aria-labelledby="assumptions-heading">
+          <h3 id="assumptions-heading">What the planner assumed</h3>
+          <ul>
+            <For each={props.plan.assumptions}>{(assumption) => <li>{assumption}</li>}</For>
+          </ul>
+        </section>
+      </Show>
+
       <Show when={props.plan.warnings.length > 0}>
         <section class="warnings" aria-labelledby="warnings-heading">
           <h3 id="warnings-heading">Warnings</h3>
@@ -124,7 +133,17 @@ export function PlanView(props: PlanViewProps): JSX.Element {
       <Show when={props.plan.citations.length > 0}>
         <section class="plan-citations" aria-labelledby="plan-sources-heading">
           <h3 id="plan-sources-heading">Sources this plan uses</h3>
-          <CitationList citations={props.plan.citations} />
+          <ul class="source-list">
+            <For each={props.plan.citations}>
+              {(citation) => (
+                <li>
+                  {citation.title ?? citation.source}
+                  {` · ${formatDate(citation.published)}`}
+                  <CitationMarker citation={citation} n={1} />
+                </li>
+              )}
+            </For>
+          </ul>
         </section>
       </Show>
     </section>

@@ -76,6 +76,32 @@ export function formatClaimValue(attribute: string, value: unknown): string {
       const scale = num(value.scale);
       return scale === null ? `${score}` : `${score} of ${scale}`;
     }
+    case 'salary': {
+      const min = num(value.min);
+      const max = num(value.max);
+      if (min === null || max === null) break;
+      const currency = typeof value.currency === 'string' ? value.currency : 'USD';
+      const range =
+        min === max ? formatMoney(min, currency) : `${formatMoney(min, currency)}–${formatMoney(max, currency)}`;
+      return typeof value.role === 'string' && value.role ? `${range} (${value.role})` : range;
+    }
+    case 'recertification': {
+      const days = num(value.daysBeforeExpiry);
+      if (days === null) break;
+      return `from ${days} days before expiry`;
+    }
+    case 'code':
+      if (typeof value.code === 'string') return value.code;
+      break;
+    case 'language':
+      if (Array.isArray(value.languages)) return value.languages.join(', ');
+      break;
+    case 'format':
+      if (Array.isArray(value.formats)) return value.formats.join(', ');
+      break;
+    case 'delivery':
+      if (Array.isArray(value.modes)) return value.modes.join(', ');
+      break;
     case 'focus':
       if (Array.isArray(value.topics)) return value.topics.join(', ');
       break;

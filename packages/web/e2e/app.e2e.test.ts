@@ -1,0 +1,404 @@
+/**
+ * certplan end to end: the real server (planner-api's `pnpm start` entry) on a temporary content copy, the
+ * web app built from this package, and Debian's Chromium driven by playwright-core. The scenarios run in
+ * order in one browser: plan, chart, calendar, citation, progress and re-plan, review with a lost race, the
+ * exam page, phone and print layouts, accessibility (axe-core) and untrusted source HTML (issue 7).
+ */
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWebApp, webRoot } from './buildWebApp.ts';
+import { chromiumArgs, chromiumInstallHint, findChromium } from './findChromium.ts';
+import { type CertplanServer, startCertplanServer } from './startCertplanServer.ts';
+
+const executablePath = findChromium();
+const underCi = process.env.CI === 'true';
+const screenshots = join(webRoot, 'e2e-screenshots');
+const xssSource = join(webRoot, 'e2e/fixtures/xss-source/post.json');
+const MLA = 'AWS Certified Machine Learning Engineer – Associate';
+
+if (!executablePath) {
+  const bar = '!'.repeat(100);
+  console.warn(
+    `\n${bar}\n  END-TO-END TESTS ${underCi ? 'FAIL' : 'SKIPPED'}: no Chromium found (looked at $CHROMIUM_PATH, /usr/bin/chromium).\n  ${chromiumInstallHint}\n${bar}\n`,
+  );
+}
+
+describe.runIf(!executablePath && underCi)('end-to-end under CI=true', () => {
+  it('needs Chromium installed', () => {
+    throw new Error(`CI=true and no Chromium: the end-to-end tests cannot run. ${chromiumInstallHint}`);
+  });
+});
+
+describe.skipIf(!executablePath)('certplan in Chromium', () => {
+  let server: CertplanServer;
+  let context: BrowserContext;
+  let page: Page;
+  let profileDir: string;
+  let builtWeb: string;
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+  const cspViolations: string[] = [];
+
+  const api = (path: string, init?: RequestInit) => fetch(server.url + path, init);
+  /** The whole page, cut in screen-high parts (name.png, name-2.png, …) so each can be looked at. */
+  const shot = async (name: string) => {
+    const { width, height } = await page.evaluate(() => ({
+      width: document.documentElement.clientWidth,
+      height: document.documentElement.scrollHeight,
+    }));
+    const part = 1200;
+    for (let y = 0, n = 1; y < height; y += part, n++) {
+      const clip = { x: 0, y, width, height: Math.min(part, height - y) };
+      await page.screenshot({ path: join(screenshots, `${name}${n === 1 ? '' : `-${n}`}.png`), fullPage: true, clip });
+    }
+  };
+
+  /** Elements a payload would have injected, on any page, recorded from before the page's own scripts run. */
+  const injected: string[] = [];
+
+  /** Elements that stick out of the viewport sideways (the page would scroll horizontally), outermost first. */
+  const wideElements = () =>
+    page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll('body *')].filter((element) => {
+        const box = element.getBoundingClientRect();
+        // Content inside a deliberately scrolling box (the chart) does not widen the page.
+        return box.right > width + 1 && !element.closest('.chart-scroll, .table-scroll');
+      });
+      return wide
+        .filter((element) => !wide.some((other) => other !== element && other.contains(element)))
+        .map(
+          (element) =>
+            `${element.tagName.toLowerCase()}.${element.className} (${Math.round(element.getBoundingClientRect().right)}px > ${width}px)`,
+        );
+    });
+
+  async function axeSeriousViolations(target: Page): Promise<string[]> {
+    const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await target.evaluate(source);
+    const result = await target.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }).axe;
+      return (await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      })) as { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
+    });
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) =>
+          `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+  }
+
+  beforeAll(async () => {
+    await rm(screenshots, { recursive: true, force: true });
+    await mkdir(screenshots, { recursive: true });
+    builtWeb = await buildWebApp();
+    server = await startCertplanServer({ webRoot: builtWeb, extraSources: { 'xss-probe.txt': xssSource } });
+    profileDir = await mkdtemp(join(tmpdir(), 'certplan-e2e-profile-'));
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: executablePath!,
+      headless: true,
+      args: chromiumArgs,
+      acceptDownloads: true,
+      viewport: { width: 1280, height: 900 },
+    });
+    await context.exposeBinding('__certplanInjected', (_source, html: string) => {
+      injected.push(html);
+    });
+    await context.addInitScript(() => {
+      const report = (html: string) =>
+        (window as unknown as { __certplanInjected: (html: string) => void }).__certplanInjected(html);
+      const suspicious = (node: Node) => {
+        if (!(node instanceof Element)) return;
+        for (const element of [node, ...node.querySelectorAll('*')]) {
+          const tag = element.tagName.toLowerCase();
+          const handlers = [...element.attributes].filter((a) => a.name.toLowerCase().startsWith('on'));
+          const jsUrl = ['href', 'src', 'xlink:href', 'action'].some((name) =>
+            /^\s*javascript:/i.test(element.getAttribute(name) ?? ''),
+          );
+          if (
+            tag === 'script' ||
+            tag === 'iframe' ||
+            tag === 'img' ||
+            tag === 'object' ||
+            tag === 'embed' ||
+            handlers.length > 0 ||
+            jsUrl
+          ) {
+            if (tag === 'script' && (element as HTMLScriptElement).src.startsWith(location.origin)) continue;
+            report(element.outerHTML.slice(0, 200));
+          }
+        }
+      };
+      new MutationObserver((records) => {
+        for (const record of records) record.addedNodes.forEach(suspicious);
+      }).observe(document, { childList: true, subtree: true });
+      document.addEventListener('securitypolicyviolation', (event) => {
+        report(`CSP blocked ${event.violatedDirective}: ${event.blockedURI}`);
+      });
+    });
+    // Fail fast: every wait here is for something already on its way, not for a slow network.
+    context.setDefaultTimeout(10_000);
+    page = context.pages()[0] ?? (await context.newPage());
+    context.on('page', (p) => p.on('dialog', (dialog) => void dialog.dismiss()));
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.stop();
+    await rm(profileDir, { recursive: true, force: true });
+    await rm(builtWeb, { recursive: true, force: true });
+  });
+
+  it('serves the app with a Content-Security-Policy', async () => {
+    const response = await page.goto(`${server.url}/`);
+    expect(response?.status()).toBe(200);
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    await page.getByRole('heading', { level: 1, name: 'Plan your certification study' }).waitFor();
+  });
+
+  it('creates a plan from the builder and puts its inputs in the URL', async () => {
+    await page.getByRole('radio', { name: MLA, exact: true }).check();
+    await page.getByLabel('Hours per week').fill('6');
+    await page.getByLabel('Exam date (optional)').fill('2027-02-14');
+    await page.getByLabel('Years of experience (optional)').fill('0');
+    await shot('01-builder');
+    await page.getByRole('button', { name: 'Build plan' }).click();
+    await page.getByRole('heading', { name: `Your plan for ${MLA}` }).waitFor();
+    const url = new URL(page.url());
+    expect(url.searchParams.get('exam')).toBe('aws-mla-c01');
+    expect(url.searchParams.get('hours')).toBe('6');
+    expect(url.searchParams.get('examDate')).toBe('2027-02-14');
+    expect(await page.locator('.week-card').count()).toBeGreaterThan(4);
+    await shot('02-plan');
+    // The link alone reproduces the plan.
+    await page.goto(url.href);
+    await page.getByRole('heading', { name: `Your plan for ${MLA}` }).waitFor();
+  });
+
+  it("shows the API's own message next to a field as you type", async () => {
+    await page.getByLabel('Hours per week').fill('500');
+    const error = page.locator('#hoursPerWeek-error');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/80/);
+    expect(await page.getByLabel('Hours per week').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Hours per week').fill('6');
+    await error.waitFor({ state: 'detached' });
+  });
+
+  it('draws the chart of hours per domain per week', async () => {
+    const chart = page.getByRole('img', { name: /Hours per domain, week by week/ });
+    await chart.waitFor();
+    const weeks = await page.locator('.week-card').count();
+    expect(await page.locator('g.chart-bar').count()).toBe(weeks);
+    expect(await page.locator('g.chart-bar rect').count()).toBeGreaterThan(weeks);
+    await chart.screenshot({ path: join(screenshots, '03-chart.png') });
+  });
+
+  it('downloads the plan as an iCalendar file', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Add to calendar (.ics)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^certplan-aws-mla-c01-.*\.ics$/);
+    const text = await readFile((await download.path())!, 'utf8');
+    expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(text).toContain('BEGIN:VEVENT');
+    expect(text).toMatch(/END:VCALENDAR\r?\n?$/);
+  });
+
+  it('opens a citation with the quote, source title, date and link, and closes it with Escape', async () => {
+    const marker = page.locator('.plan .citation-marker').first();
+    await marker.click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    expect((await dialog.locator('blockquote').textContent())?.trim().length).toBeGreaterThan(5);
+    expect(await dialog.locator('.source-title').count()).toBe(1);
+    expect(await dialog.locator('.source-date').textContent()).toMatch(/\d{4}|undated/);
+    await shot('04-citation');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await marker.evaluate((element) => element === document.activeElement)).toBe(true);
+  });
+
+  it('keeps ticked sessions per plan link and re-plans the rest from today', async () => {
+    const first = page.locator('.session input[type=checkbox]').first();
+    await first.check();
+    const done = await page.getByTestId('hours-done').textContent();
+    expect(Number(done)).toBeGreaterThan(0);
+    await page.reload();
+    await page.getByRole('heading', { name: `Your plan for ${MLA}` }).waitFor();
+    expect(await page.locator('.session input[type=checkbox]').first().isChecked()).toBe(true);
+    const total = Number(await page.locator('.plan-summary div:nth-child(2) dd').textContent());
+
+    await page.getByRole('button', { name: 'Re-plan from today' }).click();
+    await page.waitForURL(/target=/);
+    const target = Number(new URL(page.url()).searchParams.get('target'));
+    expect(target).toBe(total - Number(done));
+    await page.getByTestId('hours-done').filter({ hasText: /^0$/ }).waitFor();
+    expect(await page.locator('.session input[type=checkbox]:checked').count()).toBe(0);
+    await shot('05-replanned');
+  });
+
+  it('refuses a retired exam past its retirement date, naming the successor', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByRole('radio', { name: 'AWS Certified Machine Learning – Specialty', exact: true }).check();
+    await page.getByLabel('Hours per week').fill('5');
+    await page.getByRole('button', { name: 'Build plan' }).click();
+    const message = page.locator('#startDate-error');
+    await message.waitFor();
+    expect(await message.textContent()).toMatch(/retired on 31 Mar 2026.*Machine Learning Engineer – Associate/);
+    expect(new URL(page.url()).search).toBe('');
+    await shot('06-retired');
+  });
+
+  it('shows an exam page with every claim and its sources side by side', async () => {
+    await page.goto(`${server.url}/exams/aws-mla-c01`);
+    await page.getByRole('heading', { level: 1, name: MLA }).waitFor();
+    expect(await page.locator('.claim-block').count()).toBeGreaterThan(2);
+    expect(await page.locator('.claim-block .source-quote').count()).toBeGreaterThan(2);
+    await shot('07-exam');
+  });
+
+  it('records a review, and on a lost race (409) shows the new state and keeps what was typed', async () => {
+    await page.goto(`${server.url}/review`);
+    await page.getByRole('heading', { level: 1, name: 'Review conflicts' }).waitFor();
+    const card = page.locator('article.conflict-card[data-status="open"]').first();
+    await card.waitFor();
+    const conflictId = (await card.getAttribute('id'))!.replace(/^conflict-/, '');
+
+    await page.getByRole('textbox', { name: 'Token', exact: true }).fill(server.token);
+    await page.getByRole('button', { name: 'Use token' }).click();
+    await page.getByText('Review token kept for this session.').waitFor();
+
+    await card.getByLabel(/Accept the suggestion/).check();
+    await card.getByLabel('Note (why)').fill('Checked against the vendor page in the browser');
+    await shot('08-review');
+
+    // Someone else decides first, with the ETag the page was loaded with.
+    const current = await api(`/api/conflicts/${encodeURIComponent(conflictId)}`);
+    const etag = current.headers.get('etag')!;
+    const other = await api(`/api/conflicts/${encodeURIComponent(conflictId)}/review`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}`, 'if-match': etag },
+      body: JSON.stringify({ decision: 'accept', note: 'Decided elsewhere first', by: 'other-reviewer' }),
+    });
+    expect(other.status, await other.clone().text()).toBe(200);
+
+    await card.getByRole('button', { name: 'Record decision' }).click();
+    await card.getByText(/Someone else decided first/).waitFor();
+    expect(await card.locator('.current-review').textContent()).toContain('Decided elsewhere first');
+    expect(await card.getByLabel('Note (why)').inputValue()).toBe('Checked against the vendor page in the browser');
+    expect(await card.getByLabel(/Accept the suggestion/).isChecked()).toBe(true);
+    await shot('09-review-409');
+
+    await card.getByRole('button', { name: 'Record decision' }).click();
+    await card.getByText('Decision recorded.').waitFor();
+    const reviews = await readFile(join(server.contentDir, 'reviews.yaml'), 'utf8');
+    expect(reviews).toContain('Checked against the vendor page in the browser');
+    expect(reviews).not.toContain('Decided elsewhere first');
+  });
+
+  it('fits a phone screen without sideways scrolling, and prints a clean plan', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/?exam=aws-mla-c01&hours=6&examDate=2027-02-14`);
+    await page.getByRole('heading', { name: `Your plan for ${MLA}` }).waitFor();
+    expect(await wideElements()).toEqual([]);
+    await shot('10-phone-plan');
+    await page.goto(`${server.url}/review`);
+    await page.getByRole('heading', { level: 1, name: 'Review conflicts' }).waitFor();
+    expect(await wideElements()).toEqual([]);
+    await shot('11-phone-review');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.goto(`${server.url}/?exam=aws-mla-c01&hours=6&examDate=2027-02-14`);
+    await page.getByRole('heading', { name: `Your plan for ${MLA}` }).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('form.plan-form').isVisible()).toBe(false);
+    expect(await page.locator('.plan-actions').isVisible()).toBe(false);
+    expect(await page.locator('.week-card').first().isVisible()).toBe(true);
+    await shot('12-print');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('has no serious accessibility violations (axe-core) on any page', async () => {
+    const pages = [
+      '/',
+      '/?exam=aws-mla-c01&hours=6&examDate=2027-02-14',
+      '/exams/aws-mla-c01',
+      '/exams/aws-mls-c01',
+      '/review',
+    ];
+    const found: string[] = [];
+    for (const path of pages) {
+      await page.goto(server.url + path);
+      await page.locator('h1').waitFor();
+      await page.waitForLoadState('networkidle');
+      found.push(...(await axeSeriousViolations(page)).map((v) => `${path}: ${v}`));
+    }
+    // And with a citation open (a modal dialog).
+    await page.goto(`${server.url}/?exam=aws-mla-c01&hours=6&examDate=2027-02-14`);
+    await page.locator('.plan .citation-marker').first().click();
+    await page.locator('dialog[open]').waitFor();
+    found.push(...(await axeSeriousViolations(page)).map((v) => `citation dialog: ${v}`));
+    expect(found).toEqual([]);
+  });
+
+  it('shows a source carrying script payloads as text and runs none of them (issue 7)', async () => {
+    // The probe source was ingested with the rest; find where the app shows it.
+    const exam = (await (await api('/api/exams/aws-mla-c01')).json()) as {
+      claims: { citations: { source: string; title: string | null; quote: string }[]; dissent: { source: string }[] }[];
+    };
+    const probeCitations = exam.claims
+      .flatMap((claim) => [...claim.citations, ...claim.dissent])
+      .filter((c) => c.source.includes('xss'));
+    expect(
+      probeCitations.length,
+      `ingest made no fact from the probe source. Server output:\n${server.output()}`,
+    ).toBeGreaterThan(0);
+
+    await page.goto(`${server.url}/exams/aws-mla-c01`);
+    await page.getByRole('heading', { level: 1, name: MLA }).waitFor();
+    const text = await page.locator('main').innerText();
+    // The escaped markup arrives as literal text: shown, not parsed.
+    expect(text).toContain("onerror=alert('xss-");
+    await shot('13-xss-exam');
+
+    // Open each of the probe's quotes where a citation marker shows them, on the builder too.
+    await page.goto(`${server.url}/`);
+    await page.getByRole('radio', { name: MLA, exact: true }).waitFor();
+    const markers = page.locator('.exam-card .citation-marker');
+    for (let i = 0; i < (await markers.count()); i++) {
+      await markers.nth(i).click();
+      await page.locator('dialog[open]').waitFor();
+      await page.keyboard.press('Escape');
+    }
+    await page.goto(`${server.url}/review`);
+    await page.getByRole('heading', { level: 1, name: 'Review conflicts' }).waitFor();
+    await page.locator('.source-quote').first().hover();
+    await shot('14-xss-review');
+
+    expect(dialogs).toEqual([]);
+    expect(injected).toEqual([]);
+    expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
+  });
+
+  it('raised no page errors and no CSP violations along the way', () => {
+    expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Starts the real certplan server (packages/planner-api/src/server.ts, the `pnpm start` entry) on
+ * 127.0.0.1 and an ephemeral port, over a temporary copy of content/ (so reviews never touch the repo's),
+ * serving a given build of the web app. `stop()` ends it and removes the copy.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { appendFile, copyFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+
+export interface CertplanServer {
+  url: string;
+  token: string;
+  contentDir: string;
+  /** Everything the server printed, for failure messages. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+export interface ServerOptions {
+  webRoot: string;
+  /** Extra raw sources: file name under content/raw/ → path of the file to copy there, registered in sources.yaml. */
+  extraSources?: Record<string, string>;
+  startTimeoutMs?: number;
+}
+
+export async function startCertplanServer(options: ServerOptions): Promise<CertplanServer> {
+  const contentDir = await mkdtemp(join(tmpdir(), 'certplan-e2e-content-'));
+  // A fresh copy without a built dataset: the server builds it (ingest) from the sources, extra ones included.
+  await cp(join(repoRoot, 'content'), contentDir, {
+    recursive: true,
+    filter: (source) => !/[\\/]content[\\/](dataset|\.cache)([\\/]|$)/.test(source),
+  });
+  for (const [name, from] of Object.entries(options.extraSources ?? {})) {
+    await copyFile(from, join(contentDir, 'raw', name));
+    await appendFile(join(contentDir, 'sources.yaml'), `- file: ${name}\n  authority: secondary\n`);
+  }
+
+  const token = `e2e-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'packages/planner-api/src/server.ts')],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: '0',
+        CONTENT_DIR: contentDir,
+        WEB_ROOT: options.webRoot,
+        REVIEW_TOKEN: token,
+        NODE_ENV: 'production',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await rm(contentDir, { recursive: true, force: true });
+  };
+
+  const url = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(
+      () => fail(new Error(`certplan server did not start in time. Output:\n${output}`)),
+      options.startTimeoutMs ?? 90_000,
+    );
+    const check = () => {
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        done(match[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      fail(new Error(`certplan server exited with ${code} before listening. Output:\n${output}`));
+    });
+  }).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+
+  return { url, token, contentDir, output: () => output, stop };
+}
