@@ -68,7 +68,9 @@ export function explainAgreement(
       text:
         count > 1
           ? `${count} independent sources agree on it (${list(sourcesOf(position, name))}) and none contradicts it.${witnessText(position, name)}`
-          : `Only ${list(sourcesOf(position, name))} states it, and no source contradicts it.`,
+          : sourcesOf(position, name).length > 1
+            ? `Only one independent source states it:${witnessText(position, name)} No source contradicts it.`
+            : `Only ${list(sourcesOf(position, name))} states it, and no source contradicts it.`,
     },
   ];
   return [...entries, ...weightsNote(attribute, position.value)];

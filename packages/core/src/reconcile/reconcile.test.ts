@@ -174,6 +174,17 @@ describe('agreement', () => {
     expect(claim.rationale[1]!.text).toBe('Only s1.example states it, and no source contradicts it.');
   });
 
+  it('a sentence copied onto two pages is one source, and the rationale says so', () => {
+    const facts = [
+      makeFact('duration', { minutes: 180 }, { source: 'a', quote: 'The exam lasts 180 minutes.' }),
+      makeFact('duration', { minutes: 180 }, { source: 'b', quote: 'The exam lasts 180 minutes.' }),
+    ];
+    const claim = claimOf(run([makeSource('a'), makeSource('b')], facts), 'exam-a.duration');
+    expect(claim.rationale[1]!.text).toBe(
+      'Only one independent source states it: a.example and b.example carry the same sentence, so they count once. No source contradicts it.',
+    );
+  });
+
   it('different keys are different sets: industry and platform experience do not conflict', () => {
     const facts = [
       makeFact('experience', { minYears: 3, maxYears: null, kind: 'industry' }),
