@@ -20,7 +20,7 @@ export interface Position {
   value: unknown;
   /** Best first. */
   statements: Statement[];
-  /** Every fact behind the position, by source and then text position. */
+  /** Every fact behind the position: best source first, then text position. */
   facts: Fact[];
   authority: Authority;
   /** The newest date among the statements of the position's best authority. */
@@ -96,9 +96,14 @@ function toPosition(group: Statement[]): Position {
   const best = statements[0]!;
   const topDates = statements.filter((s) => s.authority === best.authority).map((s) => s.date);
   const date = topDates.reduce<string | null>((newest, d) => (compareDates(d, newest) > 0 ? d : newest), null);
-  // Grouped by source and in text order, so a reviewer reads a source's list as the source gives it.
+  // Best sources first, each source's facts together and in text order, so a reviewer reads a source's
+  // list as the source gives it.
+  const sourceRank = new Map<string, number>();
+  for (const statement of statements) {
+    if (!sourceRank.has(statement.source)) sourceRank.set(statement.source, sourceRank.size);
+  }
   const facts = [...new Map(statements.flatMap((s) => s.facts).map((f) => [f.id, f])).values()].sort(
-    (a, b) => compareStrings(a.source, b.source) || a.start - b.start || compareStrings(a.id, b.id),
+    (a, b) => sourceRank.get(a.source)! - sourceRank.get(b.source)! || a.start - b.start || compareStrings(a.id, b.id),
   );
   return {
     comparable: best.comparable,
