@@ -111,6 +111,23 @@ describe('pnpm conflicts', () => {
     expect(json.staleReviews).toEqual([]);
   });
 
+  it('leaves decided conflicts out unless --all', async () => {
+    const conflict = result.conflicts[0]!;
+    const review = {
+      conflict: conflict.id,
+      decision: 'accept' as const,
+      note: 'Matches the exam guide.',
+      by: 'maintainer',
+      at: '2026-11-22',
+      factsDigest: conflict.factsDigest,
+    };
+    const reviewed = reconcile({ exams: [], sources, facts, reviews: [review] });
+    await writeFile(join(dir, 'reviewed.json'), JSON.stringify({ ...dataset, ...reviewed }));
+    expect((await run('--dataset', join(dir, 'reviewed.json'))).stdout).toMatch(/^No open conflicts\./);
+    const all = await run('--dataset', join(dir, 'reviewed.json'), '--all');
+    expect(all.stdout).toContain('decided by maintainer on 2026-11-22 (accept): Matches the exam guide.');
+  });
+
   it('--exam filters, and says when nothing is open', async () => {
     const { stdout } = await run('--dataset', join(dir, 'dataset.json'), '--exam', 'gcp-pmle');
     expect(stdout.startsWith('No open conflicts.\n')).toBe(true);

@@ -1,0 +1,91 @@
+/**
+ * The generated module must be what the API type-checks against: compile it with a snippet that uses it,
+ * and check that wrong literals are rejected by the compiler.
+ */
+import type { Dataset } from '@certplan/core';
+import { Project } from 'ts-morph';
+import { describe, expect, it } from 'vitest';
+import { generateDatasetTypes } from './generateDatasetTypes.ts';
+
+const dataset: Pick<Dataset, 'exams' | 'facts' | 'sources'> = {
+  exams: [
+    { id: 'gcp-pmle', name: 'Google Cloud PMLE', vendor: 'Google Cloud', code: null, aliases: [] },
+    { id: 'aws-mls-c01', name: 'AWS MLS', vendor: 'AWS', code: 'MLS-C01', aliases: [] },
+  ],
+  sources: [],
+  facts: [
+    {
+      id: 'f1',
+      exam: 'aws-mls-c01',
+      attribute: 'domain',
+      value: { name: "Modeling's core", weightPercent: 36 },
+      source: 's',
+      quote: 'q',
+      start: 0,
+      end: 1,
+      section: [],
+      line: 1,
+    },
+    {
+      id: 'f2',
+      exam: 'aws-mls-c01',
+      attribute: 'fee',
+      value: { amount: 300, currency: 'USD' },
+      source: 's',
+      quote: 'q',
+      start: 0,
+      end: 1,
+      section: [],
+      line: 1,
+    },
+  ],
+};
+
+function diagnostics(usage: string): string[] {
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    compilerOptions: { strict: true, noEmit: true, skipLibCheck: true, lib: ['lib.es2022.d.ts'] },
+  });
+  project.createSourceFile('/dataset-types.ts', generateDatasetTypes(dataset));
+  project.createSourceFile('/use.ts', usage);
+  return project
+    .getPreEmitDiagnostics()
+    .map((d) => `${d.getSourceFile()?.getBaseName()}: ${String(d.getMessageText())}`);
+}
+
+describe('generateDatasetTypes', () => {
+  it('generates a module that compiles and types exam ids, attributes and domain names', () => {
+    const code = generateDatasetTypes(dataset);
+    expect(code).toContain("export const examIds = ['aws-mls-c01', 'gcp-pmle'] as const;");
+    expect(code).toContain("export const factAttributes = ['domain', 'fee'] as const;");
+    expect(
+      diagnostics(`
+        import { examIds, domainNames, type ExamId, type DomainName, type FactAttribute } from './dataset-types';
+        const id: ExamId = 'gcp-pmle';
+        const attribute: FactAttribute = 'fee';
+        const domain: DomainName<'aws-mls-c01'> = "Modeling's core";
+        const all: readonly ExamId[] = examIds;
+        const none: readonly [] = domainNames['gcp-pmle'];
+        export { id, attribute, domain, all, none };
+      `),
+    ).toEqual([]);
+    // Type-checking loads TypeScript's standard library into memory: slow, so a generous time limit.
+  }, 120_000);
+
+  it('rejects literals the dataset does not contain', () => {
+    const errors = diagnostics(`
+      import type { ExamId, DomainName } from './dataset-types';
+      const id: ExamId = 'aws-mla-c01';
+      const domain: DomainName<'gcp-pmle'> = 'Modeling';
+      export { id, domain };
+    `);
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toContain('"aws-mla-c01"');
+  }, 120_000);
+
+  it('is deterministic', () => {
+    expect(generateDatasetTypes(dataset)).toBe(
+      generateDatasetTypes({ ...dataset, exams: [...dataset.exams].reverse() }),
+    );
+  });
+});

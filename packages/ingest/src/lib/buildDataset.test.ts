@@ -1,0 +1,122 @@
+/**
+ * The build's guarantees: byte-identical output on rebuild, atomic writes, incremental rebuild from the
+ * content-hash cache, and the CLI's exit codes and messages (malformed reviews stop everything).
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatasetSchema } from '@certplan/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../cli.ts';
+import { buildDataset, sourceIdOf } from './buildDataset.ts';
+
+const realContent = join(import.meta.dirname, '../../../../content');
+let content: string;
+let out: string;
+
+beforeEach(() => {
+  content = mkdtempSync(join(tmpdir(), 'certplan-build-'));
+  out = join(content, 'dataset');
+  for (const name of ['exams.yaml', 'sources.yaml', 'reviews.yaml', 'raw']) {
+    cpSync(join(realContent, name), join(content, name), { recursive: true });
+  }
+});
+afterEach(() => rmSync(content, { recursive: true, force: true }));
+
+function runCli(args: string[]) {
+  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+  const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+  try {
+    const code = main(args);
+    return { code, stdout: log.mock.calls.join('\n'), stderr: error.mock.calls.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+describe('buildDataset', () => {
+  it('writes a schema-valid dataset, byte-identical on rebuild, with or without the cache', () => {
+    buildDataset({ contentDir: content, outDir: out });
+    const first = readFileSync(join(out, 'dataset.json'));
+    expect(DatasetSchema.safeParse(JSON.parse(first.toString())).success).toBe(true);
+    buildDataset({ contentDir: content, outDir: out });
+    expect(readFileSync(join(out, 'dataset.json')).equals(first)).toBe(true);
+    buildDataset({ contentDir: content, outDir: out, cache: false });
+    expect(readFileSync(join(out, 'dataset.json')).equals(first)).toBe(true);
+    const schema = JSON.parse(readFileSync(join(out, 'dataset.schema.json'), 'utf8'));
+    expect(schema.type).toBe('object');
+    expect(schema.required).toEqual(expect.arrayContaining(['exams', 'sources', 'facts', 'claims', 'conflicts']));
+  });
+
+  it('redoes only the changed source on an incremental rebuild', () => {
+    expect(buildDataset({ contentDir: content, outDir: out }).cacheHits).toBe(0);
+    expect(buildDataset({ contentDir: content, outDir: out }).cacheHits).toBe(7);
+    writeFileSync(join(content, 'raw', 'editorial', 'extra.md'), '# PMLE\n\nThe PMLE exam costs $200.\n');
+    const result = buildDataset({ contentDir: content, outDir: out });
+    expect(result.cacheHits).toBe(7);
+    expect(result.dataset.facts.filter((f) => f.source === 'editorial-extra').map((f) => f.value)).toEqual([
+      { amount: 200, currency: 'USD' },
+    ]);
+  });
+
+  it('derives fact ids from content, so they survive unrelated edits', () => {
+    const before = buildDataset({ contentDir: content, outDir: out, cache: false }).dataset.facts.map((f) => f.id);
+    writeFileSync(join(content, 'raw', 'zz-new.txt'), 'The PMLE exam costs $200.\n');
+    const after = buildDataset({ contentDir: content, outDir: out, cache: false }).dataset.facts.map((f) => f.id);
+    expect(after).toEqual(expect.arrayContaining(before));
+    expect(new Set(after).size).toBe(after.length);
+  });
+
+  it('makes stable ids from paths', () => {
+    expect(sourceIdOf('editorial/aws-mla-c01-exam-facts.md')).toBe('editorial-aws-mla-c01-exam-facts');
+    expect(sourceIdOf('000_9ae910784e4038bc.txt')).toBe('000_9ae910784e4038bc');
+    expect(sourceIdOf('notes/Über uns.md')).toMatch(/^notes-ber-uns-[0-9a-f]{6}$/);
+  });
+});
+
+describe('pnpm ingest (cli main)', () => {
+  it('prints a summary and exits 0', () => {
+    const { code, stdout } = runCli(['--content', content, '--out', out, '--no-cache']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^sources: 7 read, 0 unreadable/m);
+    expect(stdout).toMatch(/^ {2}domain +\d+$/m);
+    expect(existsSync(join(out, 'dataset.json'))).toBe(true);
+  });
+
+  it('exits 1 on an unreadable source, keeps the previous dataset, and writes it with --keep-going', () => {
+    runCli(['--content', content, '--out', out]);
+    const previous = readFileSync(join(out, 'dataset.json'), 'utf8');
+    writeFileSync(join(content, 'raw', 'broken.json'), '{"content": {"rendered": "<p>cut');
+    const failed = runCli(['--content', content, '--out', out]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('broken.json');
+    expect(failed.stderr).toContain('previous dataset left untouched');
+    expect(readFileSync(join(out, 'dataset.json'), 'utf8')).toBe(previous);
+    const kept = runCli(['--content', content, '--out', out, '--keep-going']);
+    expect(kept.code).toBe(1);
+    const dataset = JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8'));
+    expect(dataset.unreadable).toEqual([
+      expect.objectContaining({ file: 'broken.json', ruleId: 'certplan:invalid-json', line: 1 }),
+    ]);
+  });
+
+  it('stops on a malformed reviews.yaml with its line and column, writing nothing', () => {
+    writeFileSync(join(content, 'reviews.yaml'), 'reviews:\n  - conflict: c1\n    decision: maybe\n');
+    const { code, stderr } = runCli(['--content', content, '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/reviews\.yaml:3:\d+/);
+    expect(stderr).toContain('nothing was written');
+    expect(existsSync(join(out, 'dataset.json'))).toBe(false);
+  });
+
+  it('stops on a malformed catalog with file:line:column', () => {
+    writeFileSync(
+      join(content, 'exams.yaml'),
+      'exams:\n  - id: Bad Id\n    name: X\n    vendor: V\n    code: null\n    aliases: []\n',
+    );
+    const { code, stderr } = runCli(['--content', content, '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/exams\.yaml:2:\d+: .* \(at exams\.0\.id\)/);
+  });
+});
