@@ -373,7 +373,7 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
 
     await page.goto(`${server.url}/exams/aws-mla-c01`);
     await page.getByRole('heading', { level: 1, name: MLA }).waitFor();
-    const text = await page.locator('main').innerText();
+    const text = (await page.locator('main').textContent()) ?? '';
     // The escaped markup arrives as literal text: shown, not parsed.
     expect(text).toContain("onerror=alert('xss-");
     await shot('13-xss-exam');

@@ -64,7 +64,7 @@ export function HoursChart(props: HoursChartProps): JSX.Element {
     <figure class="hours-chart">
       <figcaption id="hours-chart-caption">Hours per domain, week by week</figcaption>
       {/* Focusable so keyboard users can scroll a long plan's chart sideways (axe: scrollable-region-focusable). */}
-      <div class="chart-scroll" tabindex="0" role="group" aria-labelledby="hours-chart-caption">
+      <section class="chart-scroll" tabindex="0" aria-labelledby="hours-chart-caption">
         <svg
           role="img"
           aria-labelledby="hours-chart-title hours-chart-desc"
@@ -138,7 +138,7 @@ export function HoursChart(props: HoursChartProps): JSX.Element {
             Hours
           </text>
         </svg>
-      </div>
+      </section>
       <ul class="chart-legend">
         <For each={series().domains}>
           {(domain) => (
@@ -153,7 +153,7 @@ export function HoursChart(props: HoursChartProps): JSX.Element {
       </ul>
       <details class="chart-table">
         <summary>Show as table</summary>
-        <div class="table-scroll" tabindex="0" role="group" aria-label="Hours per domain per week, table">
+        <section class="table-scroll" tabindex="0" aria-label="Hours per domain per week, table">
           <table>
             <caption class="visually-hidden">Hours per domain per week</caption>
             <thead>
@@ -177,7 +177,7 @@ export function HoursChart(props: HoursChartProps): JSX.Element {
               </For>
             </tbody>
           </table>
-        </div>
+        </section>
       </details>
     </figure>
   );

@@ -18,6 +18,8 @@ export interface PlanFormProps {
   /** Latest date the chosen exam can be planned for (its retirement date), if any. */
   maxDate: string | undefined;
   checking: boolean;
+  /** A plan is shown above: the form then changes it rather than starting one. */
+  hasPlan?: boolean;
   onInput: (field: PlanField, value: string) => void;
   onProficiency: (domain: string, value: string) => void;
   onSubmit: () => void;
@@ -34,7 +36,7 @@ export function PlanForm(props: PlanFormProps): JSX.Element {
         props.onSubmit();
       }}
     >
-      <h2 id="builder-heading">Build a study plan</h2>
+      <h2 id="builder-heading">{props.hasPlan ? 'Change the plan' : 'Build a study plan'}</h2>
       <fieldset class="exam-choice" aria-describedby={props.errors.exam ? 'exam-error' : undefined}>
         <legend>Exam</legend>
         <div class="exam-grid">

@@ -2,7 +2,8 @@
  * The reviewer's page: open conflicts first, high severity before low, each with its decision form. The
  * token is asked once and kept for the session.
  */
-import { createMemo, createResource, createSignal, For, type JSX, Match, Show, Switch } from 'solid-js';
+import { useLocation } from '@solidjs/router';
+import { createEffect, createMemo, createResource, createSignal, For, type JSX, Match, Show, Switch } from 'solid-js';
 import { useApi } from '../api/ApiContext.tsx';
 import type { ConflictView } from '../api/types.ts';
 import { ConflictCard } from '../components/ConflictCard.tsx';
@@ -33,6 +34,20 @@ export function ConflictsPage(): JSX.Element {
   const openCount = () => sorted().filter((conflict) => conflict.status === 'open').length;
   const examName = (id: string) =>
     (exams.state === 'ready' ? exams().find((exam) => exam.id === id)?.name : undefined) ?? id;
+
+  // A link to one conflict (/review#conflict-<id>, from an exam page) lands on it once the list has loaded.
+  const location = useLocation();
+  createEffect(() => {
+    const hash = location.hash;
+    if (!hash || sorted().length === 0) return;
+    queueMicrotask(() => {
+      const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+      if (!target) return;
+      target.setAttribute('tabindex', '-1');
+      target.scrollIntoView?.();
+      target.focus({ preventScroll: true });
+    });
+  });
 
   const needToken = (problem: string | undefined) => {
     if (problem) token.forget();

@@ -191,32 +191,7 @@ export function PlanPage(): JSX.Element {
   return (
     <>
       <h1>Plan your certification study</h1>
-      <Switch>
-        <Match when={exams.error}>
-          <p role="alert" class="form-error">
-            The exams could not be loaded: {String((exams.error as Error)?.message ?? exams.error)}
-          </p>
-        </Match>
-        <Match when={exams()}>
-          {(list) => (
-            <PlanForm
-              exams={list()}
-              inputs={inputs}
-              errors={errors()}
-              formError={formError()}
-              domains={examDomains(selectedExam())}
-              maxDate={selectedExam()?.retired?.date}
-              checking={checking()}
-              onInput={onInput}
-              onProficiency={onProficiency}
-              onSubmit={submit}
-            />
-          )}
-        </Match>
-        <Match when={exams.loading}>
-          <p aria-live="polite">Loading exams…</p>
-        </Match>
-      </Switch>
+      {/* A plan link opens on the plan; the builder follows it to change the inputs. */}
       <Show when={planRequest()}>
         <Switch>
           <Match when={plan.error}>
@@ -244,6 +219,33 @@ export function PlanPage(): JSX.Element {
           </Match>
         </Switch>
       </Show>
+      <Switch>
+        <Match when={exams.error}>
+          <p role="alert" class="form-error">
+            The exams could not be loaded: {String((exams.error as Error)?.message ?? exams.error)}
+          </p>
+        </Match>
+        <Match when={exams()}>
+          {(list) => (
+            <PlanForm
+              exams={list()}
+              inputs={inputs}
+              errors={errors()}
+              formError={formError()}
+              domains={examDomains(selectedExam())}
+              maxDate={selectedExam()?.retired?.date}
+              checking={checking()}
+              hasPlan={!!planRequest()}
+              onInput={onInput}
+              onProficiency={onProficiency}
+              onSubmit={submit}
+            />
+          )}
+        </Match>
+        <Match when={exams.loading}>
+          <p aria-live="polite">Loading exams…</p>
+        </Match>
+      </Switch>
     </>
   );
 }
