@@ -45,7 +45,13 @@ if (!argv.includes('--no-build')) {
 const sections: [string, () => Promise<SectionResult>][] = [
   [
     'ingest',
-    () => benchIngest({ sizes: quick ? [50, 100] : [100, 200, 400, 800], repeats: quick ? 1 : 2, timeoutMs: 180_000 }),
+    () =>
+      benchIngest({
+        sizes: quick ? [50, 100] : [100, 200, 400, 800],
+        repeats: quick ? 1 : 2,
+        timeoutMs: 180_000,
+        budgetMs: 200_000,
+      }),
   ],
   ['planner', () => benchPlanner({ seconds: quick ? 1 : 3 })],
   ['api', () => benchApi({ seconds: quick ? 2 : 5, rounds: 2, connections: 50 })],

@@ -3,7 +3,7 @@
  * from packages/ingest, so the very same copies), with no plugins run, no extraction and no reconciliation.
  * `ingest / bare parse` is then the cost of everything certplan adds on top of parsing.
  *
- * Child job: `bareParse.ts <contentDir>`; reports {ms, bytes, files}.
+ * Child job: `bareParse.ts <contentDir>`; reports {ms, cpuMs, bytes, files}.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -54,6 +54,7 @@ const dir = process.argv[2];
 if (!dir) throw new Error('usage: bareParse.ts <contentDir>');
 const parsers = await bareParsers();
 const files = listFiles(join(dir, 'raw'));
+const cpuBefore = process.cpuUsage();
 const started = performance.now();
 let bytes = 0;
 for (const path of files) {
@@ -69,4 +70,6 @@ for (const path of files) {
   }
   // Plain text has no parser in ingest (it builds its tree line by line): its floor is reading and decoding.
 }
-finishJob({ ms: performance.now() - started, bytes, files: files.length });
+const ms = performance.now() - started;
+const cpu = process.cpuUsage(cpuBefore);
+finishJob({ ms, cpuMs: (cpu.user + cpu.system) / 1000, bytes, files: files.length });
