@@ -146,13 +146,13 @@ export function createPlan(input: unknown, index: PlannerIndex, options: CreateP
   );
 
   // Heavier domains first (official weight), the official order among equals.
-  const blockOrder = Array.from({ length: domainCount }, (_, j) => j);
+  const blockOrder = indexes(domainCount);
   if (data.weightsKnown) {
     blockOrder.sort(
       (a, b) => ((domains[b]?.weightPercent as number) ?? 0) - ((domains[a]?.weightPercent as number) ?? 0) || a - b,
     );
   }
-  const weakestFirst = Array.from({ length: domainCount }, (_, j) => j).sort(
+  const weakestFirst = indexes(domainCount).sort(
     (a, b) => (proficiency[a] ?? 3) - (proficiency[b] ?? 3) || (domainUnits[b] ?? 0) - (domainUnits[a] ?? 0) || a - b,
   );
   const weakestNames = weakestFirst.slice(0, 3).map((j) => domains[j]?.name as string);
@@ -433,6 +433,15 @@ function capsUntilExam(days: number, capUnits: number): number[] {
   return caps;
 }
 
+/** `sum(capsUntilExam(days, capUnits))` without building the weeks: the warnings search over many of these. */
+function capacityUntilExam(days: number, capUnits: number): number {
+  const count = Math.ceil(days / 7);
+  const lastDays = days - (count - 1) * 7;
+  const last = lastDays === 7 ? capUnits : Math.floor((capUnits * lastDays) / 7);
+  if (count === 1) return last;
+  return (count - 1) * capUnits + Math.min(last, lightUnits(capUnits));
+}
+
 /** As many weeks as `units` need: even weeks, then a light last week. */
 function capsForTarget(units: number, capUnits: number): number[] {
   if (units <= capUnits) return [units];
@@ -481,7 +490,7 @@ function shortOnTime(
   const days = toEpochDay(request.examDate as string) - startDay;
   let needed: number | null = null;
   for (let cap = request.hoursPerWeek * 2 + 1; cap <= MAX_HOURS_PER_WEEK * 2; cap++) {
-    if (sum(capsUntilExam(days, cap)) >= wanted) {
+    if (capacityUntilExam(days, cap) >= wanted) {
       needed = cap / 2;
       break;
     }
@@ -489,7 +498,7 @@ function shortOnTime(
   // The earliest exam date whose weeks hold the hours, by the same rule as the plan itself.
   let earliest: string | null = null;
   for (let d = days + 1; d <= MAX_PLAN_WEEKS * 7; d++) {
-    if (sum(capsUntilExam(d, request.hoursPerWeek * 2)) >= wanted) {
+    if (capacityUntilExam(d, request.hoursPerWeek * 2) >= wanted) {
       earliest = addDays(request.startDate, d);
       break;
     }
@@ -527,6 +536,13 @@ function addSession(
 
 function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
+}
+
+/** [0, 1, …, n-1] (a plain loop: Array.from with a callback is slow on the hot path). */
+function indexes(n: number): number[] {
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
 }
 
 function sum(values: readonly number[]): number {

@@ -96,6 +96,9 @@ describe.skipIf(real === null)('against content/dataset/dataset.json (pnpm inges
       expect(weekHours).toBe(plan.totalHours);
       expect(plan.weeks.every((w) => w.hours <= 6)).toBe(true);
       expect(plan.domains.length).toBeGreaterThan(0);
+      // Two facts read from one sentence are one citation.
+      const passages = plan.citations.map((c) => `${c.source} ${c.quote}`);
+      expect(new Set(passages).size).toBe(passages.length);
       for (const warning of plan.warnings) {
         // Only the learner's own numbers have nothing to cite.
         if (warning.code !== 'short_on_time') expect(warning.citations.length).toBeGreaterThan(0);

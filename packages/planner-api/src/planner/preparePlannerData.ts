@@ -94,21 +94,28 @@ export function preparePlannerData(dataset: PlannerDataset): PlannerIndex {
   const conflictsById = new Map<string, Conflict>();
   for (const conflict of dataset.conflicts) conflictsById.set(conflict.id, conflict);
 
-  // Citations are shared objects: one per fact, so plans reference them instead of copying.
+  // Citations are shared objects, one per quoted passage (two facts read from one sentence cite it once), so
+  // plans reference them instead of copying and can dedupe by identity.
   const citationByFact = new Map<string, Citation>();
+  const citationByPassage = new Map<string, Citation>();
   const citationOf = (factId: string): Citation | null => {
     const cached = citationByFact.get(factId);
     if (cached) return cached;
     const fact = factsById.get(factId);
     if (!fact) return null;
-    const source = sourcesById.get(fact.source);
-    const citation: Citation = {
-      source: fact.source,
-      title: source?.title ?? null,
-      url: source?.url ?? null,
-      published: source?.published ?? null,
-      quote: fact.quote,
-    };
+    const passage = `${fact.source}\u0000${fact.quote}`;
+    let citation = citationByPassage.get(passage);
+    if (!citation) {
+      const source = sourcesById.get(fact.source);
+      citation = {
+        source: fact.source,
+        title: source?.title ?? null,
+        url: source?.url ?? null,
+        published: source?.published ?? null,
+        quote: fact.quote,
+      };
+      citationByPassage.set(passage, citation);
+    }
     citationByFact.set(factId, citation);
     return citation;
   };

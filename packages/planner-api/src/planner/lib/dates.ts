@@ -42,8 +42,22 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : `${n}`;
 }
 
+/** Plans revisit the same few hundred days: remember their strings (bounded, so memory stays flat). */
+const formatted = new Map<number, string>();
+const MAX_FORMATTED = 8192;
+
 /** The inverse of `toEpochDay` (civil_from_days), for years 0000..9999. */
 export function fromEpochDay(days: number): string {
+  let text = formatted.get(days);
+  if (text === undefined) {
+    text = formatEpochDay(days);
+    if (formatted.size >= MAX_FORMATTED) formatted.clear();
+    formatted.set(days, text);
+  }
+  return text;
+}
+
+function formatEpochDay(days: number): string {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
