@@ -134,10 +134,15 @@ export const ExamDetailSchema = z
 export const ConflictListSchema = z.object({ conflicts: z.array(ConflictViewSchema) }).openapi('ConflictList');
 export const ConflictResponseSchema = z.object({ conflict: ConflictViewSchema }).openapi('ConflictResponse');
 
-/** Conflict ids are content digests and slugs: no slashes, dots or spaces, bounded length. */
+/**
+ * Conflict ids are `exam.attribute[.key].digest` (core's conflictIdOf): letters, digits, `.`, `-`, `_`, `:`,
+ * bounded length, and never an empty or dot-dot segment, so an id can never name a path.
+ */
 export const ConflictIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_:-]{0,199}$/, 'expected a conflict id (letters, digits, -, _, :)');
+  .max(300)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'expected a conflict id (letters, digits, ., -, _, :)')
+  .refine((id) => !id.includes('..'), 'a conflict id has no ".." in it');
 
 // Path and query parameter names come from the object keys; core's schemas carry no OpenAPI metadata.
 export const ExamIdParamSchema = z.object({ id: ExamIdSchema });

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CertplanError, type Dataset, DatasetSchema } from '@certplan/core';
+import { type Dataset, DatasetSchema } from '@certplan/core';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { DatasetStore } from './lib/DatasetStore.ts';
@@ -96,9 +96,11 @@ async function main(): Promise<void> {
 
   const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
     const shownHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-    console.log(`certplan: listening on http://${shownHost}:${info.port} (content: ${contentDir})`);
-    if (generatedToken)
+    // The token first: whoever waits for "listening" has seen it by then.
+    if (generatedToken) {
       console.log(`certplan: REVIEW_TOKEN for this run (set REVIEW_TOKEN to choose one): ${reviewToken}`);
+    }
+    console.log(`certplan: listening on http://${shownHost}:${info.port} (content: ${contentDir})`);
   });
   server.on('error', (error) => {
     console.error(`certplan: cannot listen on ${host}:${port}: ${error.message}`);
@@ -120,10 +122,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // Content problems (a missing file, bad YAML) are the operator's to fix: say what, not where in our code.
   const message =
-    error instanceof StartupError || error instanceof CertplanError
-      ? error.message
-      : ((error as Error)?.stack ?? String(error));
+    error instanceof Error ? (process.env.DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
   console.error(`certplan: cannot start: ${message}`);
   process.exit(1);
 });

@@ -1,0 +1,148 @@
+/**
+ * The real server process: start-up checks (corrupt reviews.yaml, a generated token on a public address),
+ * serving, the generated token printed once and working, and a clean shutdown on SIGTERM.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempContentDir } from './test/fixtureDataset.ts';
+
+const serverPath = fileURLToPath(new URL('./server.ts', import.meta.url));
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const repoContent = fileURLToPath(new URL('../../../content', import.meta.url));
+
+interface Running {
+  proc: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+const started: Running[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const running of started.splice(0)) {
+    if (running.proc.exitCode === null && running.proc.signalCode === null) running.proc.kill('SIGKILL');
+    await running.exited;
+  }
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+function start(env: Record<string, string>): Running {
+  const { REVIEW_TOKEN: _token, HOST: _host, PORT: _port, CONTENT_DIR: _content, ...inherited } = process.env;
+  const proc = spawn(process.execPath, ['--import', 'tsx', serverPath], {
+    cwd: packageDir,
+    env: { ...inherited, PORT: '0', WEB_ROOT: join(tmpdir(), 'certplan-no-web-root'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  proc.stdout!.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  proc.stderr!.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  const running = { proc, stdout: () => stdout, stderr: () => stderr, exited };
+  started.push(running);
+  return running;
+}
+
+/** Resolves with the base URL once the server says it listens; rejects if it exits first. */
+function listening(running: Running): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const match = /listening on (http:\/\/\S+?) /.exec(running.stdout());
+      if (match) {
+        running.proc.stdout!.off('data', check);
+        resolve(match[1]!);
+      }
+    };
+    running.proc.stdout!.on('data', check);
+    check();
+    running.exited.then((code) => reject(new Error(`server exited with ${code}: ${running.stderr()}`)));
+  });
+}
+
+async function contentDir(): Promise<string> {
+  const dir = await tempContentDir();
+  dirs.push(dir);
+  return dir;
+}
+
+describe('server process', () => {
+  it('stops at start on a corrupt reviews.yaml, saying file:line:column, and leaves the file alone', async () => {
+    const dir = await contentDir();
+    const corrupt = 'reviews:\n  - conflict: c-1\n    decision: maybe\n';
+    await writeFile(join(dir, 'reviews.yaml'), corrupt);
+    const running = start({ CONTENT_DIR: dir, REVIEW_TOKEN: 'x' });
+    expect(await running.exited).toBe(1);
+    expect(running.stderr()).toMatch(/certplan: cannot start: \S*reviews\.yaml:\d+:\d+: /);
+    expect(running.stdout()).not.toContain('listening');
+    expect(await readFile(join(dir, 'reviews.yaml'), 'utf8')).toBe(corrupt);
+  }, 30_000);
+
+  it('refuses a non-loopback HOST when it would have to generate the review token', async () => {
+    const running = start({ CONTENT_DIR: await contentDir(), HOST: '0.0.0.0' });
+    expect(await running.exited).toBe(1);
+    expect(running.stderr()).toContain('HOST=0.0.0.0 is not a loopback address and REVIEW_TOKEN is unset');
+  }, 30_000);
+
+  it('serves, prints a generated token once that allows a review, and stops cleanly on SIGTERM', async () => {
+    const dir = await contentDir();
+    const running = start({ CONTENT_DIR: dir });
+    const base = await listening(running);
+    expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const token = /REVIEW_TOKEN for this run[^:]*: (\S+)/.exec(running.stdout())?.[1];
+    expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(running.stdout().split(token!).length - 1).toBe(1);
+
+    expect(await (await fetch(`${base}/api/health`)).json()).toEqual({ ok: true });
+    const page = await fetch(`${base}/`);
+    expect(await page.text()).toContain('web app is not built');
+    const conflict = await fetch(`${base}/api/conflicts`).then(
+      (r) => r.json() as Promise<{ conflicts: { id: string; etag: string }[] }>,
+    );
+    const target = conflict.conflicts[0]!;
+    const put = (authorization: string) =>
+      fetch(`${base}/api/conflicts/${target.id}/review`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', Authorization: authorization, 'If-Match': target.etag },
+        body: JSON.stringify({ decision: 'accept', note: 'checked against the exam guide' }),
+      });
+    expect((await put('Bearer wrong')).status).toBe(401);
+    expect((await put(`Bearer ${token}`)).status).toBe(200);
+    expect(await readFile(join(dir, 'reviews.yaml'), 'utf8')).toContain('checked against the exam guide');
+
+    running.proc.kill('SIGTERM');
+    expect(await running.exited).toBe(0);
+    expect(running.stdout()).toContain('SIGTERM, shutting down');
+  }, 30_000);
+
+  it('builds the dataset from the real content when it is missing, then serves the real exams', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'certplan-content-'));
+    dirs.push(dir);
+    await cp(repoContent, dir, {
+      recursive: true,
+      filter: (source) => !/[/\\](dataset|\.cache)([/\\]|$)/.test(source.slice(repoContent.length)),
+    });
+    const running = start({ CONTENT_DIR: dir, REVIEW_TOKEN: 'a-chosen-token' });
+    const base = await listening(running);
+    expect(running.stdout()).toContain('is missing, building it');
+    expect(running.stdout()).not.toContain('REVIEW_TOKEN for this run');
+    const { exams } = (await (await fetch(`${base}/api/exams`)).json()) as {
+      exams: { id: string; retired: { date: string; successor: { id: string } | null } | null }[];
+    };
+    expect(exams.map((e) => e.id).sort()).toEqual(['aws-mla-c01', 'aws-mls-c01', 'gcp-pmle']);
+    expect(exams.find((e) => e.id === 'aws-mls-c01')!.retired).toMatchObject({
+      date: '2026-03-31',
+      successor: { id: 'aws-mla-c01' },
+    });
+    const dataset = JSON.parse(await readFile(join(dir, 'dataset', 'dataset.json'), 'utf8')) as { facts: unknown[] };
+    expect(dataset.facts.length).toBeGreaterThan(0);
+  }, 120_000);
+});
