@@ -23,7 +23,7 @@ const MLA = 'AWS Certified Machine Learning Engineer – Associate';
 if (!executablePath) {
   const bar = '!'.repeat(100);
   console.warn(
-    `\n${bar}\n  END-TO-END TESTS ${underCi ? 'FAIL' : 'SKIPPED'}: no Chromium found (looked at $CHROMIUM_PATH, /usr/bin/chromium).\n  ${chromiumInstallHint}\n${bar}\n`,
+    `\n${bar}\n  END-TO-END TESTS ${underCi ? 'FAIL' : 'SKIPPED'}: no Chromium found (looked at ${process.env.CHROMIUM_PATH || '/usr/bin/chromium'}).\n  ${chromiumInstallHint}\n${bar}\n`,
   );
 }
 
@@ -37,8 +37,8 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
   let server: CertplanServer;
   let context: BrowserContext;
   let page: Page;
-  let profileDir: string;
-  let builtWeb: string;
+  let profileDir: string | undefined;
+  let builtWeb: string | undefined;
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
   const cspViolations: string[] = [];
@@ -100,6 +100,7 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
     builtWeb = await buildWebApp();
     server = await startCertplanServer({ webRoot: builtWeb, extraSources: { 'xss-probe.txt': xssSource } });
     profileDir = await mkdtemp(join(tmpdir(), 'certplan-e2e-profile-'));
+    // A fresh profile per run: no cookies, storage or cache from an earlier run.
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: executablePath!,
       headless: true,
@@ -159,8 +160,8 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
   afterAll(async () => {
     await context?.close();
     await server?.stop();
-    await rm(profileDir, { recursive: true, force: true });
-    await rm(builtWeb, { recursive: true, force: true });
+    if (profileDir) await rm(profileDir, { recursive: true, force: true });
+    if (builtWeb) await rm(builtWeb, { recursive: true, force: true });
   });
 
   it('serves the app with a Content-Security-Policy', async () => {

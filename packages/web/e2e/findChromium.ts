@@ -8,9 +8,10 @@ export const chromiumInstallHint =
   'Install it with: sudo apt-get update && sudo apt-get install -y chromium   (or set CHROMIUM_PATH to a Chromium binary)';
 
 export function findChromium(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-    (path): path is string => !!path,
-  );
+  // An explicit CHROMIUM_PATH is the only place looked at, so a wrong one is reported rather than bypassed.
+  const candidates = process.env.CHROMIUM_PATH
+    ? [process.env.CHROMIUM_PATH]
+    : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
   for (const path of candidates) {
     try {
       accessSync(path, constants.X_OK);
