@@ -279,7 +279,7 @@ export function createPlan(input: unknown, index: PlannerIndex, options: CreateP
       const quote = recommended.quote ? ` ("${recommended.quote.trim()}")` : '';
       warnings.push({
         code: 'experience_below_recommended',
-        message: `${who} recommends ${describeYears(recommended.minYears, recommended.maxYears)} of ${experienceKindLabel(recommended.kind)} experience${quote}; you have ${request.experienceYears}. Plan extra hands-on practice.${recommended.disagreement ? ` ${recommended.disagreement.text}` : ''}`,
+        message: `${who} recommends ${describeYears(recommended.minYears, recommended.maxYears)} of ${experienceKindLabel(recommended.kind)} experience${quote}; you have ${request.experienceYears} year${request.experienceYears === 1 ? '' : 's'}. Plan extra hands-on practice.${recommended.disagreement ? ` ${recommended.disagreement.text}` : ''}`,
         citations: unique([...recommended.citations, ...(recommended.disagreement?.citations ?? [])]),
       });
     }
