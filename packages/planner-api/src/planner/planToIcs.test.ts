@@ -67,6 +67,8 @@ describe('planToIcs', () => {
     expect(again).toBe(ics);
     const uids = events.map((e) => e.uid);
     expect(new Set(uids).size).toBe(uids.length);
+    // Pinned: a calendar app that imported last month's file must see the same UIDs today.
+    expect(uids[0]).toMatchInlineSnapshot(`"e9808d82cde481dda9bf6ea2-week-0@certplan"`);
     const other = parse(
       planToIcs(createPlan({ ...request, hoursPerWeek: 9 }, basic, { today: TODAY }), { examName: 'x' }),
     );
