@@ -112,6 +112,8 @@ const requireJson: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
+const STATIC_ASSET = /\.(?:js|mjs|css|map|json|txt|ico|png|jpe?g|gif|svg|webp|avif|woff2?|ttf|webmanifest|wasm)$/i;
+
 function today(clock: () => Date): string {
   return clock().toISOString().slice(0, 10);
 }
@@ -435,8 +437,9 @@ function mountWebApp(app: OpenAPIHono, webRoot: string | null) {
       if (served instanceof Response) return served;
       if (c.finalized) return c.res;
     }
-    // A missing asset is a 404, not the SPA shell: a browser would otherwise parse HTML as a script.
-    if (/\.[a-z0-9]{1,8}$/i.test(c.req.path)) return next();
+    // A missing asset is a 404, not the SPA shell: a browser would otherwise parse HTML as a script. Client
+    // routes may hold dots (conflict ids), so only known asset types count.
+    if (STATIC_ASSET.test(c.req.path)) return next();
     const html = await indexHtml();
     return c.html(html ?? MINIMAL_PAGE);
   });
