@@ -278,9 +278,12 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
   it('records a review, and on a lost race (409) shows the new state and keeps what was typed', async () => {
     await page.goto(`${server.url}/review`);
     await page.getByRole('heading', { level: 1, name: 'Review conflicts' }).waitFor();
-    const card = page.locator('article.conflict-card[data-status="open"]').first();
-    await card.waitFor();
-    const conflictId = (await card.getAttribute('id'))!.replace(/^conflict-/, '');
+    const firstOpen = page.locator('article.conflict-card[data-status="open"]').first();
+    await firstOpen.waitFor();
+    const cardId = (await firstOpen.getAttribute('id'))!;
+    const conflictId = cardId.replace(/^conflict-/, '');
+    // Pinned by id: once decided, the card is no longer "the first open one".
+    const card = page.locator(`article[id="${cardId}"]`);
 
     await page.getByRole('textbox', { name: 'Token', exact: true }).fill(server.token);
     await page.getByRole('button', { name: 'Use token' }).click();
