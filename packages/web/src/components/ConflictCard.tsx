@@ -21,6 +21,8 @@ export interface ConflictCardProps {
   token: () => string | null;
   /** The server refused the token, or there is none yet: ask for it (again). */
   onNeedToken: (problem: string | undefined) => void;
+  /** The conflict changed (a decision recorded here, or found after a 409). */
+  onUpdate?: (conflict: ConflictView) => void;
 }
 
 interface Draft {
@@ -33,7 +35,11 @@ interface Draft {
 export function ConflictCard(props: ConflictCardProps): JSX.Element {
   // The card owns its copy: a review or a 409 replaces it without reloading the page.
   // eslint-disable-next-line solid/reactivity -- initial value only; later updates come from the API.
-  const [conflict, setConflict] = createSignal(props.conflict);
+  const [conflict, setConflictSignal] = createSignal(props.conflict);
+  const setConflict = (next: ConflictView) => {
+    setConflictSignal(next);
+    props.onUpdate?.(next);
+  };
   const [draft, setDraft] = createStore<Draft>({ decision: '', factId: '', value: '', note: '' });
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const [message, setMessage] = createSignal<{ kind: 'ok' | 'conflict' | 'error'; text: string }>();

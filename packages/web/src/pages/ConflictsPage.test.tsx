@@ -63,6 +63,7 @@ describe('ConflictsPage', () => {
       fireEvent.input(within(card).getByLabelText('Note (why)'), { target: { value: 'Newer page' } });
       fireEvent.click(within(card).getByRole('button', { name: 'Record decision' }));
       await within(card).findByText('Decision recorded.');
+      app.getByText(/^0 open of 1 conflicts/);
       expect(api.calls.reviews).toEqual([
         {
           id: 'conf-fee',

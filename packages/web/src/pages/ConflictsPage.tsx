@@ -4,6 +4,7 @@
  */
 import { useLocation } from '@solidjs/router';
 import { createEffect, createMemo, createResource, createSignal, For, type JSX, Match, Show, Switch } from 'solid-js';
+import { createStore } from 'solid-js/store';
 import { useApi } from '../api/ApiContext.tsx';
 import type { ConflictView } from '../api/types.ts';
 import { ConflictCard } from '../components/ConflictCard.tsx';
@@ -30,8 +31,10 @@ export function ConflictsPage(): JSX.Element {
   const [tokenProblem, setTokenProblem] = createSignal<string>();
   let tokenInput: HTMLInputElement | undefined;
 
+  // Sorted once per load: a card decided now keeps its place while the reviewer is looking at it.
   const sorted = createMemo(() => (conflicts.state === 'ready' ? sortConflicts(conflicts()) : []));
-  const openCount = () => sorted().filter((conflict) => conflict.status === 'open').length;
+  const [statusById, setStatusById] = createStore<Record<string, ConflictView['status']>>({});
+  const openCount = () => sorted().filter((conflict) => (statusById[conflict.id] ?? conflict.status) === 'open').length;
   const examName = (id: string) =>
     (exams.state === 'ready' ? exams().find((exam) => exam.id === id)?.name : undefined) ?? id;
 
@@ -98,6 +101,7 @@ export function ConflictsPage(): JSX.Element {
                 api={api}
                 token={token.token}
                 onNeedToken={needToken}
+                onUpdate={(next) => setStatusById(next.id, next.status)}
               />
             )}
           </For>
