@@ -310,7 +310,7 @@ describe('createPlan week structure', () => {
     expect(learn?.focus.citations.map((c) => c.source)).toEqual(['blog', 'notes']);
     const deploy = plan.weeks.flatMap((w) => w.sessions).find((s) => s.domain === 'Deployment and Orchestration');
     expect(deploy?.focus).toEqual({
-      text: "Learn Deployment and Orchestration. No source names specific services or tools for this domain: work through the official exam guide's tasks for it.",
+      text: 'Learn Deployment and Orchestration from the official exam guide: no source names services or tools for it.',
       topics: [],
       citations: [],
     });

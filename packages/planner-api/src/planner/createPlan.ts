@@ -294,7 +294,7 @@ export function createPlan(input: unknown, index: PlannerIndex, options: CreateP
     warnings.push({
       code: 'weights_unknown',
       message: `The sources do not give every domain's weight for ${data.exam.name}: hours are split evenly across the ${domainCount} domains${proficiency.some((p) => p !== undefined) ? ', adjusted by your proficiency' : ''}.`,
-      citations: data.domainsCitations as Citation[],
+      citations: data.domainsEvidence as Citation[],
     });
   }
   for (const disagreement of data.disagreements) {

@@ -58,6 +58,8 @@ export interface ExamPlannerData {
   domains: readonly DomainPlanInfo[];
   weightsKnown: boolean;
   domainsCitations: readonly Citation[];
+  /** The domain list's sources, one passage each: what `weights_unknown` cites. */
+  domainsEvidence: readonly Citation[];
   /** Normalised domain name → index in `domains`, for matching proficiency keys. */
   domainKeys: ReadonlyMap<string, number>;
   duration: ClaimInfo<{ minutes: number }> | null;
@@ -128,6 +130,27 @@ export function preparePlannerData(dataset: PlannerDataset): PlannerIndex {
     return out;
   };
 
+  // Warnings cite one passage per source and position: enough to check each side, without repeating a whole
+  // domain list (the conflict itself, with every quote, is at /api/conflicts).
+  const evidenceOf = (factIds: readonly string[]): Citation[] => {
+    const seen = new Set<string>();
+    const kept: string[] = [];
+    for (const id of factIds) {
+      const fact = factsById.get(id);
+      if (!fact) continue;
+      const key = `${fact.source}\u0000${JSON.stringify(fact.value)}`;
+      if (fact.attribute === 'domain') {
+        // A domain list is one position however many domains it has.
+        const listKey = `${fact.source}\u0000domain-list${fact.value.weightPercent === null ? '' : ':weighted'}`;
+        if (seen.has(listKey)) continue;
+        seen.add(listKey);
+      } else if (seen.has(key)) continue;
+      seen.add(key);
+      kept.push(id);
+    }
+    return citationsOf(kept);
+  };
+
   const exams = new Map<string, ExamPlannerData>();
   for (const exam of dataset.exams) {
     const facts = factsByExam.get(exam.id) ?? [];
@@ -146,6 +169,7 @@ export function preparePlannerData(dataset: PlannerDataset): PlannerIndex {
         sourcesById,
         factsById,
         citationsOf,
+        evidenceOf,
       }),
     );
   }
@@ -162,6 +186,7 @@ interface PrepareContext {
   sourcesById: ReadonlyMap<string, Source>;
   factsById: ReadonlyMap<string, Fact>;
   citationsOf: (factIds: readonly string[]) => Citation[];
+  evidenceOf: (factIds: readonly string[]) => Citation[];
 }
 
 function prepareExam(ctx: PrepareContext): ExamPlannerData {
@@ -248,7 +273,7 @@ function prepareExam(ctx: PrepareContext): ExamPlannerData {
         text:
           topics.length > 0
             ? `Learn ${d.name}: ${topics.join(', ')}.`
-            : `Learn ${d.name}. No source names specific services or tools for this domain: work through the official exam guide's tasks for it.`,
+            : `Learn ${d.name} from the official exam guide: no source names services or tools for it.`,
         topics,
         citations: focusCitations,
       },
@@ -326,6 +351,7 @@ function prepareExam(ctx: PrepareContext): ExamPlannerData {
     domains,
     weightsKnown,
     domainsCitations,
+    domainsEvidence: domainsClaim ? ctx.evidenceOf(domainsClaim.factIds) : [],
     domainKeys,
     duration,
     questions,
@@ -456,7 +482,7 @@ function collectDisagreements(ctx: PrepareContext): Disagreement[] {
         warning: {
           code: 'sources_disagree',
           message: conflictSentence(ctx, conflict, claim),
-          citations: ctx.citationsOf(conflict.factIds),
+          citations: ctx.evidenceOf(conflict.factIds),
         },
       });
     } else if (claim.status === 'contested' && claim.dissentingFactIds.length > 0) {
@@ -468,7 +494,7 @@ function collectDisagreements(ctx: PrepareContext): Disagreement[] {
         warning: {
           code: 'sources_disagree',
           message: `Sources disagree on ${label}${claim.key ? ` (${claim.key})` : ''}: the plan uses ${describeSide(ctx, claim.attribute, claim.value, claim.factIds)}; others state ${dissent}.`,
-          citations: ctx.citationsOf([...claim.factIds, ...claim.dissentingFactIds]),
+          citations: ctx.evidenceOf([...claim.factIds, ...claim.dissentingFactIds]),
         },
       });
     }
@@ -483,7 +509,7 @@ function collectDisagreements(ctx: PrepareContext): Disagreement[] {
       warning: {
         code: 'sources_disagree',
         message: conflictSentence(ctx, conflict, used),
-        citations: ctx.citationsOf(conflict.factIds),
+        citations: ctx.evidenceOf(conflict.factIds),
       },
     });
   }
@@ -517,14 +543,14 @@ function experienceDisagreement(ctx: PrepareContext, claim: Claim): ExperienceIn
     return {
       id: conflict.id,
       text: conflictSentence(ctx, conflict, claim),
-      citations: ctx.citationsOf(conflict.factIds),
+      citations: ctx.evidenceOf(conflict.factIds),
     };
   }
   if (!conflict && claim.status === 'contested' && claim.dissentingFactIds.length > 0) {
     return {
       id: claim.id,
       text: `Other sources state ${groupDissent(ctx, claim)}.`,
-      citations: ctx.citationsOf(claim.dissentingFactIds),
+      citations: ctx.evidenceOf(claim.dissentingFactIds),
     };
   }
   return null;
