@@ -86,6 +86,17 @@ describe('server process', () => {
     expect(await readFile(join(dir, 'reviews.yaml'), 'utf8')).toBe(corrupt);
   }, 30_000);
 
+  it('stops at start on a truncated dataset.json, saying which file, and does not rewrite it', async () => {
+    const dir = await contentDir();
+    const file = join(dir, 'dataset', 'dataset.json');
+    const truncated = (await readFile(file, 'utf8')).slice(0, 500);
+    await writeFile(file, truncated);
+    const running = start({ CONTENT_DIR: dir, REVIEW_TOKEN: 'x' });
+    expect(await running.exited).toBe(1);
+    expect(running.stderr()).toMatch(/certplan: cannot start: \S*dataset\.json: cannot read the dataset: .*JSON/);
+    expect(await readFile(file, 'utf8')).toBe(truncated);
+  }, 30_000);
+
   it('refuses a non-loopback HOST when it would have to generate the review token', async () => {
     const running = start({ CONTENT_DIR: await contentDir(), HOST: '0.0.0.0' });
     expect(await running.exited).toBe(1);
