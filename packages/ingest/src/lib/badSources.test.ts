@@ -126,6 +126,16 @@ describe('bad sources', () => {
     );
   });
 
+  it('processes a long article within the size limit (linear passes only: this would time out if quadratic)', () => {
+    const paragraph = '<h2>PMLE notes</h2><p>The PMLE exam costs $200 and lasts two hours.</p>\n';
+    const html = paragraph.repeat(Math.ceil((0.5 * 1024 * 1024) / paragraph.length));
+    writeFileSync(join(content, 'raw', 'long.json'), JSON.stringify({ content: { rendered: html } }));
+    const result = buildDataset({ contentDir: content, outDir: out, keepGoing: true, cache: false });
+    const facts = result.dataset.facts.filter((f) => f.source === 'long');
+    expect(facts.length).toBeGreaterThan(7_000);
+    expect(facts.every((f) => f.quote === 'The PMLE exam costs $200 and lasts two hours.')).toBe(true);
+  }, 180_000);
+
   it('warns about an unregistered source and ingests it with defaults', () => {
     const result = buildDataset({ contentDir: content, outDir: out, keepGoing: true, cache: false });
     expect(result.problems).toContainEqual(

@@ -44,6 +44,8 @@ export interface ExtractionContext {
   leadSubject: Map<number, { end: number; subject: Subject }>;
   singleExam: string | null;
   facts: DraftFact[];
+  /** Keys of emitted facts, so two extractor passes over one statement give one fact. */
+  factKeys: Set<string>;
   rawPointOf: (rawOffset: number) => { line: number; column: number };
 }
 
@@ -108,24 +110,27 @@ export function analyse(
       raw.push({ ...m, start: m.start + block.start, end: m.end + block.start });
   }
   const explicit = raw.filter((m): m is Extract<Mention, { kind: 'exam' }> => m.kind === 'exam');
+  const byVendor = new Map<string, Array<{ start: number; exam: string }>>();
+  for (const e of explicit) {
+    const vendor = matcher.vendorOfExam(e.exam) ?? '';
+    const list = byVendor.get(vendor) ?? [];
+    list.push({ start: e.start, exam: e.exam });
+    byVendor.set(vendor, list);
+  }
   const resolve = (m: Mention): Subject => {
     if (m.kind === 'exam') return m.exam;
     if (m.kind === 'other') return 'other';
     // A bare vendor stands for that vendor's exam the text was last about (or, failing that, next names).
-    let best: string | null = null;
-    for (const e of explicit) {
-      if (matcher.vendorOfExam(e.exam) !== m.vendor) continue;
-      if (e.start <= m.start) best = e.exam;
-      else if (best === null) return e.exam;
-      else break;
-    }
-    return best;
+    const list = byVendor.get(m.vendor);
+    if (!list || list.length === 0) return null;
+    const after = lowerBound(list, m.start + 1, (e) => e.start);
+    return (list[after - 1] ?? list[after])?.exam ?? null;
   };
   const mentions = raw.map((m) => ({ ...m, resolved: resolve(m) }));
   const distinct = new Set(explicit.map((m) => m.exam));
   const singleExam = distinct.size === 1 ? ([...distinct][0] as string) : null;
 
-  const mentionsIn = (start: number, end: number) => mentions.filter((m) => m.start >= start && m.end <= end);
+  const mentionsIn = (start: number, end: number) => mentionsWithin(mentions, start, end);
   const subjectsOf = (start: number, end: number): Set<Subject> =>
     new Set(
       mentionsIn(start, end)
@@ -184,21 +189,29 @@ export function analyse(
       else if (MULTI_SUBJECT.test(doc.text.slice(start, end))) context = null;
     }
   }
-  return { doc, sentences, mentions, headingSubject, leadSubject, singleExam, facts: [], rawPointOf };
+  return {
+    doc,
+    sentences,
+    mentions,
+    headingSubject,
+    leadSubject,
+    singleExam,
+    facts: [],
+    factKeys: new Set(),
+    rawPointOf,
+  };
 }
 
 /** Who the statement at `offset` (inside `sentence`) is about, or null / 'other' when it is not a catalog exam. */
 export function subjectAt(ctx: ExtractionContext, sentence: Sentence, offset: number): Subject {
   const clause = sentence.clauses.find((c) => offset >= c.start && offset <= c.end) ?? sentence;
-  const inClause = ctx.mentions.filter((m) => m.start >= clause.start && m.end <= clause.end && m.resolved !== null);
+  const inClause = mentionsWithin(ctx.mentions, clause.start, clause.end).filter((m) => m.resolved !== null);
   const before = inClause.filter((m) => m.end <= offset);
   const nearest = before.length > 0 ? before[before.length - 1] : inClause[0];
   if (nearest) return nearest.resolved;
   const lead = ctx.leadSubject.get(sentence.block.index);
   if (lead && offset >= lead.end) return lead.subject;
-  const inSentence = ctx.mentions.filter(
-    (m) => m.start >= sentence.start && m.end <= sentence.end && m.resolved !== null,
-  );
+  const inSentence = mentionsWithin(ctx.mentions, sentence.start, sentence.end).filter((m) => m.resolved !== null);
   const sBefore = inSentence.filter((m) => m.end <= offset);
   const sNearest = sBefore.length > 0 ? sBefore[sBefore.length - 1] : inSentence[0];
   if (sNearest) return sNearest.resolved;
@@ -235,10 +248,11 @@ export function emitFact<A extends Attribute>(
   fact: { exam: string; attribute: A; value: AttributeValue<A>; quote: Span; at?: number },
 ): void {
   const ctx = context(file);
-  const block = ctx.doc.blocks.find((b) => fact.quote.start >= b.start && fact.quote.start <= b.start + b.text.length);
+  const block = blockAt(ctx, fact.quote.start);
   const at = fact.at ?? fact.quote.start;
   const key = `${fact.exam}|${fact.attribute}|${JSON.stringify(fact.value)}|${fact.quote.start}`;
-  if (ctx.facts.some((f) => `${f.exam}|${f.attribute}|${JSON.stringify(f.value)}|${f.start}` === key)) return;
+  if (ctx.factKeys.has(key)) return;
+  ctx.factKeys.add(key);
   ctx.facts.push({
     exam: fact.exam,
     attribute: fact.attribute,
@@ -273,8 +287,48 @@ export function clauseText(ctx: ExtractionContext, sentence: Sentence, offset: n
 
 /** The raw-file line and column of a document-text offset (for facts and for messages' `place`). */
 export function pointAt(ctx: ExtractionContext, offset: number): { line: number; column: number } {
-  const block = ctx.doc.blocks.find((b) => offset >= b.start && offset <= b.start + b.text.length);
+  const block = blockAt(ctx, offset);
   if (!block || block.rawOffsets.length === 0) return { line: 1, column: 1 };
   const local = Math.min(Math.max(0, offset - block.start), block.rawOffsets.length - 1);
   return ctx.rawPointOf(block.rawOffsets[local] ?? 0);
+}
+
+/** First index whose key is >= `key` in an array sorted by key (binary search: sources can be long). */
+export function lowerBound<T>(items: readonly T[], key: number, keyOf: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keyOf(items[mid] as T) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function mentionsWithin<M extends { start: number; end: number }>(
+  mentions: readonly M[],
+  start: number,
+  end: number,
+): M[] {
+  const out: M[] = [];
+  for (let i = lowerBound(mentions, start, (m) => m.start); i < mentions.length; i++) {
+    const m = mentions[i] as M;
+    if (m.start >= end) break;
+    if (m.end <= end) out.push(m);
+  }
+  return out;
+}
+
+/** The block containing a document-text offset. */
+export function blockAt(ctx: ExtractionContext, offset: number): Block | undefined {
+  const i = lowerBound(ctx.doc.blocks, offset + 1, (b) => b.start) - 1;
+  const block = ctx.doc.blocks[i];
+  return block && offset <= block.start + block.text.length ? block : undefined;
+}
+
+/** The sentence containing a document-text offset. */
+export function sentenceAt(ctx: ExtractionContext, offset: number): Sentence | undefined {
+  const i = lowerBound(ctx.sentences, offset + 1, (s) => s.start) - 1;
+  const sentence = ctx.sentences[i];
+  return sentence && offset <= sentence.end ? sentence : undefined;
 }

@@ -264,7 +264,12 @@ function sanitizeAndFlatten(root: HastRoot, file: VFile | null, toPlace?: (offse
   while (stack.length > 0) {
     const { node, depth } = stack.pop() as { node: HastRoot | Element; depth: number };
     const kept: HastContent[] = [];
+    const blockParent = node.type === 'root' || BLOCK_CONTAINERS.has(node.tagName);
     for (const child of node.children as HastContent[]) {
+      // Whitespace between blocks means nothing; dropping it here spares hast-util-to-mdast's whitespace pass,
+      // which removes such nodes one splice at a time (quadratic on a long article).
+      if (blockParent && child.type === 'text' && child.value.trim() === '') continue;
+      if (child.type === 'comment') continue;
       if (child.type === 'element') {
         if (UNSAFE_ELEMENTS.has(child.tagName)) {
           report('certplan:unsafe-html', `dropped <${child.tagName}> element`, child);
@@ -295,6 +300,28 @@ function sanitizeAndFlatten(root: HastRoot, file: VFile | null, toPlace?: (offse
   }
 }
 
+const BLOCK_CONTAINERS = new Set([
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'div',
+  'dl',
+  'figure',
+  'footer',
+  'header',
+  'html',
+  'main',
+  'nav',
+  'ol',
+  'section',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'tr',
+  'ul',
+]);
 const VOID_ELEMENTS = new Set([
   'area',
   'base',

@@ -2,7 +2,7 @@
 import type { Exam } from '@certplan/core';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { context, emitFact, quoteFor } from '../lib/context.ts';
+import { context, emitFact, quoteFor, sentenceAt } from '../lib/context.ts';
 
 export interface ExtractCodeOptions {
   exams: readonly Exam[];
@@ -16,7 +16,7 @@ export function extractCode(options?: Readonly<ExtractCodeOptions> | null) {
     for (const mention of ctx.mentions) {
       if (mention.kind !== 'exam' || !mention.viaCode || seen.has(mention.exam)) continue;
       const code = codes.get(mention.exam);
-      const sentence = ctx.sentences.find((s) => mention.start >= s.start && mention.end <= s.end);
+      const sentence = sentenceAt(ctx, mention.start);
       if (!code || !sentence) continue;
       seen.add(mention.exam);
       emitFact(file, {

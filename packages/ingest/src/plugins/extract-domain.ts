@@ -5,7 +5,7 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { context, type ExtractionContext, emitFact, examAt, quoteFor, type Sentence } from '../lib/context.ts';
+import { context, type ExtractionContext, emitFact, examAt, type Sentence, sentenceAt } from '../lib/context.ts';
 import type { Block } from '../lib/document.ts';
 
 export type ExtractDomainOptions = Record<string, never>;
@@ -35,7 +35,7 @@ export function weightedDomain(text: string): DomainName | null {
 }
 
 function firstSentence(ctx: ExtractionContext, block: Block): Sentence | undefined {
-  return ctx.sentences.find((s) => s.block === block);
+  return sentenceAt(ctx, block.start);
 }
 
 export function extractDomain(_options?: Readonly<ExtractDomainOptions> | null) {
@@ -44,6 +44,7 @@ export function extractDomain(_options?: Readonly<ExtractDomainOptions> | null) 
     const blocks = ctx.doc.blocks;
     const orderIn = new Map<string, number>();
     let headingRun = 0;
+    const groupStart = new Map<number, number>();
     const emit = (block: Block, domain: DomainName, run: string) => {
       const sentence = firstSentence(ctx, block);
       if (!sentence) return;
@@ -83,7 +84,8 @@ export function extractDomain(_options?: Readonly<ExtractDomainOptions> | null) 
       if (block.kind === 'listItem' || block.kind === 'paragraph') {
         const domain = weightedDomain(block.text);
         // Outside a heading run, a weighted item is a domain only where the text says it lists the exam's outline.
-        const lead = block.group !== null ? (blocks.find((b) => b.group === block.group)?.index ?? i) - 1 : i - 1;
+        if (block.group !== null && !groupStart.has(block.group)) groupStart.set(block.group, i);
+        const lead = block.group !== null ? (groupStart.get(block.group) ?? i) - 1 : i - 1;
         const outlined =
           NUMBERED.test(block.text) ||
           OUTLINE.test(block.section[block.section.length - 1] ?? '') ||
@@ -107,6 +109,5 @@ export function extractDomain(_options?: Readonly<ExtractDomainOptions> | null) 
         }
       }
     }
-    void quoteFor;
   };
 }
