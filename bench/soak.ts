@@ -6,7 +6,19 @@
  * Options: --seconds 60 --connections 50 --warmup 15. Exits 1 on failure, 2 when the server cannot start.
  */
 import { load } from './lib/load.ts';
-import { rssOf, startServer, typicalPlanRequest } from './lib/server.ts';
+import { type RunningServer, rssOf, startServer, typicalPlanRequest } from './lib/server.ts';
+
+/** Asks the server's memory probe for a full GC and its heap figures (see lib/memoryProbe.ts). */
+async function probeMemory(server: RunningServer): Promise<Record<string, number> | null> {
+  const seen = server.output().length;
+  server.child.kill('SIGUSR2');
+  for (let i = 0; i < 50; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const line = /memory-probe (.*)/.exec(server.output().slice(seen))?.[1];
+    if (line) return Object.fromEntries(line.split(' ').map((kv) => [kv.split('=')[0]!, Number(kv.split('=')[1])]));
+  }
+  return null;
+}
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,7 +43,9 @@ guard.unref();
 
 let server: Awaited<ReturnType<typeof startServer>>;
 try {
-  server = await startServer();
+  server = await startServer({
+    execArgv: ['--expose-gc', '--import', new URL('./lib/memoryProbe.ts', import.meta.url).href],
+  });
 } catch (error) {
   console.error(`soak: cannot start the server: ${(error as Error).message}`);
   process.exit(2);
@@ -46,6 +60,7 @@ try {
   const warm = await load({ url, method: 'POST', body, connections, seconds: warmup });
   await new Promise((r) => setTimeout(r, 1000));
   const warmRss = rssOf(server.pid);
+  const warmHeap = await probeMemory(server);
   console.log(`soak: warm-up ${warmup} s: ${warm.rps.toFixed(0)} req/s; RSS after warm-up ${warmRss?.toFixed(1)} MB`);
 
   const samples: number[] = [];
@@ -57,6 +72,14 @@ try {
   clearInterval(sampler);
   const endRss = rssOf(server.pid);
   const alive = server.child.exitCode === null;
+  // Probed after the keep-alive timeout (5 s) so idle sockets and their buffers are gone: what is left is held.
+  await new Promise((r) => setTimeout(r, 6000));
+  const endHeap = alive ? await probeMemory(server) : null;
+
+  // The trajectory tells a leak (steady climb) from a heap settling to its working size (climb, then flat).
+  const every = Math.max(1, Math.round(samples.length / 12));
+  const trajectory = samples.filter((_, i) => i % every === 0 || i === samples.length - 1).map((r) => r.toFixed(0));
+  console.log(`soak: RSS every ${every} s during the run (MB): ${trajectory.join(' ')}`);
 
   const growth = warmRss && endRss ? endRss / warmRss - 1 : Number.NaN;
   const peak = samples.length ? Math.max(...samples) : Number.NaN;
@@ -76,6 +99,11 @@ try {
       Number.isFinite(growth) && Math.abs(growth) <= RSS_TOLERANCE,
     ],
   ];
+  if (warmHeap && endHeap) {
+    const line = (h: Record<string, number>) =>
+      `heap used after full GC ${h.heapUsedAfterGc} MB, heap total ${h.heapTotal} MB, external ${h.external} MB`;
+    console.log(`soak: after warm-up: ${line(warmHeap)}\nsoak: 6 s after end: ${line(endHeap)}`);
+  }
   const width = Math.max(...rows.map((r) => r[0].length));
   for (const [name, value, target, ok] of rows) {
     console.log(
