@@ -468,6 +468,7 @@ describe('createPlan errors', () => {
     ['exam before start', { examDate: '2026-11-30' }, ['examDate']],
     ['exam more than 104 weeks away', { examDate: '2028-12-01' }, ['examDate']],
     ['start in the past', { startDate: '2026-11-01' }, ['startDate']],
+    ['start more than two years ahead', { startDate: '2028-11-22', examDate: '2028-12-22' }, ['startDate']],
     ['target needing more than 104 weeks', { hoursPerWeek: 1, targetHours: 500 }, ['targetHours']],
     [
       'proficiency out of range and unknown domain',
@@ -482,6 +483,51 @@ describe('createPlan errors', () => {
     const error = thrown(() => createPlan(request, basic, { today: TODAY }));
     expect(error.code).toBe('bad_request');
     expect(error.issues?.map((i) => i.path)).toEqual(paths);
+  });
+
+  it('any input at all: a plan or a CertplanError with a code the HTTP layer maps, never anything else', () => {
+    const field = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.integer({ min: -5, max: 200 }),
+      fc.double({ noNaN: false }),
+      fc.string(),
+      fc
+        .date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
+      fc.dictionary(fc.string(), fc.anything()),
+    );
+    const input = fc.oneof(
+      fc.anything(),
+      fc.record(
+        {
+          exam: fc.oneof(fc.constantFrom('ex-mle', 'ex-pro', 'nope'), fc.string()),
+          hoursPerWeek: field,
+          startDate: field,
+          examDate: field,
+          targetHours: field,
+          experienceYears: field,
+          proficiency: fc.oneof(
+            field,
+            fc.dictionary(fc.constantFrom('ML Model Development', 'Cooking', '__proto__', 'constructor'), field),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    fc.assert(
+      fc.property(input, (request) => {
+        try {
+          const plan = createPlan(request, basic, { today: TODAY });
+          expect(PlanSchema.safeParse(plan).success).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(CertplanError);
+          expect(['bad_request', 'not_found', 'exam_retired']).toContain((error as CertplanError).code);
+          for (const issue of (error as CertplanError).issues ?? []) expect(issue.path.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('explains an unknown proficiency domain by listing the exam’s domains', () => {

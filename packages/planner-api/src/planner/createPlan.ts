@@ -42,6 +42,8 @@ const MIXED_REVIEW_SHARE = 0.08;
 const PRACTICE_MAX_SHARE = 0.2;
 
 const NO_DOMAIN = -1;
+/** A plan starts within two years: further out, exam facts will have changed anyway. */
+const MAX_START_AHEAD_DAYS = 730;
 
 export function createPlan(input: unknown, index: PlannerIndex, options: CreatePlanOptions): Plan {
   const parsed = PlanRequestSchema.safeParse(input);
@@ -64,6 +66,11 @@ export function createPlan(input: unknown, index: PlannerIndex, options: CreateP
   const startDay = toEpochDay(request.startDate);
   if (startDay < todayDay - 1) {
     issues.push({ path: 'startDate', message: `must not be before today (${options.today})` });
+  } else if (startDay > todayDay + MAX_START_AHEAD_DAYS) {
+    issues.push({
+      path: 'startDate',
+      message: `must be within ${MAX_START_AHEAD_DAYS} days of today (${options.today})`,
+    });
   }
   const proficiency = readProficiency(request, data, issues);
   if (issues.length > 0) throw badRequest(issues);
