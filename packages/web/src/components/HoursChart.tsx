@@ -2,7 +2,7 @@
  * Hours per domain per week as stacked bars, hand-rolled SVG (a chart library would triple the page's JS).
  * The same numbers are in a table under "Show as table" for screen readers and for reading exact values.
  */
-import { createMemo, For, type JSX } from 'solid-js';
+import { createEffect, createMemo, For, type JSX } from 'solid-js';
 import type { Plan } from '../api/types.ts';
 
 /** Colours with at least 3:1 contrast against white, as WCAG asks of graphical objects. */
@@ -69,9 +69,16 @@ export function HoursChart(props: HoursChartProps): JSX.Element {
           role="img"
           aria-labelledby="hours-chart-title hours-chart-desc"
           viewBox={`0 0 ${width()} ${height}`}
-          width={width()}
-          height={height}
           class="chart-svg"
+          ref={(svg) => {
+            // Scales with the screen, within limits: a long plan scrolls sideways rather than shrinking to
+            // unreadable bars, a short one does not blow up. Set through the CSSOM: the CSP (style-src 'self')
+            // blocks style attributes, not script setting style properties.
+            createEffect(() => {
+              svg.style.setProperty('min-width', `${Math.round(width() * 0.7)}px`);
+              svg.style.setProperty('max-width', `${Math.round(width() * 1.6)}px`);
+            });
+          }}
         >
           <title id="hours-chart-title">Hours per domain, week by week</title>
           <desc id="hours-chart-desc">

@@ -42,6 +42,7 @@ describe('PlanPage', () => {
         start.getAttribute('aria-describedby'),
       );
       expect(start.getAttribute('max')).toBe('2026-03-31');
+      await waitFor(() => expect(document.activeElement).toBe(start));
       expect(app.location()).toBe('/');
       expect(api.calls.createPlan).toEqual([]);
     } finally {

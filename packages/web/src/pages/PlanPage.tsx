@@ -154,6 +154,8 @@ export function PlanPage(): JSX.Element {
     setErrors(issues);
     if (!request) {
       setFormError('Please correct the fields marked above.');
+      // Take keyboard and screen-reader users to the first field that needs them.
+      queueMicrotask(() => document.querySelector<HTMLElement>('.plan-form [aria-invalid="true"]')?.focus());
       return;
     }
     setFormError(undefined);
