@@ -84,6 +84,9 @@ export function sourceIdOf(file: string): string {
   return `${slug || 'source'}${lossy ? `-${hash(file).slice(0, 6)}` : ''}`;
 }
 
+/** A domain's position in its list, so facts sharing one quote (a prose list) keep the source's order. */
+const orderOf = (fact: Fact) => (fact.attribute === 'domain' ? (fact.value.order ?? 0) : 0);
+
 function toProblem(message: VFileMessage, file: string): Problem {
   return {
     file,
@@ -231,6 +234,7 @@ export function buildDataset(options: BuildOptions): BuildResult {
       a.attribute.localeCompare(b.attribute) ||
       a.source.localeCompare(b.source) ||
       a.start - b.start ||
+      orderOf(a) - orderOf(b) ||
       a.id.localeCompare(b.id),
   );
   const { claims, conflicts, staleReviews } = reconcile({ exams: catalog.exams, sources, facts, reviews });

@@ -71,14 +71,15 @@ describe('the real corpus', () => {
   });
 
   it('attributes seed 000’s one-level domain headings to the exam heading before them', () => {
-    const mls = factsOf('aws-mls-c01', 'domain').filter((f) => f.source.startsWith('000'));
+    const weighted = (f: Fact) => (f.value as { weightPercent: number | null }).weightPercent !== null;
+    const mls = factsOf('aws-mls-c01', 'domain').filter((f) => f.source.startsWith('000') && weighted(f));
     expect(values(mls)).toEqual([
       { name: 'Data Engineering', weightPercent: 20, order: 0 },
       { name: 'Exploratory Data Analysis', weightPercent: 24, order: 1 },
       { name: 'Modeling', weightPercent: 36, order: 2 },
       { name: 'Machine Learning Implementation and Operations', weightPercent: 20, order: 3 },
     ]);
-    const pmle = factsOf('gcp-pmle', 'domain').filter((f) => f.source.startsWith('000'));
+    const pmle = factsOf('gcp-pmle', 'domain').filter((f) => f.source.startsWith('000') && weighted(f));
     expect(
       pmle.map((f) => [(f.value as { name: string }).name, (f.value as { weightPercent: number }).weightPercent]),
     ).toEqual([
@@ -151,6 +152,28 @@ describe('the real corpus', () => {
       expect(fact.quote).not.toMatch(/AdWords|Analytics Certification|Azure/);
     }
     expect(dataset.facts.filter((f) => f.source.startsWith('002'))).toEqual([]);
+  });
+
+  it('reads domain lists written as prose, without weights', () => {
+    const prose = (exam: string, source: string) =>
+      factsOf(exam, 'domain')
+        .filter(
+          (f) => f.source.startsWith(source) && (f.value as { weightPercent: number | null }).weightPercent === null,
+        )
+        .map((f) => (f.value as { name: string }).name);
+    expect(prose('aws-mls-c01', '001')).toEqual([
+      'Data engineering',
+      'Exploratory data analysis',
+      'Modeling',
+      'Operations',
+    ]);
+    expect(prose('aws-mls-c01', '000')).toEqual([
+      'Data engineering',
+      'Exploratory data analysis',
+      'Modeling',
+      'Machine learning implementation and operations',
+    ]);
+    expect(prose('gcp-pmle', '000')).toHaveLength(6);
   });
 
   it('reads salaries with their roles', () => {

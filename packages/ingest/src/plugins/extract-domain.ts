@@ -7,6 +7,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { context, type ExtractionContext, emitFact, examAt, type Sentence, sentenceAt } from '../lib/context.ts';
 import type { Block } from '../lib/document.ts';
+import { NUM, parseNumber } from '../lib/quantities.ts';
 
 export type ExtractDomainOptions = Record<string, never>;
 
@@ -18,6 +19,35 @@ const LEAD_IN =
 const OUTLINE =
   /\b(?:domains?|sections?|areas?|topics?|objectives?|blueprint|exam\s+guide|weight\w*|covers?|outline|syllabus|pillars?|breakdown)\b/i;
 const NUMBERED = /^(?:Domain|Section|Area|Part|Module)\s*\d+\s*[:.–—-]\s*/i;
+
+/** Prose lists: "four central pillars—data engineering, …, and operations", "assesses skills in a, b, and c". */
+const PROSE_LIST = new RegExp(
+  [
+    `\\b(?:(?<count>${NUM})\\s+)?(?:key\\s+|central\\s+|main\\s+|core\\s+|content\\s+)?(?<noun>domains|pillars|topics|areas|sections)\\b[^.:;—–]{0,40}?(?<connector>\\s*[—–:]\\s*|,?\\s+(?:including|such\\s+as|namely)\\s+)(?<list>[^.;:]+)`,
+    "\\b(?:assesses|measures|tests|validates|evaluates)\\s+(?:your\\s+|a\\s+candidate['’]s\\s+)?(?:skills|competenc\\w+)\\s+in\\s+(?<list2>[^.;:]+)",
+  ].join('|'),
+  'gi',
+);
+
+/** Splits "a, b, and c" / "a, b and c" into items; null unless it is a list of 3+ short noun phrases. */
+export function proseItems(list: string): string[] | null {
+  const text = list.trim();
+  const oxford = /,\s+(?:and|or)\s+/.test(text);
+  let items = text.split(/,\s*(?:and\s+|or\s+)?/);
+  if (!oxford) {
+    const last = items.pop() ?? '';
+    const split = last.split(/\s+(?:and|or)\s+(?=[^\s]+(?:\s+[^\s]+){0,6}$)/);
+    items.push(...split);
+  }
+  items = items.map((i) =>
+    i
+      .trim()
+      .replace(/^(?:the|and|or)\s+/i, '')
+      .trim(),
+  );
+  if (items.length < 3 || items.some((i) => !i || i.split(/\s+/).length > 10 || /\d|[()]/.test(i))) return null;
+  return items.map((i) => i.charAt(0).toUpperCase() + i.slice(1));
+}
 
 export interface DomainName {
   name: string;
@@ -60,6 +90,32 @@ export function extractDomain(_options?: Readonly<ExtractDomainOptions> | null) 
         quote: { start: block.start, end: block.start + block.text.length },
       });
     };
+    for (const sentence of ctx.sentences) {
+      if (sentence.block.kind !== 'paragraph') continue;
+      const text = ctx.doc.text.slice(sentence.start, sentence.end);
+      PROSE_LIST.lastIndex = 0;
+      for (let m = PROSE_LIST.exec(text); m; m = PROSE_LIST.exec(text)) {
+        const g = m.groups ?? {};
+        // "Topics such as …" gives examples; only an outline the text says the exam covers is its domain list.
+        const loose = g.noun && !/^(?:domains|pillars)$/i.test(g.noun);
+        if (loose && (!/\bcover(?:s|ing)?\b/i.test(text) || /such\s+as/i.test(g.connector ?? ''))) continue;
+        const items = proseItems(g.list ?? g.list2 ?? '');
+        if (!items) continue;
+        if (g.count && parseNumber(g.count) !== items.length) continue;
+        const at = sentence.start + m.index;
+        const exam = examAt(ctx, sentence, at);
+        if (!exam) continue;
+        items.forEach((name, order) => {
+          emitFact(file, {
+            exam,
+            attribute: 'domain',
+            value: { name, weightPercent: null, order },
+            quote: { start: sentence.start, end: sentence.end },
+            at,
+          });
+        });
+      }
+    }
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i] as Block;
       if (block.kind === 'heading') {
