@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebApp, webRoot } from './buildWebApp.ts';
@@ -164,12 +165,34 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
     if (builtWeb) await rm(builtWeb, { recursive: true, force: true });
   });
 
-  it('serves the app with a Content-Security-Policy', async () => {
+  it('serves the app with a Content-Security-Policy, first page JS under 60 KB gzip', async () => {
+    const assets: { url: string; type: string; body: Promise<Buffer> }[] = [];
+    const collect = (response: import('playwright-core').Response) => {
+      const type = response.request().resourceType();
+      if (type === 'script' || type === 'stylesheet') assets.push({ url: response.url(), type, body: response.body() });
+    };
+    page.on('response', collect);
     const response = await page.goto(`${server.url}/`);
     expect(response?.status()).toBe(200);
     const csp = response?.headers()['content-security-policy'] ?? '';
     expect(csp).toContain("script-src 'self'");
     await page.getByRole('heading', { level: 1, name: 'Plan your certification study' }).waitFor();
+    await page.getByRole('radio', { name: MLA, exact: true }).waitFor();
+    page.off('response', collect);
+
+    const gzipped = async (type: string) => {
+      let total = 0;
+      for (const asset of assets.filter((a) => a.type === type))
+        total += gzipSync(await asset.body, { level: 9 }).length;
+      return total;
+    };
+    const js = await gzipped('script');
+    const css = await gzipped('stylesheet');
+    console.log(
+      `first page loads ${(js / 1024).toFixed(1)} KB of JS and ${(css / 1024).toFixed(1)} KB of CSS (gzip -9)`,
+    );
+    expect(js).toBeGreaterThan(0);
+    expect(js).toBeLessThan(60 * 1024);
   });
 
   it('creates a plan from the builder and puts its inputs in the URL', async () => {
