@@ -41,4 +41,24 @@ describe('HoursChart', () => {
       unmount();
     }
   });
+
+  it('ends the axis on a labelled tick above the tallest week', () => {
+    const short = plan();
+    short.weeks = short.weeks.slice(0, 1).map((week) => ({
+      ...week,
+      hours: 5.5,
+      sessions: [{ ...week.sessions[0]!, hours: 5.5 }],
+    }));
+    const { container, unmount } = render(() => <HoursChart plan={short} />);
+    try {
+      const ticks = [...container.querySelectorAll('g.chart-tick text')].map((t) => t.textContent);
+      expect(ticks).toEqual(['0', '2', '4', '6']);
+      expect(Number(container.querySelector('g.chart-bar rect')?.getAttribute('height'))).toBeCloseTo(
+        (5.5 / 6) * 160,
+        1,
+      );
+    } finally {
+      unmount();
+    }
+  });
 });

@@ -38,8 +38,11 @@ export function HoursChart(props: HoursChartProps): JSX.Element {
         .map((name) => ({ domain: name, hours: byDomain.get(name) ?? 0, colour: colourOf(name) }));
       return { index: week.index, total: week.hours, segments };
     });
-    const max = Math.max(1, ...weeks.map((week) => week.segments.reduce((sum, s) => sum + s.hours, 0)));
-    return { domains: all.map((name) => ({ name, colour: colourOf(name) })), weeks, max };
+    const tallest = Math.max(1, ...weeks.map((week) => week.segments.reduce((sum, s) => sum + s.hours, 0)));
+    // The axis ends on a labelled tick at or above the tallest week, so every bar can be read off it.
+    const step = tallest <= 5 ? 1 : tallest <= 10 ? 2 : tallest <= 25 ? 5 : 10;
+    const max = Math.ceil(tallest / step) * step;
+    return { domains: all.map((name) => ({ name, colour: colourOf(name) })), weeks, max, step };
   });
 
   const barWidth = 22;
@@ -51,10 +54,8 @@ export function HoursChart(props: HoursChartProps): JSX.Element {
   const width = () => left + series().weeks.length * (barWidth + gap) + gap;
   const height = top + plotHeight + bottom;
   const ticks = () => {
-    const max = series().max;
-    const step = max <= 5 ? 1 : max <= 10 ? 2 : max <= 25 ? 5 : 10;
     const values: number[] = [];
-    for (let value = 0; value <= max; value += step) values.push(value);
+    for (let value = 0; value <= series().max; value += series().step) values.push(value);
     return values;
   };
   // Two decimals are plenty on screen and keep the SVG markup short.
@@ -76,7 +77,7 @@ export function HoursChart(props: HoursChartProps): JSX.Element {
             // blocks style attributes, not script setting style properties.
             createEffect(() => {
               svg.style.setProperty('min-width', `${Math.round(width() * 0.7)}px`);
-              svg.style.setProperty('max-width', `${Math.round(width() * 1.6)}px`);
+              svg.style.setProperty('max-width', `${Math.round(width() * 1.25)}px`);
             });
           }}
         >
