@@ -118,6 +118,8 @@ export const ConflictViewSchema = z
     suggestion: z.object({ value: z.unknown(), rationale: z.array(RationaleEntrySchema) }),
     review: ReviewSchema.nullable(),
     factsDigest: z.string(),
+    /** The positions in the disagreement, best-ranked first: each distinct value with the facts stating it. */
+    sides: z.array(z.object({ value: z.unknown(), factIds: z.array(z.string()) })).optional(),
     /** The same value as the ETag header; send it back in If-Match to review. */
     etag: z.string(),
   })

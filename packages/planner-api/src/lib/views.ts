@@ -96,6 +96,8 @@ export function conflictView(index: DatasetIndex, conflict: Conflict): ConflictV
     suggestion: conflict.suggestion,
     review: conflict.review,
     factsDigest: conflict.factsDigest,
+    // The positions side by side (each distinct value with the facts stating it), as core ranks them.
+    sides: conflict.sides ?? [],
     etag: conflictEtag(conflict),
   };
 }
