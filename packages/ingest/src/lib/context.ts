@@ -42,6 +42,9 @@ export interface ExtractionContext {
   mentions: Array<Mention & { resolved: Subject }>;
   headingSubject: Map<number, Subject>;
   leadSubject: Map<number, { end: number; subject: Subject }>;
+  /** Table rows: each cell's span; header rows give each column's exam ("| | AWS MLS | PMLE |"). */
+  cellSpans: Map<number, Span[]>;
+  columnSubjects: Map<number, Subject[]>;
   singleExam: string | null;
   facts: DraftFact[];
   /** Keys of emitted facts, so two extractor passes over one statement give one fact. */
@@ -140,6 +143,8 @@ export function analyse(
 
   const headingSubject = new Map<number, Subject>();
   const leadSubject = new Map<number, { end: number; subject: Subject }>();
+  const cellSpans = new Map<number, Span[]>();
+  const columnSubjects = new Map<number, Subject[]>();
   const sentences: Sentence[] = [];
   // Heading subjects per depth: a heading naming no exam keeps its parent's subject when deeper, and a run of
   // weighted domain headings at one level (all headings at one level, as some articles write them) keeps it too.
@@ -171,14 +176,34 @@ export function analyse(
       if (subjects.size === 1)
         leadSubject.set(block.index, { end: block.start + lead[0].length, subject: [...subjects][0] as Subject });
     }
-    for (const span of splitSentences(block.text)) {
+    let cells: Span[] | null = null;
+    if (block.kind === 'tableRow') {
+      cells = [];
+      let cellStart = block.start;
+      for (const cell of block.cells ?? [block.text]) {
+        cells.push({ start: cellStart, end: cellStart + cell.length });
+        cellStart += cell.length + 3;
+      }
+      cellSpans.set(block.index, cells);
+      if (block.header && block.group !== null) {
+        columnSubjects.set(
+          block.group,
+          cells.map((c) => {
+            const subjects = subjectsOf(c.start, c.end);
+            return subjects.size === 1 ? ([...subjects][0] as Subject) : null;
+          }),
+        );
+      }
+    }
+    for (const span of cells ? [{ start: 0, end: block.text.length }] : splitSentences(block.text)) {
       const start = block.start + span.start;
       const end = block.start + span.end;
       sentences.push({
         start,
         end,
         block,
-        clauses: splitClauses(block.text.slice(span.start, span.end), start),
+        // A table row reads cell by cell: each cell is a clause with its column's subject.
+        clauses: cells ?? splitClauses(block.text.slice(span.start, span.end), start),
         contextBefore: context,
       });
       const subjects = subjectsOf(start, end);
@@ -195,6 +220,8 @@ export function analyse(
     mentions,
     headingSubject,
     leadSubject,
+    cellSpans,
+    columnSubjects,
     singleExam,
     facts: [],
     factKeys: new Set(),
@@ -209,6 +236,12 @@ export function subjectAt(ctx: ExtractionContext, sentence: Sentence, offset: nu
   const before = inClause.filter((m) => m.end <= offset);
   const nearest = before.length > 0 ? before[before.length - 1] : inClause[0];
   if (nearest) return nearest.resolved;
+  const block = sentence.block;
+  if (block.kind === 'tableRow' && block.group !== null && !block.header) {
+    const column = (ctx.cellSpans.get(block.index) ?? []).findIndex((c) => offset >= c.start && offset <= c.end);
+    const subject = ctx.columnSubjects.get(block.group)?.[column] ?? null;
+    if (subject !== null) return subject;
+  }
   const lead = ctx.leadSubject.get(sentence.block.index);
   if (lead && offset >= lead.end) return lead.subject;
   const inSentence = mentionsWithin(ctx.mentions, sentence.start, sentence.end).filter((m) => m.resolved !== null);

@@ -53,10 +53,10 @@ export function buildDocument(tree: Root, toRawOffset: (o: number) => number, fi
   const pushBlock = (
     kind: BlockKind,
     depth: number,
-    leaves: Leaf[],
+    leaves: Leaf[] | { text: string; offsets: Int32Array },
     extra: Partial<Pick<Block, 'group' | 'order' | 'ordered' | 'cells' | 'header'>> = {},
   ) => {
-    const { text, offsets } = joinLeaves(leaves, toRawOffset);
+    const { text, offsets } = Array.isArray(leaves) ? joinLeaves(leaves, toRawOffset) : leaves;
     if (!text) return;
     if (kind === 'heading') {
       while (headingStack.length > 0 && (headingStack[headingStack.length - 1] as { depth: number }).depth >= depth)
@@ -107,15 +107,25 @@ export function buildDocument(tree: Root, toRawOffset: (o: number) => number, fi
     }
     const group = ++groupCounter;
     table.children.forEach((row, order) => {
-      const leaves: Leaf[] = [];
+      // Cells are joined with " | " exactly, so each cell's span in the row text follows from `cells`.
       const cells: string[] = [];
+      const offsets: number[] = [];
       row.children.forEach((cell, i) => {
-        const cellLeaves = phrasingLeaves(cell.children);
-        cells.push(joinLeaves(cellLeaves, toRawOffset).text);
-        if (i > 0) leaves.push({ value: ' | ', offset: null, end: null });
-        leaves.push(...cellLeaves);
+        const joined = joinLeaves(phrasingLeaves(cell.children), toRawOffset);
+        if (i > 0) {
+          const at = offsets[offsets.length - 1] ?? joined.offsets[0] ?? 0;
+          offsets.push(at, at, at);
+        }
+        cells.push(joined.text);
+        offsets.push(...joined.offsets);
       });
-      pushBlock('tableRow', 0, leaves, { group, order, cells, header: order === 0 });
+      if (cells.every((c) => c === '')) return;
+      pushBlock(
+        'tableRow',
+        0,
+        { text: cells.join(' | '), offsets: Int32Array.from(offsets) },
+        { group, order, cells, header: order === 0 },
+      );
     });
   };
 

@@ -11,12 +11,28 @@ const LABELLED = new RegExp(
   `\\b(?:number\\s+of\\s+questions|questions|question\\s+count)\\s*[:–|-]\\s*${QUANTITY}\\b(?!\\s*(?:minutes|hours|%))`,
   'gi',
 );
+const CELL = new RegExp(`^\\s*${QUANTITY}(?:\\s+(?:[A-Za-z-]+\\s+){0,4}questions)?\\s*$`, 'i');
 const NOT_EXAM_QUESTIONS =
   /\b(?:practice|sample|mock|quiz|renewal|review|interview|dump|bank|free|extra|bonus|per\s+day)\b/i;
 
 export function extractQuestions(_options?: Readonly<ExtractQuestionsOptions> | null) {
   return (_tree: Root, file: VFile) => {
     const ctx = context(file);
+    // A table row labelled "Questions" holds one count per cell ("| Questions | 65 | 50–60 |").
+    for (const sentence of ctx.sentences) {
+      const cells = ctx.cellSpans.get(sentence.block.index);
+      const label = cells?.[0] ? ctx.doc.text.slice(cells[0].start, cells[0].end).trim() : '';
+      if (!cells || cells.length < 2 || !/^(?:number\s+of\s+)?questions$/i.test(label)) continue;
+      for (const cell of cells.slice(1)) {
+        const m = CELL.exec(ctx.doc.text.slice(cell.start, cell.end));
+        const bounds = m ? boundsOf(m.groups ?? {}) : null;
+        if (!bounds || bounds.max === null || bounds.min < 5 || bounds.max > 500) continue;
+        const exam = examAt(ctx, sentence, cell.start);
+        if (!exam) continue;
+        const value = { min: bounds.min, max: bounds.max };
+        emitFact(file, { exam, attribute: 'questions', value, quote: quoteFor(sentence), at: cell.start });
+      }
+    }
     for (const re of [COUNTED, LABELLED]) {
       eachMatch(ctx, re, (m, sentence, at) => {
         const g = m.groups ?? {};

@@ -3,6 +3,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { context, eachMatch, emitFact, examAt, quoteFor } from '../lib/context.ts';
 import { NUM, parseNumber } from '../lib/quantities.ts';
+import { labelOf } from './shared.ts';
 
 export type ExtractValidityOptions = Record<string, never>;
 
@@ -14,6 +15,8 @@ const VALIDITY = new RegExp(
     `\\bvalidity(?:\\s+period)?\\s*(?:is|of|:|–|-)?\\s*(?<n3>${NUM})[\\s-]*(?<u3>years?|months?)`,
     `\\bexpires?\\s+(?:after|in)\\s+(?<n4>${NUM})[\\s-]*(?<u4>years?|months?)`,
     `\\brecertify\\s+every\\s+(?<n5>${NUM})[\\s-]*(?<u5>years?|months?)`,
+    // Under a "Validity" / "Renewal" label: "every 3 years", "3 years".
+    `(?:^|\\|\\s|:\\s)(?:every\\s+)?(?<n6>${NUM})[\\s-]*(?<u6>years?|months?)\\s*(?=$|\\|)`,
   ].join('|'),
   'gi',
 );
@@ -23,14 +26,17 @@ export function extractValidity(_options?: Readonly<ExtractValidityOptions> | nu
     const ctx = context(file);
     eachMatch(ctx, VALIDITY, (m, sentence, at) => {
       const g = m.groups ?? {};
-      const n = parseNumber(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? g.n5 ?? '');
-      const unit = g.u1 ?? g.u2 ?? g.u3 ?? g.u4 ?? g.u5 ?? '';
+      if (g.n6 !== undefined && !/\b(?:valid\w*|renew\w*|recertif\w*|expir\w*)\b/.test(labelOf(sentence))) return;
+      const n = parseNumber(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? g.n5 ?? g.n6 ?? '');
+      const unit = g.u1 ?? g.u2 ?? g.u3 ?? g.u4 ?? g.u5 ?? g.u6 ?? '';
       if (n === null || n <= 0) return;
       const months = /year/i.test(unit) ? n * 12 : n;
       if (!Number.isInteger(months) || months > 120) return;
-      const exam = examAt(ctx, sentence, at);
+      // The number's own position decides its table column (the match may start at the cell separator).
+      const numberAt = at + m[0].search(/\S/) + (/^[|:]/.test(m[0].trim()) ? 2 : 0);
+      const exam = examAt(ctx, sentence, numberAt);
       if (!exam) return;
-      emitFact(file, { exam, attribute: 'validity', value: { months }, quote: quoteFor(sentence), at });
+      emitFact(file, { exam, attribute: 'validity', value: { months }, quote: quoteFor(sentence), at: numberAt });
     });
   };
 }
