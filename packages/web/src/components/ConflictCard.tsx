@@ -48,7 +48,17 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
   const id = () => conflict().id;
   const prefix = () => `c-${id()}`;
   const describe = (value: unknown) => formatClaimValue(conflict().attribute, value);
+  // Core's positions when the API gives them (a `domains` conflict compares whole lists, stated by many
+  // per-domain facts); otherwise the facts grouped by the value they state.
   const sides = createMemo(() => {
+    const byId = new Map(conflict().facts.map((fact) => [fact.id, fact]));
+    const given = conflict().sides ?? [];
+    if (given.length > 0) {
+      return given.map((side) => ({
+        value: side.value,
+        facts: side.factIds.flatMap((factId) => byId.get(factId) ?? []),
+      }));
+    }
     const groups = new Map<string, { value: unknown; facts: ConflictFact[] }>();
     for (const fact of conflict().facts) {
       const key = JSON.stringify(fact.value);
@@ -58,6 +68,8 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
     }
     return [...groups.values()];
   });
+  /** What a fact's side says, for the "which source wins" choice. */
+  const sideValueOf = (factId: string) => sides().find((side) => side.facts.some((f) => f.id === factId))?.value;
 
   const validate = (): ReviewRequest | null => {
     const found: Record<string, string> = {};
@@ -252,7 +264,7 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
                     onChange={() => setDraft('factId', fact.id)}
                   />
                   <label for={`${prefix()}-fact-${fact.id}`}>
-                    {`${describe(fact.value)} (${fact.source.title ?? fact.source.id}, ${formatDate(fact.source.published)})`}
+                    {`${describe(sideValueOf(fact.id) ?? fact.value)} (${fact.source.title ?? fact.source.id}, ${formatDate(fact.source.published)})`}
                   </label>
                 </div>
               )}

@@ -24,6 +24,7 @@ describe('formatClaimValue', () => {
       },
       'Framing 20%; Serving',
     ],
+    ['domains', { name: 'Modeling', weightPercent: 36, order: 2 }, 'Modeling: 36%'],
   ])('%s %j → %s', (attribute, value, expected) => {
     expect(formatClaimValue(attribute, value)).toBe(expected);
   });

@@ -64,6 +64,8 @@ export function formatClaimValue(attribute: string, value: unknown): string {
     case 'domains':
     case 'weights': {
       const list = Array.isArray(value.domains) ? value.domains : null;
+      // One domain of the list, as a per-domain fact states it.
+      if (!list && typeof value.name === 'string') return formatClaimValue('domain', value);
       if (!list) break;
       return list
         .filter(isObj)

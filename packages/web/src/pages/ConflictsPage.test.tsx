@@ -178,3 +178,62 @@ describe('ConflictsPage', () => {
     }
   });
 });
+
+describe('ConflictCard sides', () => {
+  it("shows core's positions side by side when the API gives them, not one column per fact", async () => {
+    const list = conflict({
+      id: 'conf-domains',
+      attribute: 'domains',
+      facts: [
+        {
+          ...conflict().facts[0]!,
+          id: 'd1',
+          value: { name: 'Modeling', weightPercent: 36, order: 0 },
+          quote: 'Modeling (36%)',
+        },
+        {
+          ...conflict().facts[0]!,
+          id: 'd2',
+          value: { name: 'Operations', weightPercent: 20, order: 1 },
+          quote: 'Operations (20%)',
+        },
+        {
+          ...conflict().facts[1]!,
+          id: 'd3',
+          value: { name: 'Modeling', weightPercent: null, order: 0 },
+          quote: 'four pillars',
+        },
+      ],
+      sides: [
+        {
+          value: {
+            domains: [
+              { name: 'Modeling', weightPercent: 36 },
+              { name: 'Operations', weightPercent: 20 },
+            ],
+            weightsKnown: true,
+          },
+          factIds: ['d1', 'd2'],
+        },
+        { value: { domains: [{ name: 'Modeling', weightPercent: null }], weightsKnown: false }, factIds: ['d3'] },
+      ],
+      suggestion: { value: { domains: [{ name: 'Modeling', weightPercent: 36 }], weightsKnown: true }, rationale: [] },
+    });
+    const app = renderApp(fakeApi({ listConflicts: async () => [list] }), '/review');
+    try {
+      const card = (await app.findByRole('article', { name: /Domains/ })) as HTMLElement;
+      const sides = within(card).getAllByRole('region', { name: /^Sources saying/ });
+      expect(sides.map((side) => side.querySelector('h3')?.textContent)).toEqual([
+        'Modeling 36%; Operations 20%',
+        'Modeling',
+      ]);
+      expect(sides[0]?.querySelectorAll('blockquote').length).toBe(2);
+      fireEvent.click(within(card).getByLabelText(/Choose a source/));
+      within(card).getByLabelText(/^Modeling 36%; Operations 20% \(Official page/, {
+        selector: '#c-conf-domains-fact-d2',
+      });
+    } finally {
+      app.unmount();
+    }
+  });
+});
