@@ -2,9 +2,13 @@
  * The generated module must be what the API type-checks against: compile it with a snippet that uses it,
  * and check that wrong literals are rejected by the compiler.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Dataset } from '@certplan/core';
 import { Project } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
+import { buildDataset } from '../lib/buildDataset.ts';
 import { generateDatasetTypes } from './generateDatasetTypes.ts';
 
 const dataset: Pick<Dataset, 'exams' | 'facts' | 'sources'> = {
@@ -41,12 +45,12 @@ const dataset: Pick<Dataset, 'exams' | 'facts' | 'sources'> = {
   ],
 };
 
-function diagnostics(usage: string): string[] {
+function diagnostics(usage: string, from: Pick<Dataset, 'exams' | 'facts' | 'sources'> = dataset): string[] {
   const project = new Project({
     useInMemoryFileSystem: true,
     compilerOptions: { strict: true, noEmit: true, skipLibCheck: true, lib: ['lib.es2022.d.ts'] },
   });
-  project.createSourceFile('/dataset-types.ts', generateDatasetTypes(dataset));
+  project.createSourceFile('/dataset-types.ts', generateDatasetTypes(from));
   project.createSourceFile('/use.ts', usage);
   return project
     .getPreEmitDiagnostics()
@@ -81,6 +85,33 @@ describe('generateDatasetTypes', () => {
     `);
     expect(errors).toHaveLength(2);
     expect(errors[0]).toContain('"aws-mla-c01"');
+  }, 120_000);
+
+  it('types the real corpus: each exam’s domain names as the sources state them', () => {
+    const out = mkdtempSync(join(tmpdir(), 'certplan-codegen-'));
+    try {
+      const real = buildDataset({
+        contentDir: join(import.meta.dirname, '../../../../content'),
+        outDir: out,
+        cache: false,
+      }).dataset;
+      expect(
+        diagnostics(
+          `
+          import type { DomainName, ExamId } from './dataset-types';
+          const exams: ExamId[] = ['aws-mls-c01', 'gcp-pmle', 'aws-mla-c01'];
+          const mla: DomainName<'aws-mla-c01'> = 'ML Model Development';
+          const mls: DomainName<'aws-mls-c01'> = 'Exploratory Data Analysis';
+          // @ts-expect-error: an MLA-C01 domain is not an MLS-C01 domain
+          const wrong: DomainName<'aws-mls-c01'> = 'ML Model Development';
+          export { exams, mla, mls, wrong };
+        `,
+          real,
+        ),
+      ).toEqual([]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('is deterministic', () => {
