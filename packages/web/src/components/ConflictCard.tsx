@@ -32,6 +32,17 @@ interface Draft {
   note: string;
 }
 
+/** One sentence stating several facts (four domains in one line) is shown once. */
+function distinctQuotes(facts: readonly ConflictFact[]): ConflictFact[] {
+  const seen = new Set<string>();
+  return facts.filter((fact) => {
+    const key = `${fact.source.id}\u0000${fact.quote}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function ConflictCard(props: ConflictCardProps): JSX.Element {
   // The card owns its copy: a review or a 409 replaces it without reloading the page.
   // eslint-disable-next-line solid/reactivity -- initial value only; later updates come from the API.
@@ -179,7 +190,9 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
           {(side) => (
             <section class="side" aria-label={`Sources saying ${describe(side.value)}`}>
               <h3>{describe(side.value)}</h3>
-              <For each={side.facts}>{(fact) => <SourceQuote quote={fact.quote} source={fact.source} />}</For>
+              <For each={distinctQuotes(side.facts)}>
+                {(fact) => <SourceQuote quote={fact.quote} source={fact.source} />}
+              </For>
             </section>
           )}
         </For>

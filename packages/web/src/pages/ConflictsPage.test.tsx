@@ -215,7 +215,16 @@ describe('ConflictCard sides', () => {
           },
           factIds: ['d1', 'd2'],
         },
-        { value: { domains: [{ name: 'Modeling', weightPercent: null }], weightsKnown: false }, factIds: ['d3'] },
+        {
+          value: {
+            domains: [
+              { name: 'Modeling', weightPercent: null },
+              { name: 'Operations', weightPercent: null },
+            ],
+            weightsKnown: false,
+          },
+          factIds: ['d3', 'd4'],
+        },
       ],
       suggestion: { value: { domains: [{ name: 'Modeling', weightPercent: 36 }], weightsKnown: true }, rationale: [] },
     });
