@@ -120,3 +120,24 @@ describe('pnpm ingest (cli main)', () => {
     expect(stderr).toMatch(/exams\.yaml:2:\d+: .* \(at exams\.0\.id\)/);
   });
 });
+
+describe('registered sources', () => {
+  it('treats a registered but missing file as unreadable, citing its line in sources.yaml', () => {
+    writeFileSync(
+      join(content, 'sources.yaml'),
+      '- file: 003_1502cd0b2fbc39c9.txt\n- file: gone/away.md\n  authority: official\n',
+    );
+    const result = buildDataset({ contentDir: content, outDir: out, cache: false });
+    expect(result.written).toBe(false);
+    expect(result.unreadable).toEqual([
+      {
+        file: 'gone/away.md',
+        line: 2,
+        column: 9,
+        ruleId: 'certplan:missing-source',
+        message: 'registered in sources.yaml but not found under raw/',
+        fatal: true,
+      },
+    ]);
+  });
+});

@@ -104,7 +104,8 @@ export function buildDataset(options: BuildOptions): BuildResult {
   const sourcesFile = join(contentDir, 'sources.yaml');
   const reviewsFile = join(contentDir, 'reviews.yaml');
   const catalog = parseCatalogYaml(readFileSync(catalogFile, 'utf8'), catalogFile);
-  const entries = existsSync(sourcesFile) ? parseSourcesYaml(readFileSync(sourcesFile, 'utf8'), sourcesFile) : [];
+  const sourcesText = existsSync(sourcesFile) ? readFileSync(sourcesFile, 'utf8') : '';
+  const entries = parseSourcesYaml(sourcesText, sourcesFile);
   // Malformed reviews stop the build before anything is written: core throws with line and column.
   const reviews: Review[] = existsSync(reviewsFile) ? parseReviews(readFileSync(reviewsFile, 'utf8'), reviewsFile) : [];
 
@@ -122,15 +123,18 @@ export function buildDataset(options: BuildOptions): BuildResult {
   const unreadable: Problem[] = [];
   const problems: Problem[] = [];
 
+  // A registered source that is missing could not be read: same treatment as an unreadable file.
+  const sourceLines = sourcesText.split('\n');
   for (const entry of entries) {
     if (!files.includes(entry.file)) {
-      problems.push({
-        file: sourcesFile,
-        line: null,
-        column: null,
+      const index = sourceLines.findIndex((l) => l.includes(entry.file));
+      unreadable.push({
+        file: entry.file,
+        line: index >= 0 ? index + 1 : null,
+        column: index >= 0 ? (sourceLines[index] as string).indexOf(entry.file) + 1 : null,
         ruleId: 'certplan:missing-source',
-        message: `registered source ${entry.file} does not exist under raw/`,
-        fatal: false,
+        message: `registered in sources.yaml but not found under raw/`,
+        fatal: true,
       });
     }
   }

@@ -1,0 +1,79 @@
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { buildDocument } from './document.ts';
+import {
+  decodeSourceBytes,
+  detectFormat,
+  isTitleLike,
+  limitTagDepth,
+  parseSource,
+  type UnreadableSourceError,
+} from './readSource.ts';
+
+describe('detectFormat', () => {
+  it('detects by content, never by name', () => {
+    expect(detectFormat('{"content":{"rendered":"<p>x</p>"}}')).toBe('wordpress');
+    expect(detectFormat('  \n{"id": 1}')).toBe('wordpress');
+    expect(detectFormat('---\ntitle: x\n---\n\nBody')).toBe('markdown');
+    expect(detectFormat('# Title\n\nSome [link](https://example.com).')).toBe('markdown');
+    expect(detectFormat('Professional Machine Learning Engineer\nLength: Two hours\n- Language: English\n')).toBe(
+      'text',
+    );
+  });
+});
+
+describe('plain text', () => {
+  it('makes short title-like lines headings, marker lines list items, and keeps labelled values as text', () => {
+    const text =
+      'Exams\n- Length: Two hours\n- Registration fee: $200\nRecertification\nYou may recertify 60 days before expiry.\n';
+    const doc = buildDocument(parseSource(text, new VFile()).tree, (o) => o, null);
+    expect(doc.blocks.map((b) => [b.kind, b.text, b.section])).toEqual([
+      ['heading', 'Exams', []],
+      ['listItem', 'Length: Two hours', ['Exams']],
+      ['listItem', 'Registration fee: $200', ['Exams']],
+      ['heading', 'Recertification', []],
+      ['paragraph', 'You may recertify 60 days before expiry.', ['Recertification']],
+    ]);
+    expect(isTitleLike('Exam fee: $200')).toBe(false);
+    expect(isTitleLike('Step 5: Schedule an exam')).toBe(false);
+    expect(isTitleLike('Prerequisites')).toBe(true);
+  });
+});
+
+describe('decodeSourceBytes', () => {
+  it('refuses binary, invalid UTF-8, empty and oversized input with a position', () => {
+    const reasons = [
+      new Uint8Array([0x61, 0x0a, 0x62, 0x00]),
+      new Uint8Array([0x61, 0x62, 0x0a, 0x63, 0xff]),
+      new Uint8Array([0x20, 0x0a]),
+      new Uint8Array(11),
+    ].map((bytes) => {
+      try {
+        decodeSourceBytes(bytes, 10);
+        return 'ok';
+      } catch (error) {
+        const e = error as UnreadableSourceError;
+        return `${e.ruleId} ${e.point ? `${e.point.line}:${e.point.column}` : '-'} ${e.message}`;
+      }
+    });
+    expect(reasons).toMatchInlineSnapshot(`
+      [
+        "certplan:binary 2:2 binary content (NUL byte at byte 3)",
+        "certplan:invalid-utf8 2:2 invalid UTF-8 at byte 4",
+        "certplan:empty - empty file",
+        "certplan:too-large - source is 11 bytes, over the 10-byte limit for one article",
+      ]
+    `);
+    expect(decodeSourceBytes(new TextEncoder().encode('\ufeffhello'))).toBe('hello');
+  });
+});
+
+describe('limitTagDepth', () => {
+  it('blanks tags beyond the limit and keeps text and offsets', () => {
+    const html = '<div><div><div><b>deep</b></div></div></div>';
+    const limited = limitTagDepth(html, 2);
+    expect(limited.html).toHaveLength(html.length);
+    expect(limited.html.replace(/\s+/g, ' ')).toBe('<div><div> deep </div></div>');
+    expect(limited.firstDropped).toBe(10);
+  });
+});
