@@ -234,9 +234,11 @@ describe('ConflictCard sides', () => {
       const sides = within(card).getAllByRole('region', { name: /^Sources saying/ });
       expect(sides.map((side) => side.querySelector('h3')?.textContent)).toEqual([
         'Modeling 36%; Operations 20%',
-        'Modeling',
+        'Modeling; Operations',
       ]);
       expect(sides[0]?.querySelectorAll('blockquote').length).toBe(2);
+      // The same sentence stating two domains is quoted once.
+      expect(sides[1]?.querySelectorAll('blockquote').length).toBe(1);
       fireEvent.click(within(card).getByLabelText(/Choose a source/));
       within(card).getByLabelText(/^Modeling 36%; Operations 20% \(Official page/, {
         selector: '#c-conf-domains-fact-d2',
