@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { finishJob, repoRoot } from '../lib/childJob.ts';
 
 type Parser = { parse: (file: string) => unknown };
+type Chain = Parser & { use: (plugin: unknown, ...options: unknown[]) => Chain };
 
 const fromIngest = createRequire(join(repoRoot, 'packages/ingest/package.json'));
 const load = async <T>(name: string): Promise<T> =>
@@ -28,14 +29,22 @@ function listFiles(dir: string): string[] {
 
 export async function bareParsers() {
   const { unified } = (await import(pathToFileURL(fromIngest.resolve('unified')).href)) as {
-    unified: () => { use: (plugin: unknown, ...options: unknown[]) => Parser & { use: (...a: unknown[]) => Parser } };
+    unified: () => Chain;
   };
   const remarkParse = await load('remark-parse');
   const remarkFrontmatter = await load('remark-frontmatter');
   const rehypeParse = await load('rehype-parse');
+  // GitHub-flavoured Markdown (tables) when ingest uses it, as it does for comparison tables.
+  let remarkGfm: unknown = null;
+  try {
+    remarkGfm = await load('remark-gfm');
+  } catch {
+    remarkGfm = null;
+  }
+  const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
   return {
     html: unified().use(rehypeParse, { fragment: true }) as Parser,
-    markdown: unified().use(remarkParse).use(remarkFrontmatter, ['yaml']) as Parser,
+    markdown: (remarkGfm ? markdown.use(remarkGfm) : markdown) as Parser,
   };
 }
 
@@ -57,11 +66,13 @@ const files = listFiles(join(dir, 'raw'));
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
 let bytes = 0;
+const byFormat: Record<string, { files: number; bytes: number; ms: number }> = {};
 for (const path of files) {
   const buffer = readFileSync(path);
   bytes += buffer.length;
   const text = utf8.decode(buffer);
   const format = detectFormat(text);
+  const t0 = performance.now();
   if (format === 'wordpress') {
     const post = JSON.parse(text) as { content?: { rendered?: string } };
     parsers.html.parse(post.content?.rendered ?? '');
@@ -69,7 +80,11 @@ for (const path of files) {
     parsers.markdown.parse(text);
   }
   // Plain text has no parser in ingest (it builds its tree line by line): its floor is reading and decoding.
+  const stat = (byFormat[format] ??= { files: 0, bytes: 0, ms: 0 });
+  stat.files++;
+  stat.bytes += buffer.length;
+  stat.ms += performance.now() - t0;
 }
 const ms = performance.now() - started;
 const cpu = process.cpuUsage(cpuBefore);
-finishJob({ ms, cpuMs: (cpu.user + cpu.system) / 1000, bytes, files: files.length });
+finishJob({ ms, cpuMs: (cpu.user + cpu.system) / 1000, bytes, files: files.length, byFormat });

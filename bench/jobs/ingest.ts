@@ -3,7 +3,7 @@
  * exactly what `pnpm ingest` and the server call. Module loading is outside the timed span, so the figure is
  * the pipeline's work (read, parse, extract, reconcile, write), not tsx start-up.
  *
- * Child job: `ingest.ts <contentDir>`; reports {ms, facts, sources, claims, conflicts, cpuMs} or {skipped}.
+ * Child job: `ingest.ts <contentDir>`; reports {ms, cpuMs, facts, sources, claims, conflicts, cacheHits} or {skipped}.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,10 +17,13 @@ const ingest = (await import('@certplan/ingest')) as Record<string, unknown>;
 if (typeof ingest.buildDataset !== 'function') {
   finishJob({ skipped: '@certplan/ingest does not export buildDataset yet' });
 } else {
-  const buildDataset = ingest.buildDataset as (options: { contentDir: string; outDir: string }) => Promise<unknown>;
+  const buildDataset = ingest.buildDataset as (options: {
+    contentDir: string;
+    outDir: string;
+  }) => Promise<{ cacheHits?: number }> | { cacheHits?: number };
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  await buildDataset({ contentDir, outDir });
+  const result = await buildDataset({ contentDir, outDir });
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   const dataset = JSON.parse(readFileSync(join(outDir, 'dataset.json'), 'utf8')) as Record<
@@ -35,5 +38,6 @@ if (typeof ingest.buildDataset !== 'function') {
     claims: dataset.claims?.length ?? 0,
     conflicts: dataset.conflicts?.length ?? 0,
     unreadable: dataset.unreadable?.length ?? 0,
+    cacheHits: typeof result?.cacheHits === 'number' ? result.cacheHits : null,
   });
 }
