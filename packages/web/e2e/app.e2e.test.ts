@@ -376,6 +376,7 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
       await page.locator('h1').waitFor();
       await page.waitForLoadState('networkidle');
       found.push(...(await axeSeriousViolations(page)).map((v) => `${path}: ${v}`));
+      await shot(`15-axe-${pages.indexOf(path) + 1}`);
     }
     // And with a citation open (a modal dialog).
     await page.goto(`${server.url}/?exam=aws-mla-c01&hours=6&examDate=2027-02-14`);

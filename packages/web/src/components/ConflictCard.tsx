@@ -8,7 +8,7 @@ import { createStore } from 'solid-js/store';
 import { ApiError } from '../api/ApiError.ts';
 import type { ApiClient } from '../api/createApiClient.ts';
 import type { ConflictFact, ConflictView, ReviewRequest } from '../api/types.ts';
-import { attributeLabel, formatClaimValue } from '../lib/formatClaimValue.ts';
+import { claimTitle, formatClaimValue } from '../lib/formatClaimValue.ts';
 import { formatDate } from '../lib/today.ts';
 import { SourceQuote } from './SourceQuote.tsx';
 
@@ -173,8 +173,7 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
     >
       <h2 id={`${prefix()}-title`}>
         {props.examName}
-        {` · ${attributeLabel(conflict().attribute)}`}
-        <Show when={conflict().key}>{(key) => `: ${key()}`}</Show>
+        {` · ${claimTitle(conflict().attribute, conflict().key)}`}
       </h2>
       <p class="conflict-meta">
         <span class="badge" data-severity={conflict().severity}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClaimValue } from './formatClaimValue.ts';
+import { claimTitle, formatClaimValue } from './formatClaimValue.ts';
 
 describe('formatClaimValue', () => {
   it.each([
@@ -33,5 +33,13 @@ describe('formatClaimValue', () => {
     expect(formatClaimValue('newAttribute', { x: 1 })).toBe('{"x":1}');
     expect(formatClaimValue('fee', { amount: 'lots' })).toBe('{"amount":"lots"}');
     expect(formatClaimValue('fee', null)).toBe('unknown');
+  });
+});
+
+describe('claimTitle', () => {
+  it('names the attribute and, in words, its key', () => {
+    expect(claimTitle('experience', 'ml')).toBe('Recommended experience: ML');
+    expect(claimTitle('domain', 'Modeling')).toBe('Domain: Modeling');
+    expect(claimTitle('fee', null)).toBe('Fee');
   });
 });

@@ -135,3 +135,11 @@ export const attributeLabels: Record<string, string> = {
 export function attributeLabel(attribute: string): string {
   return attributeLabels[attribute] ?? attribute;
 }
+
+const experienceKinds: Record<string, string> = { ml: 'ML', platform: 'on the platform', industry: 'in industry' };
+
+/** A claim's heading: its attribute, and its key in words ("Recommended experience: ML"). */
+export function claimTitle(attribute: string, key: string | null): string {
+  if (!key) return attributeLabel(attribute);
+  return `${attributeLabel(attribute)}: ${attribute === 'experience' ? (experienceKinds[key] ?? key) : key}`;
+}

@@ -8,7 +8,7 @@ import { useApi } from '../api/ApiContext.tsx';
 import type { Citation, ClaimView } from '../api/types.ts';
 import { CitationList } from '../components/CitationMarker.tsx';
 import { SourceQuote } from '../components/SourceQuote.tsx';
-import { attributeLabel, formatClaimValue } from '../lib/formatClaimValue.ts';
+import { claimTitle, formatClaimValue } from '../lib/formatClaimValue.ts';
 import { formatDate } from '../lib/today.ts';
 
 const attributeOrder = [
@@ -104,10 +104,7 @@ export function ExamPage(): JSX.Element {
               <For each={claims()}>
                 {(claim) => (
                   <section class="claim-block" aria-labelledby={`claim-${claim.id}`} data-status={claim.status}>
-                    <h3 id={`claim-${claim.id}`}>
-                      {attributeLabel(claim.attribute)}
-                      <Show when={claim.key}>{(key) => `: ${key()}`}</Show>
-                    </h3>
+                    <h3 id={`claim-${claim.id}`}>{claimTitle(claim.attribute, claim.key)}</h3>
                     <p class="claim-value">
                       <strong>{formatClaimValue(claim.attribute, claim.value)}</strong>
                       <span class="badge" data-status={claim.status}>
