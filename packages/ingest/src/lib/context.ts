@@ -159,9 +159,13 @@ export function analyse(
       else {
         const sameLevel = headings.find((h) => h.depth === block.depth);
         const parent = [...headings].reverse().find((h) => h.depth < block.depth);
-        subject = /\(\s*\d+(?:\.\d+)?\s*%\s*\)|\b\d+(?:\.\d+)?\s*%\s*$/.test(block.text)
-          ? (sameLevel?.subject ?? parent?.subject ?? null)
-          : (parent?.subject ?? null);
+        // Weighted domain headings, and headings that refer back ("How much does it cost?"), continue the
+        // subject of the heading before them at the same level.
+        subject =
+          /\(\s*\d+(?:\.\d+)?\s*%\s*\)|\b\d+(?:\.\d+)?\s*%\s*$/.test(block.text) ||
+          /\b(?:it|its|this\s+(?:exam|certification|test)|the\s+(?:exam|test))\b/i.test(block.text)
+            ? (sameLevel?.subject ?? parent?.subject ?? null)
+            : (parent?.subject ?? null);
       }
       headings = headings.filter((h) => h.depth < block.depth);
       headings.push({ depth: block.depth, subject });

@@ -26,7 +26,12 @@ export function extractFee(options?: Readonly<ExtractFeeOptions> | null) {
         const at = sentence.start + money.start;
         const clause = clauseText(ctx, sentence, at);
         const hasFeeWord = FEE_WORDS.test(clause) || FEE_WORDS.test(label) || /\b(?:cost|fee|price)/i.test(lead);
-        if (!hasFeeWord || NOT_EXAM_FEE.test(clause) || NOT_EXAM_FEE.test(label)) continue;
+        // Exclusions look at the comma-delimited piece around the amount: "costs 150 USD, and a discount voucher…"
+        // is still the fee, "a retake voucher saves $75" is not.
+        const pieceStart = text.lastIndexOf(',', money.start) + 1;
+        const pieceEnd = text.indexOf(',', money.end);
+        const piece = text.slice(pieceStart, pieceEnd === -1 ? text.length : pieceEnd);
+        if (!hasFeeWord || NOT_EXAM_FEE.test(piece) || NOT_EXAM_FEE.test(label)) continue;
         if (money.amount < 10 || money.amount > maxAmount) continue;
         const after = text.slice(money.end, money.end + 60);
         const before = text.slice(Math.max(0, money.start - 30), money.start);

@@ -9,7 +9,7 @@ const LANG =
   '(?:English|Japanese|Korean|(?:Simplified\\s+|Traditional\\s+)?Chinese|Spanish(?:\\s+\\(Latin\\s+America\\))?|Portuguese(?:\\s+\\(Brazil\\))?|French|German|Italian|Indonesian|Arabic|Hindi|Russian|Turkish|Vietnamese|Thai|Polish|Dutch)';
 const list = (name: string) => `(?<${name}>${LANG}(?:\\s*(?:,\\s*(?:and\\s+|or\\s+)?|\\s+and\\s+|\\s+or\\s+)${LANG})*)`;
 const LANGUAGE = new RegExp(
-  `\\b(?:languages?\\s*(?::|–|-|is|are)\\s*${list('l1')}|(?:offered|available|administered|delivered|taken|take\\s+it)\\s+in\\s+${list('l2')})`,
+  `\\b(?:languages?(?:\\s+(?:offered|available|supported))?\\s*(?::|–|-|is|are)\\s*${list('l1')}|(?:offered|available|administered|delivered|taken|take\\s+it)\\s+in\\s+${list('l2')})`,
   'gi',
 );
 

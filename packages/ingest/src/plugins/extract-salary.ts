@@ -11,7 +11,7 @@ import { findMoney, type Money } from '../lib/quantities.ts';
 export type ExtractSalaryOptions = Record<string, never>;
 
 const SALARY_WORDS =
-  /\b(?:salar\w*|earn\w*|compensation|income|pay(?:s|ing)?\b|remuneration|wages?|command\w*|per\s+year|annual\w*|yearly|a\s+year)\b/i;
+  /\b(?:salar\w*|earn\w*|compensation|income|pay(?:s|ing)?\b|remuneration|wages?|command\w*|per\s+year|annual\w*|yearly|a\s+year|make|makes|making)\b/i;
 const TITLE =
   /^(?:(?:[A-Z][\w/&-]*|ML|AI|MLOps|Ops|of|and)\s+)*(?:[A-Z][\w/-]*\s+)?(?:Engineer|Scientist|Specialist|Developer|Architect|Analyst|Manager|Consultant|Lead|Researcher|Administrator|Practitioner)s?$/;
 
@@ -59,7 +59,8 @@ export function extractSalary(_options?: Readonly<ExtractSalaryOptions> | null) 
           };
           i++;
         } else if (
-          /\b(?:average|median|mean)\b[^$€£.]{0,40}$/i.test(text.slice(Math.max(clauseStart, a.start - 60), a.start))
+          /\b(?:average|median|mean)\b[^$€£.]{0,40}$/i.test(text.slice(Math.max(clauseStart, a.start - 60), a.start)) ||
+          /^\s*(?:(?:a|per)\s+year\s+)?on\s+average\b/i.test(text.slice(a.end, a.end + 30))
         ) {
           value = {
             min: a.amount,
