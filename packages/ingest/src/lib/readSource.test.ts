@@ -35,7 +35,8 @@ describe('plain text', () => {
       ['paragraph', 'You may recertify 60 days before expiry.', ['Recertification']],
     ]);
     expect(isTitleLike('Exam fee: $200')).toBe(false);
-    expect(isTitleLike('Step 5: Schedule an exam')).toBe(false);
+    expect(isTitleLike('Step 5: Schedule an exam')).toBe(true);
+    expect(isTitleLike('Languages offered: English, Japanese')).toBe(false);
     expect(isTitleLike('Prerequisites')).toBe(true);
   });
 });

@@ -456,6 +456,8 @@ export function isTitleLike(line: string): boolean {
   if (/[.,;:!?]$/.test(line) || !/[A-Za-z]/.test(line)) return false;
   if (!/^[\p{Lu}\d]/u.test(line)) return false;
   // "Exam fee: $200" is a labelled value, not a heading.
-  if (/:\s+\S/.test(line)) return false;
+  // "Exam fee: $200" or "Languages offered: English" is a labelled value; "Step 1: Get experience" is a heading.
+  if (/:\s+\S/.test(line) && !/^(?:Step|Part|Section|Chapter|Module|Phase|Domain|Lesson)\s+\d+\s*:/i.test(line))
+    return false;
   return true;
 }
