@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from './atomicWrite.ts';
+import { removeStaleTemporaries, writeFileAtomic } from './atomicWrite.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'certplan-atomic-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,5 +44,10 @@ describe('writeFileAtomic', () => {
     }
     // The child really did replace the file between kills, so the check above was exercised.
     expect(seen.has('a') || seen.has('b')).toBe(true);
+    // Killed writers leave their temporary files; the next build clears them without touching the target.
+    const before = readFileSync(target, 'utf8');
+    removeStaleTemporaries(target);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.dataset.json.'))).toEqual([]);
+    expect(readFileSync(target, 'utf8')).toBe(before);
   }, 120_000);
 });

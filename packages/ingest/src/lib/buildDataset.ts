@@ -23,7 +23,7 @@ import type { VFile } from 'vfile';
 type VFileMessage = VFile['messages'][number];
 
 import { z } from 'zod';
-import { writeFileAtomic } from './atomicWrite.ts';
+import { removeStaleTemporaries, writeFileAtomic } from './atomicWrite.ts';
 import { type CacheStore, extractorFingerprint, openCache } from './cache.ts';
 import { ExamMatcher } from './examMatcher.ts';
 import { EXTRACTOR_VERSION, extractSource } from './extractSource.ts';
@@ -257,6 +257,8 @@ export function buildDataset(options: BuildOptions): BuildResult {
   }
   const written = unreadable.length === 0 || options.keepGoing === true;
   if (written) {
+    removeStaleTemporaries(join(outDir, 'dataset.json'));
+    removeStaleTemporaries(join(outDir, 'dataset.schema.json'));
     writeFileAtomic(
       join(outDir, 'dataset.schema.json'),
       `${JSON.stringify(z.toJSONSchema(DatasetSchema, { unrepresentable: 'any' }), null, 2)}\n`,
