@@ -28,7 +28,11 @@ const OTHER_VENDORS =
 /** Families of certifications from the catalog's vendors that are not in the catalog. */
 const OTHER_EXAM_PATTERNS = [
   /\b(?:Professional|Associate)\s+(?:Cloud|Data|Security|Network|Collaboration|Workspace|Database|DevOps)(?:\s+[A-Z][a-z]+){0,2}\s+(?:Engineer|Architect|Developer|Administrator|Analyst)\b/g,
-  /\b(?:AWS\s+)?(?:Certified\s+)?(?:Solutions\s+Architect|SysOps\s+Administrator|Cloud\s+Practitioner|AI\s+Practitioner|DevOps\s+Engineer|Data\s+Engineer|Data\s+Analytics|Advanced\s+Networking|Database|Security)\s*[–—-]\s*(?:Associate|Professional|Specialty|Foundational)\b/g,
+  // AWS's other certifications: with the vendor the family name is enough; without it, the level must follow
+  // (a bare "Data Engineer" is a job title).
+  /\bAWS\s+(?:Certified\s+)?(?:Solutions\s+Architect|SysOps\s+Administrator|Cloud\s+Practitioner|AI\s+Practitioner|DevOps\s+Engineer|Developer|Data\s+Engineer|Data\s+Analytics|Advanced\s+Networking|Security|Database)\b(?:\s*[–—-]?\s*(?:Associate|Professional|Specialty|Foundational)\b)?/g,
+  /\b(?:Solutions\s+Architect|SysOps\s+Administrator|Cloud\s+Practitioner|AI\s+Practitioner|DevOps\s+Engineer|Developer|Data\s+Engineer|Data\s+Analytics|Advanced\s+Networking|Security|Database)\s*[–—-]?\s*(?:Associate|Professional|Specialty|Foundational)\b/g,
+  /\b(?:Cloud|AI)\s+Practitioner\b/g,
   /\b(?:Cloud\s+Digital\s+Leader|Generative\s+AI\s+Leader|TensorFlow\s+Developer\s+Certificate|Google\s+(?:AdWords|Analytics|Ads)\s+Certification)\b/g,
   /\b[A-Z]{2,3}-\d{3}\b/g,
   /\b[A-Z]{3}-C\d{2}\b/g,
@@ -145,6 +149,12 @@ export class ExamMatcher {
         if (mentions.some((x) => x.kind === 'exam' && x.start < end && start < x.end)) continue;
         others.push({ kind: 'other', start, end, text: m[0] });
       }
+    }
+    // Overlapping patterns: keep the longest span.
+    others.sort((a, b) => a.start - b.start || b.end - a.end);
+    for (let k = others.length - 1; k > 0; k--) {
+      const o = others[k] as Mention;
+      if (others.slice(0, k).some((p) => p.start <= o.start && o.end <= p.end)) others.splice(k, 1);
     }
     // An "other exam" span supersedes vendor tokens inside it ("AWS Solutions Architect – Associate").
     const kept = mentions.filter(
