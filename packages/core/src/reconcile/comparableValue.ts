@@ -31,6 +31,40 @@ export interface ComparableValue {
    * positions certplan suggests the more demanding one, so a learner is not caught unprepared.
    */
   demand: number;
+  /**
+   * For values that can say more or less about the same thing (a domain list with or without weights): what
+   * they are about and which parts they state. Absent where a value is all or nothing. See `covers`.
+   */
+  refinement?: Refinement;
+}
+
+export interface Refinement {
+  /** Only values with the same scope refine each other: for a domain list, its set of normalised names. */
+  scope: string;
+  /** The scope in words, without the parts ("4 domains"). */
+  scopeLabel: string;
+  /** Each part the value speaks to, with what it states; null where it leaves the part open (a weight not given). */
+  parts: ReadonlyMap<string, string | null>;
+}
+
+/**
+ * Whether `specific` says everything `general` says (same scope, and every part `general` states is stated the
+ * same by `specific`), and more: a list of domains without weights is covered by the same domains with
+ * weights. Coverage is a partial order (a part left open is below every value of it), so it is transitive and
+ * grouping by it does not depend on the order statements arrive in.
+ */
+export function covers(general: ComparableValue, specific: ComparableValue): boolean {
+  const [g, s] = [general.refinement, specific.refinement];
+  if (!g || !s || g.scope !== s.scope || general.agreementKey === specific.agreementKey) return false;
+  for (const [part, value] of g.parts) {
+    if (value !== null && s.parts.get(part) !== value) return false;
+  }
+  return true;
+}
+
+/** Neither contradicts the other: the same value, or one says the same as the other and more. */
+export function consistent(a: ComparableValue, b: ComparableValue): boolean {
+  return a.agreementKey === b.agreementKey || covers(a, b) || covers(b, a);
 }
 
 /** Attributes whose statements complement each other (topics to study) rather than compete. */
@@ -48,6 +82,15 @@ export function normalizeName(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .replace(/\s+/g, ' ');
+}
+
+/**
+ * Domain names compared as names of exam areas: on top of `normalizeName`, "ML" is "machine learning" (exam
+ * guides and articles use both for the same domain). Kept apart from `normalizeName`, which also keys claim
+ * ids and copies, so those do not move.
+ */
+export function normalizeDomainName(name: string): string {
+  return normalizeName(name).replace(/\bml\b/g, 'machine learning');
 }
 
 /** A role written in the plural ("Machine Learning Engineers") is the same role as its singular. */
@@ -200,7 +243,7 @@ export function comparableValue(attribute: ComparableAttribute, value: unknown):
       const v = value as AttributeValue<'domain'>;
       const weight = v.weightPercent === null ? '?' : formatNumber(v.weightPercent);
       return {
-        agreementKey: `${normalizeName(v.name)}=${weight}`,
+        agreementKey: `${normalizeDomainName(v.name)}=${weight}`,
         label: v.weightPercent === null ? v.name : `${v.name} (${weight}%)`,
         ...unitless,
       };
@@ -208,18 +251,27 @@ export function comparableValue(attribute: ComparableAttribute, value: unknown):
     case 'domains': {
       const v = value as DomainsValue;
       // A list is compared as a set of (name, weight): order is presentation, a renamed or re-weighted
-      // domain is a different list.
-      const entries = v.domains
-        .map((d) => `${normalizeName(d.name)}=${d.weightPercent === null ? '?' : formatNumber(d.weightPercent)}`)
-        .sort();
-      const names = v.domains.map((d) => (d.weightPercent === null ? d.name : `${d.name} (${d.weightPercent}%)`));
+      // domain is a different list. A weight not given is open, not a value: the refinement lets the
+      // reconciler read an unweighted list as support for the same names with weights.
+      const parts = new Map<string, string | null>();
+      for (const d of v.domains) {
+        const name = normalizeDomainName(d.name);
+        const weight = d.weightPercent === null ? null : formatNumber(d.weightPercent);
+        if (!parts.has(name) || parts.get(name) === null) parts.set(name, weight);
+      }
+      const names = [...parts.keys()].sort();
+      const entries = names.map((name) => `${name}=${parts.get(name) ?? '?'}`);
+      const count = `${v.domains.length} domain${v.domains.length === 1 ? '' : 's'}`;
+      const labels = v.domains.map((d) => (d.weightPercent === null ? d.name : `${d.name} (${d.weightPercent}%)`));
       return {
         agreementKey: entries.join('|'),
-        label: `${v.domains.length} domain${v.domains.length === 1 ? '' : 's'}: ${names.join('; ')}`,
-        summary: `${v.domains.length} domain${v.domains.length === 1 ? '' : 's'}, ${v.weightsKnown ? 'with weights' : 'no weights'}`,
+        label: `${count}: ${labels.join('; ')}`,
+        summary: `${count}, ${v.weightsKnown ? 'with weights' : 'no weights'}`,
         quantity: null,
-        specificity: v.weightsKnown ? 1 : 0,
+        // The share of domains with a weight: a list with some weights says more than one with none.
+        specificity: parts.size === 0 ? 0 : [...parts.values()].filter((w) => w !== null).length / parts.size,
         demand: 0,
+        refinement: { scope: names.join('|'), scopeLabel: count, parts },
       };
     }
   }

@@ -4,6 +4,7 @@
  */
 import type { Authority, DomainsValue, RationaleEntry, Review, Source } from '../schema/dataset.ts';
 import type { ComparableAttribute } from './comparableValue.ts';
+import type { Statement } from './groupComparableSets.ts';
 import { type Position, policyFactors, type Ranking } from './rankPositions.ts';
 
 export type SourceNamer = (sourceId: string) => string;
@@ -59,21 +60,55 @@ export function explainAgreement(
   position: Position,
   name: SourceNamer,
 ): RationaleEntry[] {
-  const label = quoted(position.comparable.summary ?? position.comparable.label);
+  // Where some sources say less (a domain list without weights), the shared part is what they all state.
+  const refined = lessSpecific(position).length > 0 ? position.comparable.refinement : undefined;
+  const label = quoted(refined?.scopeLabel ?? position.comparable.summary ?? position.comparable.label);
   const count = position.witnesses.length;
   const entries: RationaleEntry[] = [
-    { factor: 'authority', text: `${label} is stated by ${byWhom(position, name)}.` },
+    { factor: 'authority', text: `${label} ${refined ? 'are' : 'is'} stated by ${byWhom(position, name)}.` },
     {
       factor: 'agreement',
       text:
         count > 1
-          ? `${count} independent sources agree on it (${list(sourcesOf(position, name))}) and none contradicts it.${witnessText(position, name)}`
+          ? `${count} independent sources agree on ${refined ? 'them' : 'it'} (${list(sourcesOf(position, name))}) and none contradicts ${refined ? 'them' : 'it'}.${witnessText(position, name)}`
           : sourcesOf(position, name).length > 1
-            ? `Only one independent source states it:${witnessText(position, name)} No source contradicts it.`
-            : `Only ${list(sourcesOf(position, name))} states it, and no source contradicts it.`,
+            ? `Only one independent source states ${refined ? 'them' : 'it'}:${witnessText(position, name)} No source contradicts ${refined ? 'them' : 'it'}.`
+            : `Only ${list(sourcesOf(position, name))} states ${refined ? 'them' : 'it'}, and no source contradicts ${refined ? 'them' : 'it'}.`,
     },
   ];
-  return [...entries, ...weightsNote(attribute, position.value)];
+  return [...entries, ...specificityNote(attribute, position, name), ...weightsNote(attribute, position.value)];
+}
+
+/** Statements of the position that say less than its value (and back it), best first. */
+function lessSpecific(position: Position): Statement[] {
+  const head = position.comparable.agreementKey;
+  return [...position.statements.filter((s) => s.comparable.agreementKey !== head), ...position.supporters];
+}
+
+/**
+ * Why sources that say less are support, not dissent: they state the same domains and leave the weights
+ * open. The value comes from the sources that give the weights.
+ */
+function specificityNote(attribute: ComparableAttribute, position: Position, name: SourceNamer): RationaleEntry[] {
+  const less = lessSpecific(position);
+  if (less.length === 0) return [];
+  const head = position.comparable.agreementKey;
+  const specific = [
+    ...new Set(position.statements.filter((s) => s.comparable.agreementKey === head).map((s) => name(s.source))),
+  ];
+  const general = [...new Set(less.map((s) => name(s.source)))];
+  const what =
+    attribute === 'domains'
+      ? less.every((s) => (s.value as DomainsValue).domains.every((d) => d.weightPercent === null))
+        ? 'the same domains without weights'
+        : 'the same domains with fewer weights'
+      : 'the same with less detail';
+  return [
+    {
+      factor: 'specificity',
+      text: `${list(general)} ${general.length === 1 ? 'lists' : 'list'} ${what}, which supports ${quoted(position.comparable.summary ?? position.comparable.label)} from ${list(specific)} rather than contradicting it; the claim takes the more specific list.`,
+    },
+  ];
 }
 
 /** The rationale of a suggestion between disagreeing positions: the factors in order, up to the one that decided. */
@@ -104,7 +139,7 @@ export function explainRanking(attribute: ComparableAttribute, ranking: Ranking,
     const others = rest.map((p) => `${quoted(p.comparable.label)} (${list(sourcesOf(p, name))})`);
     entries.push({ factor: 'rule', text: `Also stated, and ranked lower: ${list(others)}.` });
   }
-  return [...entries, ...weightsNote(attribute, winner.value)];
+  return [...entries, ...specificityNote(attribute, winner, name), ...weightsNote(attribute, winner.value)];
 }
 
 function factorText(

@@ -8,7 +8,7 @@ import {
   type ComparableAttribute,
   type ComparableValue,
   comparableValue,
-  normalizeName,
+  normalizeDomainName,
   setKeyOf,
 } from './comparableValue.ts';
 
@@ -77,15 +77,22 @@ export function groupComparableSets(facts: readonly Fact[], sources: readonly So
   for (const group of domainFacts.values()) {
     const ordered = [...group].sort(byText);
     const first = ordered[0]!;
-    const seen = new Set<string>();
+    const seen = new Map<string, DomainsValue['domains'][number]>();
     const domains: DomainsValue['domains'] = [];
     for (const fact of ordered) {
       if (fact.attribute !== 'domain') continue;
-      const name = normalizeName(fact.value.name);
-      // The same domain named twice by one source (a table of contents, then a heading) is one entry.
-      if (seen.has(name)) continue;
-      seen.add(name);
-      domains.push({ name: fact.value.name, weightPercent: fact.value.weightPercent });
+      const name = normalizeDomainName(fact.value.name);
+      const earlier = seen.get(name);
+      // The same domain named twice by one source (a table of contents, then a heading) is one entry, in the
+      // place it was first named, with the weight where the source gives one (a heading "Modeling (36%)"
+      // and a sentence naming "modeling" are the same domain, and the heading says more).
+      if (earlier) {
+        if (earlier.weightPercent === null) earlier.weightPercent = fact.value.weightPercent;
+        continue;
+      }
+      const entry = { name: fact.value.name, weightPercent: fact.value.weightPercent };
+      seen.set(name, entry);
+      domains.push(entry);
     }
     const value: DomainsValue = { domains, weightsKnown: domains.every((d) => d.weightPercent !== null) };
     setFor(first.exam, 'domains', null).statements.push({

@@ -3,9 +3,17 @@
  * editorial > secondary), then recency, then independent agreement, then specificity, in that order. The
  * first factor that separates the best position from the runner-up is the one that decided, and the
  * rationale says so. Nothing is dropped: losing positions stay as dissent.
+ *
+ * A statement that says less about the same thing (a domain list without weights, next to the same domains
+ * with weights) does not compete: it backs the most specific statement it is consistent with. Grouping goes
+ * by coverage, a partial order, so it does not depend on input order: the statements no other statement
+ * covers are the competing positions (two lists of the same domains with different weights compete); a less
+ * specific statement joins the one position that covers it and counts in its ranking; one that several
+ * positions cover (an unweighted list next to two differently weighted ones) takes no side in the ranking and
+ * then backs whichever of them ranks first.
  */
 import type { Authority, Fact } from '../schema/dataset.ts';
-import { type ComparableValue, normalizeName } from './comparableValue.ts';
+import { type ComparableValue, covers, normalizeName } from './comparableValue.ts';
 import { compareStrings, type Statement } from './groupComparableSets.ts';
 
 export type PolicyFactor = 'authority' | 'recency' | 'agreement' | 'specificity';
@@ -16,11 +24,17 @@ export const authorityRank: Record<Authority, number> = { official: 3, editorial
 export interface Position {
   /** The comparable form of the position's best statement (all its statements share the agreement key). */
   comparable: ComparableValue;
-  /** The best statement's value: what a claim that picks this position holds. */
+  /** The best of its most specific statements' value: what a claim that picks this position holds. */
   value: unknown;
-  /** Best first. */
+  /** Best first: the most specific statements and the less specific ones only this position covers. */
   statements: Statement[];
-  /** Every fact behind the position: best source first, then text position. */
+  /**
+   * Less specific statements that other positions cover too (an unweighted list when two weighted lists of
+   * the same domains disagree): they back this position, the best-ranked of those covering them, but did not
+   * count in the ranking, which they could not have decided.
+   */
+  supporters: Statement[];
+  /** Every fact behind the position (statements and supporters): best source first, then text position. */
   facts: Fact[];
   authority: Authority;
   /** The newest date among the statements of the position's best authority. */
@@ -74,7 +88,19 @@ export function rankPositions(statements: readonly Statement[]): Ranking {
     if (group) group.push(statement);
     else byKey.set(key, [statement]);
   }
-  const positions = [...byKey.values()].map(toPosition);
+  const keys = [...byKey.keys()].sort(compareStrings);
+  const comparableOf = (key: string) => byKey.get(key)![0]!.comparable;
+  const heads = keys.filter((key) => !keys.some((other) => covers(comparableOf(key), comparableOf(other))));
+  const members = new Map(heads.map((head) => [head, [...byKey.get(head)!]]));
+  const shared: { coveredBy: Set<string>; statements: Statement[] }[] = [];
+  for (const key of keys) {
+    if (members.has(key)) continue;
+    // Coverage is transitive, so the heads covering a statement are all the most specific statements it agrees with.
+    const coveredBy = heads.filter((head) => covers(comparableOf(key), comparableOf(head)));
+    if (coveredBy.length === 1) members.get(coveredBy[0]!)!.push(...byKey.get(key)!);
+    else shared.push({ coveredBy: new Set(coveredBy), statements: byKey.get(key)! });
+  }
+  const positions = heads.map((head) => toPosition(members.get(head)!, head));
   positions.sort((a, b) => {
     for (const factor of policyFactors) {
       const difference = factorDifference(factor, b, a);
@@ -85,36 +111,49 @@ export function rankPositions(statements: readonly Statement[]): Ranking {
       b.comparable.demand - a.comparable.demand || compareStrings(a.comparable.agreementKey, b.comparable.agreementKey)
     );
   });
+  for (const { coveredBy, statements: backing } of shared) {
+    const position = positions.find((p) => coveredBy.has(p.comparable.agreementKey))!;
+    position.supporters = [...position.supporters, ...backing].sort(compareStatements);
+    position.facts = factsOf([...position.statements, ...position.supporters]);
+  }
   const [first, second] = positions;
   const decidedBy =
     first && second ? (policyFactors.find((factor) => factorDifference(factor, first, second) !== 0) ?? null) : null;
   return { positions, decidedBy };
 }
 
-function toPosition(group: Statement[]): Position {
+function toPosition(group: Statement[], head: string): Position {
   const statements = [...group].sort(compareStatements);
   const best = statements[0]!;
+  // The claim holds what the most specific statements say, from the best of them.
+  const representative = statements.find((s) => s.comparable.agreementKey === head)!;
   const topDates = statements.filter((s) => s.authority === best.authority).map((s) => s.date);
   const date = topDates.reduce<string | null>((newest, d) => (compareDates(d, newest) > 0 ? d : newest), null);
-  // Best sources first, each source's facts together and in text order, so a reviewer reads a source's
-  // list as the source gives it.
-  const sourceRank = new Map<string, number>();
-  for (const statement of statements) {
-    if (!sourceRank.has(statement.source)) sourceRank.set(statement.source, sourceRank.size);
-  }
-  const facts = [...new Map(statements.flatMap((s) => s.facts).map((f) => [f.id, f])).values()].sort(
-    (a, b) => sourceRank.get(a.source)! - sourceRank.get(b.source)! || a.start - b.start || compareStrings(a.id, b.id),
-  );
   return {
-    comparable: best.comparable,
-    value: best.value,
+    comparable: representative.comparable,
+    value: representative.value,
     statements,
-    facts,
+    supporters: [],
+    facts: factsOf(statements),
     authority: best.authority,
     date,
     witnesses: independentWitnesses(statements),
     specificity: Math.max(...statements.map((s) => s.comparable.specificity)),
   };
+}
+
+/**
+ * Best sources first, each source's facts together and in text order, so a reviewer reads a source's list as
+ * the source gives it. `statements` come best first.
+ */
+function factsOf(statements: readonly Statement[]): Fact[] {
+  const sourceRank = new Map<string, number>();
+  for (const statement of statements) {
+    if (!sourceRank.has(statement.source)) sourceRank.set(statement.source, sourceRank.size);
+  }
+  return [...new Map(statements.flatMap((s) => s.facts).map((f) => [f.id, f])).values()].sort(
+    (a, b) => sourceRank.get(a.source)! - sourceRank.get(b.source)! || a.start - b.start || compareStrings(a.id, b.id),
+  );
 }
 
 /**

@@ -22,6 +22,7 @@ import {
   type ComparableAttribute,
   comparableValue,
   complementaryAttributes,
+  consistent,
   normalizeName,
 } from './comparableValue.ts';
 import { explainAgreement, explainRanking, explainReview, type SourceNamer, sourceNamer } from './explainRanking.ts';
@@ -266,10 +267,13 @@ function safeComparable(attribute: ComparableAttribute, value: unknown): string 
   }
 }
 
-/** Facts that back the claim's value, and the dissent: every other fact of the set stays visible. */
+/**
+ * Facts that back the claim's value, and the dissent: every other fact of the set stays visible. A position
+ * backs the value when it states it or is consistent with it (the same domains, weights given on one side only).
+ */
 function splitBy(positions: readonly Position[], attribute: ComparableAttribute, value: unknown): [string[], string[]] {
-  const key = comparableValue(attribute, value).agreementKey;
-  const support = positions.filter((p) => p.comparable.agreementKey === key).flatMap((p) => p.facts.map((f) => f.id));
+  const chosen = comparableValue(attribute, value);
+  const support = positions.filter((p) => consistent(p.comparable, chosen)).flatMap((p) => p.facts.map((f) => f.id));
   const supported = new Set(support);
   const dissent = positions.flatMap((p) => p.facts.map((f) => f.id)).filter((id) => !supported.has(id));
   return [support, [...new Set(dissent)]];
