@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, isAbsolute, join } from 'node:path';
 import { repoRoot } from './lib/childJob.ts';
 import { renderTable, type SectionResult } from './lib/figures.ts';
 import { benchApi } from './sections/api.ts';
@@ -32,10 +32,14 @@ if (!argv.includes('--no-build')) {
   // What `pnpm start` builds: the dataset, generated code and the web app (turbo caches what is up to date).
   log('building (turbo run build) …');
   try {
-    execFileSync('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], {
+    // turbo resolves the package manager on PATH once, then runs it in each package's directory: a relative
+    // PATH entry such as ./node_modules/.bin would then point nowhere (ENOENT), so only absolute ones go.
+    const path = (process.env.PATH ?? '').split(delimiter).filter((dir) => isAbsolute(dir));
+    execFileSync(join(repoRoot, 'node_modules/.bin/turbo'), ['run', 'build', '--output-logs=errors-only'], {
       cwd: repoRoot,
       stdio: 'inherit',
       timeout: 240_000,
+      env: { ...process.env, PATH: path.join(delimiter) },
     });
   } catch (error) {
     log(`build failed (${(error as Error).message.split('\n')[0]}); sections that need it will be skipped`);
