@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type ComparableAttribute, comparableValue, normalizeName } from './comparableValue.ts';
+import {
+  type ComparableAttribute,
+  comparableValue,
+  consistent,
+  covers,
+  normalizeDomainName,
+  normalizeName,
+} from './comparableValue.ts';
 
 /** Each row: two statements of one attribute and whether the agreement rule says they agree. */
 const agreementRules: { rule: string; attribute: ComparableAttribute; a: unknown; b: unknown; agree: boolean }[] = [
@@ -133,7 +140,7 @@ const agreementRules: { rule: string; attribute: ComparableAttribute; a: unknown
     agree: false,
   },
   {
-    rule: 'a list without weights differs from the same names with weights',
+    rule: 'a list without weights is not the same value as the same names with weights (it is covered, see below)',
     attribute: 'domains',
     a: { domains: [{ name: 'A', weightPercent: null }], weightsKnown: false },
     b: { domains: [{ name: 'A', weightPercent: 100 }], weightsKnown: true },
@@ -181,5 +188,199 @@ describe('normalizeName', () => {
     ['  Spaced   out ', 'spaced out'],
   ])('%j → %j', (input, output) => {
     expect(normalizeName(input)).toBe(output);
+  });
+});
+
+type Entry = [name: string, weight: number | null];
+const list = (...entries: Entry[]) =>
+  comparableValue('domains', {
+    domains: entries.map(([name, weightPercent]) => ({ name, weightPercent })),
+    weightsKnown: entries.every(([, w]) => w !== null),
+  });
+
+/**
+ * Domain lists, one row per rule: `a` is the less specific side. `covered`: `b` says everything `a` says and
+ * more, so `a` backs `b`; `consistent`: neither contradicts the other.
+ */
+const coverageRules: { rule: string; a: Entry[]; b: Entry[]; covered: boolean; consistent: boolean }[] = [
+  {
+    rule: 'the same domains without weights are covered by them with weights',
+    a: [
+      ['data engineering', null],
+      ['exploratory data analysis', null],
+      ['modeling', null],
+      ['machine learning implementation and operations', null],
+    ],
+    b: [
+      ['Data Engineering', 20],
+      ['Exploratory Data Analysis', 24],
+      ['Modeling', 36],
+      ['Machine Learning Implementation and Operations', 20],
+    ],
+    covered: true,
+    consistent: true,
+  },
+  {
+    rule: 'names match up to case, punctuation, order, "&"/"and" and "ML"/"machine learning"',
+    a: [
+      ['Data Preparation & Processing', null],
+      ['ML model development.', null],
+    ],
+    b: [
+      ['machine learning Model Development', 26],
+      ['Data preparation and processing', 28],
+    ],
+    covered: true,
+    consistent: true,
+  },
+  {
+    rule: 'a list with some weights is covered by one that agrees on them and gives the rest',
+    a: [
+      ['A', 20],
+      ['B', null],
+    ],
+    b: [
+      ['A', 20],
+      ['B', 80],
+    ],
+    covered: true,
+    consistent: true,
+  },
+  {
+    rule: 'near miss: lists that leave different weights open compete (neither covers the other, and merging them would make up a list no source gives)',
+    a: [
+      ['A', 20],
+      ['B', null],
+    ],
+    b: [
+      ['A', null],
+      ['B', 80],
+    ],
+    covered: false,
+    consistent: false,
+  },
+  {
+    rule: 'near miss: the same names with one different weight',
+    a: [
+      ['A', 20],
+      ['B', 80],
+    ],
+    b: [
+      ['A', 25],
+      ['B', 80],
+    ],
+    covered: false,
+    consistent: false,
+  },
+  {
+    rule: 'near miss: a weight given on the open side still has to match',
+    a: [
+      ['A', 25],
+      ['B', null],
+    ],
+    b: [
+      ['A', 20],
+      ['B', 80],
+    ],
+    covered: false,
+    consistent: false,
+  },
+  {
+    rule: 'near miss: a subset of the names, without weights',
+    a: [
+      ['A', null],
+      ['B', null],
+    ],
+    b: [
+      ['A', 20],
+      ['B', 30],
+      ['C', 50],
+    ],
+    covered: false,
+    consistent: false,
+  },
+  {
+    rule: 'near miss: a superset of the names, without weights',
+    a: [
+      ['A', null],
+      ['B', null],
+      ['C', null],
+      ['D', null],
+    ],
+    b: [
+      ['A', 20],
+      ['B', 30],
+      ['C', 50],
+    ],
+    covered: false,
+    consistent: false,
+  },
+  {
+    rule: 'near miss: one renamed domain ("Operations" is not "ML Implementation and Operations")',
+    a: [
+      ['Modeling', null],
+      ['Operations', null],
+    ],
+    b: [
+      ['Modeling', 36],
+      ['ML Implementation and Operations', 20],
+    ],
+    covered: false,
+    consistent: false,
+  },
+  {
+    rule: 'near miss: "AI" is not "ML"',
+    a: [['Monitoring AI solutions', null]],
+    b: [['Monitoring ML solutions', 100]],
+    covered: false,
+    consistent: false,
+  },
+  {
+    rule: 'two lists without weights of the same names are the same value, not one covering the other',
+    a: [
+      ['A', null],
+      ['B', null],
+    ],
+    b: [
+      ['b', null],
+      ['a', null],
+    ],
+    covered: false,
+    consistent: true,
+  },
+];
+
+describe('domain lists: less specific is not different', () => {
+  it.each(coverageRules)('$rule', ({ a, b, covered, consistent: agree }) => {
+    const [general, specific] = [list(...a), list(...b)];
+    expect(covers(general, specific)).toBe(covered);
+    // Coverage goes one way: the more specific list never says less than the other.
+    expect(covers(specific, general)).toBe(false);
+    expect(consistent(general, specific)).toBe(agree);
+    expect(consistent(specific, general)).toBe(agree);
+  });
+
+  it('a list that names a domain twice counts the weight it gives once', () => {
+    const twice = list(['Modeling', null], ['Data', 40], ['modeling', 60]);
+    expect(twice.agreementKey).toBe(list(['Modeling', 60], ['Data', 40]).agreementKey);
+  });
+
+  it('specificity grows with the share of domains that have a weight', () => {
+    const none = list(['A', null], ['B', null]).specificity;
+    const some = list(['A', 20], ['B', null]).specificity;
+    const all = list(['A', 20], ['B', 80]).specificity;
+    expect([none < some, some < all]).toEqual([true, true]);
+  });
+
+  it.each([
+    [
+      'ML Solution Monitoring, Maintenance, and Security',
+      'machine learning solution monitoring maintenance and security',
+    ],
+    ['Automating ML Pipelines', 'automating machine learning pipelines'],
+    ['HTML and XML basics', 'html and xml basics'],
+    ['MLOps', 'mlops'],
+  ])('normalizeDomainName(%j) → %j', (input, output) => {
+    expect(normalizeDomainName(input)).toBe(output);
   });
 });

@@ -62,7 +62,11 @@ export function covers(general: ComparableValue, specific: ComparableValue): boo
   return true;
 }
 
-/** Neither contradicts the other: the same value, or one says the same as the other and more. */
+/**
+ * Neither contradicts the other: the same value, or one says the same as the other and more. Two lists that
+ * each leave a different weight open are not consistent in this sense: agreeing with both would take a list
+ * that neither source gives, and would stop agreement from being an order (see rankPositions).
+ */
 export function consistent(a: ComparableValue, b: ComparableValue): boolean {
   return a.agreementKey === b.agreementKey || covers(a, b) || covers(b, a);
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeDomainList, makeFact, makeSource } from '../lib/testFacts.ts';
-import type { Authority, Fact, Review, Source } from '../schema/dataset.ts';
+import type { Authority, DomainsValue, Fact, Review, Source } from '../schema/dataset.ts';
+import { comparableValue, covers } from './comparableValue.ts';
 import { reconcile } from './reconcile.ts';
 
 /**
@@ -25,7 +26,7 @@ const statementArb = fc.oneof(
     bounded: fc.boolean(),
     key: fc.constantFrom('ml' as const, 'industry' as const),
   }),
-  fc.record({ kind: fc.constant('domains' as const), list: fc.constantFrom(0, 1, 2) }),
+  fc.record({ kind: fc.constant('domains' as const), list: fc.constantFrom(0, 1, 2, 3, 4) }),
 );
 
 const lists: [string, number | null][][] = [
@@ -41,7 +42,23 @@ const lists: [string, number | null][][] = [
     ['Data engineering', 30],
     ['Modeling', 70],
   ],
+  [
+    ['Data Engineering', null],
+    ['Modeling', null],
+    ['Deployment', null],
+  ],
+  [
+    ['Data Engineering', 20],
+    ['Modeling', null],
+  ],
 ];
+
+/**
+ * Which of `lists` disagree, by the rule, written out by hand: same names with different weights (0, 2; 2, 4),
+ * different names (3 against every other). A list leaving weights open (1, 4) agrees with the lists that give
+ * them, so 1 and 4 conflict with nothing that shares their names and agrees on the weights they give.
+ */
+const conflictingLists = new Set(['0-2', '0-3', '1-3', '2-3', '2-4', '3-4']);
 
 interface World {
   sources: Source[];
@@ -73,7 +90,7 @@ function buildFacts(sourceId: string, index: number, exam: string, statement: St
     case 'domains':
       return makeDomainList(sourceId, lists[statement.list]!, exam).map((f, i) => ({
         ...f,
-        id: `${sourceId}-${index}-${i}`,
+        id: `${sourceId}-${index}-${i}-l${statement.list}`,
       }));
   }
 }
@@ -201,3 +218,58 @@ describe('reconcile properties', () => {
     );
   });
 });
+
+const listArb = fc
+  .uniqueArray(fc.constantFrom('A', 'B', 'C'), { minLength: 1, maxLength: 3 })
+  .chain((names) => fc.tuple(...names.map((name) => fc.tuple(fc.constant(name), fc.constantFrom(null, 10, 20)))))
+  .map((entries) =>
+    comparableValue('domains', {
+      domains: entries.map(([name, weightPercent]) => ({ name, weightPercent })),
+      weightsKnown: entries.every(([, w]) => w !== null),
+    }),
+  );
+
+describe('domain lists with and without weights (properties)', () => {
+  it('coverage is a strict order: never reflexive or mutual, always transitive', () => {
+    fc.assert(
+      fc.property(listArb, listArb, listArb, (a, b, c) => {
+        expect(covers(a, a)).toBe(false);
+        if (covers(a, b)) expect(covers(b, a)).toBe(false);
+        if (covers(a, b) && covers(b, c)) expect(covers(a, c)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('lists conflict exactly when two of them disagree by the rule; a list without weights never dissents from its weighting', () => {
+    fc.assert(
+      fc.property(worldArb, (world) => {
+        const result = reconcile({ exams: [], sources: world.sources, facts: world.facts, reviews: [] });
+        for (const exam of ['exam-a', 'exam-b']) {
+          const listed = [
+            ...new Set(world.facts.filter((f) => f.exam === exam && f.attribute === 'domain').map(listOf)),
+          ].sort();
+          const conflicts = result.conflicts.filter((c) => c.exam === exam && c.attribute === 'domains');
+          const disagree = listed.some((a) => listed.some((b) => conflictingLists.has(`${a}-${b}`)));
+          expect(conflicts.length).toBe(disagree ? 1 : 0);
+          const claim = result.claims.find((c) => c.id === `${exam}.domains`);
+          if (!claim) continue;
+          // Every list consistent with the claim's value backs it, whichever weighting won.
+          const value = claim.value as DomainsValue;
+          const taken = lists.findIndex(
+            (l) =>
+              l.length === value.domains.length &&
+              l.every(([name, w], i) => value.domains[i]!.name === name && value.domains[i]!.weightPercent === w),
+          );
+          for (const id of claim.dissentingFactIds) {
+            const list = listOf(world.facts.find((f) => f.id === id)!);
+            expect(conflictingLists.has(`${Math.min(list, taken)}-${Math.max(list, taken)}`)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+const listOf = (fact: Fact): number => Number(/-l(\d+)$/.exec(fact.id)![1]);

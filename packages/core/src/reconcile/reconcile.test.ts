@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDomainList, makeFact, makeSource } from '../lib/testFacts.ts';
-import type { Claim, Fact, Review, Source } from '../schema/dataset.ts';
+import type { Authority, Claim, DomainsValue, Fact, Review, Source } from '../schema/dataset.ts';
 import { reconcile } from './reconcile.ts';
 
 const run = (sources: Source[], facts: Fact[], reviews: Review[] = []) =>
@@ -299,6 +299,239 @@ describe('domain lists', () => {
     const result = run([...sources, makeSource('other')], [...article, ...copy]);
     expect(result.conflicts).toEqual([]);
     expect(claimOf(result, 'exam-a.domains')).toMatchObject({ status: 'agreed', value: { weightsKnown: true } });
+  });
+});
+
+/** The four MLS-C01 domains, as headings with weights or named in a sentence without them. */
+const mls = [
+  'Data Engineering',
+  'Exploratory Data Analysis',
+  'Modeling',
+  'Machine Learning Implementation and Operations',
+];
+const withWeights = (weights: number[], names = mls): [string, number | null][] =>
+  names.map((name, i) => [name, weights[i]!]);
+const withoutWeights = (names = mls.map((n) => n.toLowerCase())): [string, number | null][] =>
+  names.map((name) => [name, null]);
+
+interface ListedBy {
+  source: string;
+  authority?: Authority;
+  date?: string | null;
+  domains: [string, number | null][];
+}
+
+/**
+ * Lists with and without weights, one row per rule: whether they conflict, whose list the claim takes, and
+ * which sources back it (support) or disagree with it (dissent).
+ */
+const weightRules: {
+  rule: string;
+  lists: ListedBy[];
+  conflict: boolean;
+  takes: string;
+  support: string[];
+  dissent: string[];
+}[] = [
+  {
+    rule: 'the same domains without weights back the list with weights: no conflict',
+    lists: [
+      { source: 'prose', date: '2025-07-02', domains: withoutWeights() },
+      { source: 'headings', date: '2025-12-27', domains: withWeights([20, 24, 36, 20]) },
+    ],
+    conflict: false,
+    takes: 'headings',
+    support: ['headings', 'prose'],
+    dissent: [],
+  },
+  {
+    rule: 'an older, undated or more authoritative list without weights still only backs the weighted one',
+    lists: [
+      { source: 'official', authority: 'official', domains: withoutWeights() },
+      { source: 'headings', date: '2020-01-01', domains: withWeights([20, 24, 36, 20]) },
+    ],
+    conflict: false,
+    takes: 'headings',
+    support: ['headings', 'official'],
+    dissent: [],
+  },
+  {
+    rule: '"ML" and "machine learning", "&" and "and" name the same domain',
+    lists: [
+      { source: 'prose', domains: withoutWeights(['data engineering', 'EDA & visualisation', 'ML operations']) },
+      {
+        source: 'headings',
+        domains: withWeights(
+          [30, 30, 40],
+          ['Data Engineering', 'EDA and Visualisation', 'Machine Learning Operations'],
+        ),
+      },
+    ],
+    conflict: false,
+    takes: 'headings',
+    support: ['headings', 'prose'],
+    dissent: [],
+  },
+  {
+    rule: 'near miss: the same domains with one weight different conflict; the newer wins',
+    lists: [
+      { source: 'old', date: '2024-01-01', domains: withWeights([20, 24, 36, 20]) },
+      { source: 'new', date: '2025-01-01', domains: withWeights([20, 24, 30, 26]) },
+    ],
+    conflict: true,
+    takes: 'new',
+    support: ['new'],
+    dissent: ['old'],
+  },
+  {
+    rule: 'near miss: a subset of the domains without weights conflicts',
+    lists: [
+      { source: 'prose', date: '2025-07-02', domains: withoutWeights().slice(0, 3) },
+      { source: 'headings', date: '2025-12-27', domains: withWeights([20, 24, 36, 20]) },
+    ],
+    conflict: true,
+    takes: 'headings',
+    support: ['headings'],
+    dissent: ['prose'],
+  },
+  {
+    rule: 'near miss: an official subset without weights wins over a fuller weighted article',
+    lists: [
+      { source: 'official', authority: 'official', domains: withoutWeights().slice(0, 3) },
+      { source: 'headings', date: '2025-12-27', domains: withWeights([20, 24, 36, 20]) },
+    ],
+    conflict: true,
+    takes: 'official',
+    support: ['official'],
+    dissent: ['headings'],
+  },
+  {
+    rule: 'two weightings conflict; a list without weights takes no side and backs the winner (newer here)',
+    lists: [
+      { source: 'official', authority: 'official', domains: withoutWeights() },
+      { source: 'a', date: '2025-01-01', domains: withWeights([20, 24, 36, 20]) },
+      { source: 'b', date: '2024-01-01', domains: withWeights([25, 25, 25, 25]) },
+    ],
+    conflict: true,
+    takes: 'a',
+    support: ['a', 'official'],
+    dissent: ['b'],
+  },
+  {
+    rule: 'the same three lists with the dates swapped: the list without weights now backs the other weighting',
+    lists: [
+      { source: 'official', authority: 'official', domains: withoutWeights() },
+      { source: 'a', date: '2024-01-01', domains: withWeights([20, 24, 36, 20]) },
+      { source: 'b', date: '2025-01-01', domains: withWeights([25, 25, 25, 25]) },
+    ],
+    conflict: true,
+    takes: 'b',
+    support: ['b', 'official'],
+    dissent: ['a'],
+  },
+  {
+    rule: 'official names without weights, and an article giving their weights, beat a newer article with other names',
+    lists: [
+      { source: 'official', authority: 'official', domains: withoutWeights() },
+      { source: 'weights', date: '2024-01-01', domains: withWeights([20, 24, 36, 20]) },
+      { source: 'other', date: '2025-12-27', domains: withWeights([50, 50], ['Data', 'Models']) },
+    ],
+    conflict: true,
+    takes: 'weights',
+    support: ['official', 'weights'],
+    dissent: ['other'],
+  },
+];
+
+describe('domain lists with and without weights', () => {
+  const build = (lists: ListedBy[]) => {
+    const sources = lists.map((l) => makeSource(l.source, l.authority ?? 'secondary', l.date ?? null));
+    const facts = lists.flatMap((l) => makeDomainList(l.source, l.domains));
+    return { sources, facts, result: run(sources, facts) };
+  };
+  const sourcesOf = (ids: readonly string[], facts: readonly Fact[]) =>
+    [...new Set(ids.map((id) => facts.find((f) => f.id === id)!.source))].sort();
+
+  it.each(weightRules)('$rule', ({ lists, conflict, takes, support, dissent }) => {
+    const { facts, result } = build(lists);
+    const claim = claimOf(result, 'exam-a.domains');
+    expect(result.conflicts.length).toBe(conflict ? 1 : 0);
+    expect(claim.status).toBe(conflict ? 'policy' : 'agreed');
+    const taken = lists.find((l) => l.source === takes)!;
+    expect(claim.value).toEqual({
+      domains: taken.domains.map(([name, weightPercent]) => ({ name, weightPercent })),
+      weightsKnown: taken.domains.every(([, w]) => w !== null),
+    });
+    expect(sourcesOf(claim.factIds, facts)).toEqual(support);
+    expect(sourcesOf(claim.dissentingFactIds, facts)).toEqual(dissent);
+    if (conflict) expect(result.conflicts[0]!.factIds.sort()).toEqual(facts.map((f) => f.id).sort());
+  });
+
+  it('says why the list without weights is support: specificity, naming both sources', () => {
+    const prose = makeSource('prose', 'secondary', '2025-07-02', { url: 'https://www.actualtests.com/blog' });
+    const headings = makeSource('headings', 'secondary', '2025-12-27', { url: 'https://www.examlabs.com/x' });
+    const facts = [
+      ...makeDomainList('prose', withoutWeights()),
+      ...makeDomainList('headings', withWeights([20, 24, 36, 20])),
+    ];
+    const claim = claimOf(run([prose, headings], facts), 'exam-a.domains');
+    expect(claim.rationale).toEqual([
+      {
+        factor: 'authority',
+        text: '“4 domains” are stated by third-party articles (examlabs.com and actualtests.com).',
+      },
+      {
+        factor: 'agreement',
+        text: '2 independent sources agree on them (examlabs.com and actualtests.com) and none contradicts them.',
+      },
+      {
+        factor: 'specificity',
+        text: 'actualtests.com lists the same domains without weights, which supports “4 domains, with weights” from examlabs.com rather than contradicting it; the claim takes the more specific list.',
+      },
+    ]);
+  });
+
+  it('in a conflict, the list without weights is on the winning side, and the rationale says so', () => {
+    const { result } = build(weightRules[6]!.lists);
+    const [conflict] = result.conflicts;
+    expect(conflict!.sides).toHaveLength(2);
+    expect(conflict!.sides![0]!.factIds).toEqual(claimOf(result, 'exam-a.domains').factIds);
+    const rationale = claimOf(result, 'exam-a.domains').rationale;
+    // The list without weights did not decide between the two weightings: recency did.
+    expect(rationale.map((r) => r.factor)).toEqual(['authority', 'recency', 'specificity']);
+    expect(rationale[2]!.text).toMatch(/^official\.example lists the same domains without weights/);
+  });
+
+  it('one source naming a domain in a sentence and again in a weighted heading gives one weighted list', () => {
+    const facts = [
+      ...makeDomainList('a', withWeights([20, 24, 36, 20])),
+      ...makeDomainList('a', withoutWeights()).map((f) => ({ ...f, start: f.start + 10_000 })),
+    ];
+    const reversed = facts.map((f) => ({ ...f, start: 20_000 - f.start }));
+    for (const list of [facts, reversed]) {
+      const claim = claimOf(run([makeSource('a')], list), 'exam-a.domains');
+      expect((claim.value as DomainsValue).weightsKnown).toBe(true);
+      expect(claim.factIds).toHaveLength(8);
+    }
+  });
+
+  it('a reviewer choosing the list without weights keeps every list consistent with it as support', () => {
+    const { facts, result } = build(weightRules[6]!.lists);
+    const [conflict] = result.conflicts;
+    const official = facts.find((f) => f.source === 'official')!;
+    const review: Review = {
+      conflict: conflict!.id,
+      decision: 'choose',
+      factId: official.id,
+      note: 'Weights are not published.',
+      by: 'maintainer',
+      at: '2026-11-22',
+      factsDigest: conflict!.factsDigest,
+    };
+    const claim = claimOf(run(build(weightRules[6]!.lists).sources, facts, [review]), 'exam-a.domains');
+    expect(claim.status).toBe('reviewed');
+    expect((claim.value as DomainsValue).weightsKnown).toBe(false);
+    expect(claim.dissentingFactIds).toEqual([]);
   });
 });
 
