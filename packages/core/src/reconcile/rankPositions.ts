@@ -22,7 +22,10 @@ export const policyFactors: readonly PolicyFactor[] = ['authority', 'recency', '
 export const authorityRank: Record<Authority, number> = { official: 3, editorial: 2, secondary: 1 };
 
 export interface Position {
-  /** The comparable form of the position's best statement (all its statements share the agreement key). */
+  /**
+   * The comparable form of the position's most specific statements, which all share its agreement key; the
+   * less specific statements it covers have keys of their own.
+   */
   comparable: ComparableValue;
   /** The best of its most specific statements' value: what a claim that picks this position holds. */
   value: unknown;
