@@ -118,7 +118,13 @@ export function explainRanking(attribute: ComparableAttribute, ranking: Ranking,
   // Short forms where they still tell the two apart (two domain lists), else the full labels.
   const [ws, rs] = [winner.comparable.summary, runnerUp.comparable.summary];
   const distinct = ws !== undefined && rs !== undefined && ws !== rs;
-  const w = quoted(distinct ? ws : winner.comparable.label);
+  // Where the winner's ranking drew on sources that give only the names (official domains without weights,
+  // an article giving their weights), the factors speak for the names, not for the weights.
+  const head = winner.comparable.agreementKey;
+  const [wr, rr] = [winner.comparable.refinement, runnerUp.comparable.refinement];
+  const namesOnly =
+    wr !== undefined && wr.scope !== rr?.scope && winner.statements.some((s) => s.comparable.agreementKey !== head);
+  const w = quoted(namesOnly ? wr.scopeLabel : distinct ? ws : winner.comparable.label);
   const r = quoted(distinct ? rs : runnerUp.comparable.label);
   const entries: RationaleEntry[] = [];
   for (const factor of policyFactors) {

@@ -502,6 +502,20 @@ describe('domain lists with and without weights', () => {
     expect(rationale[2]!.text).toMatch(/^official\.example lists the same domains without weights/);
   });
 
+  it('when the names decided against other names, the rationale credits the names, and the weights to their source', () => {
+    const { result } = build(weightRules[8]!.lists);
+    expect(claimOf(result, 'exam-a.domains').rationale).toEqual([
+      {
+        factor: 'authority',
+        text: '“4 domains” comes from the official source (official.example), which outranks a third-party article (other.example) saying “2 domains, with weights”.',
+      },
+      {
+        factor: 'specificity',
+        text: 'official.example lists the same domains without weights, which supports “4 domains, with weights” from weights.example rather than contradicting it; the claim takes the more specific list.',
+      },
+    ]);
+  });
+
   it('one source naming a domain in a sentence and again in a weighted heading gives one weighted list', () => {
     const facts = [
       ...makeDomainList('a', withWeights([20, 24, 36, 20])),
