@@ -2,7 +2,7 @@
  * The build's guarantees: byte-identical output on rebuild, atomic writes, incremental rebuild from the
  * content-hash cache, and the CLI's exit codes and messages (malformed reviews stop everything).
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatasetSchema } from '@certplan/core';
@@ -139,5 +139,62 @@ describe('registered sources', () => {
         fatal: true,
       },
     ]);
+  });
+});
+
+describe('prose domain lists one source cannot read alone', () => {
+  const ambiguous =
+    'Put simply, the MLS-C01 domains are: data engineering, exploratory data analysis, modeling and machine learning implementation and operations.\n';
+  const outline = [
+    '# AWS Certified Machine Learning – Specialty (MLS-C01)',
+    '',
+    '## Exam domains',
+    '',
+    '- Data Engineering (20%)',
+    '- Exploratory Data Analysis (24%)',
+    '- Modeling (36%)',
+    '- Machine Learning Implementation and Operations (20%)',
+    '',
+  ].join('\n');
+
+  function build(files: Record<string, string>) {
+    rmSync(join(content, 'raw'), { recursive: true, force: true });
+    cpSync(join(realContent, 'exams.yaml'), join(content, 'exams.yaml'));
+    writeFileSync(join(content, 'sources.yaml'), '');
+    writeFileSync(join(content, 'reviews.yaml'), '');
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(content, 'raw'), { recursive: true });
+      writeFileSync(join(content, 'raw', name), text);
+    }
+    const result = buildDataset({ contentDir: content, outDir: out, cache: false });
+    const names = result.dataset.facts
+      .filter((f) => f.attribute === 'domain' && f.source.startsWith('b-'))
+      .map((f) => (f.value as { name: string }).name);
+    const ambiguities = result.problems.filter((p) => p.ruleId === 'certplan:ambiguous-domain-list');
+    return { names, ambiguities, facts: result.dataset.facts };
+  }
+
+  it('takes the reading another source of the same exam names, and withdraws the info message', () => {
+    const { names, ambiguities, facts } = build({ 'a-outline.md': outline, 'b-prose.txt': ambiguous });
+    expect(names).toEqual([
+      'data engineering',
+      'exploratory data analysis',
+      'modeling',
+      'machine learning implementation and operations',
+    ]);
+    expect(ambiguities).toEqual([]);
+    const settled = facts.filter((f) => f.source.startsWith('b-') && f.attribute === 'domain');
+    for (const fact of settled) expect(fact.quote).toBe(ambiguous.trim());
+    expect(settled.map((f) => f.line)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('records nothing and keeps the info message when no other list settles it', () => {
+    const { names, ambiguities } = build({ 'b-prose.txt': ambiguous });
+    expect(names).toEqual([]);
+    expect(ambiguities.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`)).toMatchInlineSnapshot(`
+      [
+        "b-prose.txt:1:25 domain list of aws-mls-c01 is ambiguous without a serial comma ("modeling and machine learning implementation and operations" or "modeling" + "machine learning implementation and operations"); not recorded unless another list of the exam names one reading",
+      ]
+    `);
   });
 });

@@ -19,12 +19,14 @@ import {
   type Source,
 } from '@certplan/core';
 import type { VFile } from 'vfile';
+import { AMBIGUOUS_LIST_RULE, chooseReading, domainKey, type PendingDomainList } from '../plugins/extract-domain.ts';
 
 type VFileMessage = VFile['messages'][number];
 
 import { z } from 'zod';
 import { removeStaleTemporaries, writeFileAtomic } from './atomicWrite.ts';
 import { type CacheStore, extractorFingerprint, openCache } from './cache.ts';
+import type { DraftFact } from './context.ts';
 import { ExamMatcher } from './examMatcher.ts';
 import { EXTRACTOR_VERSION, extractSource } from './extractSource.ts';
 import { DEFAULT_MAX_SOURCE_BYTES, decodeSourceBytes, UnreadableSourceError } from './readSource.ts';
@@ -139,6 +141,62 @@ export function buildDataset(options: BuildOptions): BuildResult {
     }
   }
 
+  const seenBySource = new Map<string, Map<string, number>>();
+  const pushFacts = (id: string, text: string, drafts: readonly DraftFact[], seen: Map<string, number>) => {
+    for (const draft of drafts) {
+      const quote = text.slice(draft.start, draft.end);
+      const base = `${id}\0${draft.exam}\0${draft.attribute}\0${JSON.stringify(draft.value)}\0${quote}`;
+      const occurrence = seen.get(base) ?? 0;
+      seen.set(base, occurrence + 1);
+      facts.push({
+        id: `f_${hash(`${base}\0${occurrence}`).slice(0, 16)}`,
+        exam: draft.exam,
+        attribute: draft.attribute,
+        value: draft.value,
+        source: id,
+        quote,
+        start: draft.start,
+        end: draft.end,
+        section: draft.section,
+        line: draft.line,
+      } as Fact);
+    }
+  };
+  // Prose domain lists one source could not read alone ("a, b and c and d"): a reading whose items another
+  // list of the same exam names anywhere in the corpus is taken; the others stay out, with their info message.
+  const pendingLists: Array<{ list: PendingDomainList; id: string; file: string; text: string }> = [];
+  const settlePendingDomainLists = () => {
+    const known = new Map<string, Set<string>>();
+    for (const fact of facts) {
+      if (fact.attribute !== 'domain') continue;
+      const names = known.get(fact.exam) ?? new Set<string>();
+      names.add(domainKey(fact.value.name));
+      known.set(fact.exam, names);
+    }
+    for (const { list, id, file, text } of pendingLists) {
+      const items = chooseReading(list.readings, known.get(list.exam) ?? new Set());
+      if (!items) continue;
+      pushFacts(
+        id,
+        text,
+        items.map((name, order) => ({
+          exam: list.exam,
+          attribute: 'domain' as const,
+          value: { name, weightPercent: null, order },
+          start: list.start,
+          end: list.end,
+          section: list.section,
+          line: list.line,
+        })),
+        seenBySource.get(id) ?? new Map(),
+      );
+      const at = problems.findIndex(
+        (p) => p.file === file && p.ruleId === AMBIGUOUS_LIST_RULE && p.line === list.line && p.column === list.column,
+      );
+      if (at >= 0) problems.splice(at, 1);
+    }
+  };
+
   const usedIds = new Set<string>();
   for (const file of files) {
     const path = join(rawDir, file);
@@ -171,6 +229,7 @@ export function buildDataset(options: BuildOptions): BuildResult {
           metadata: result.metadata,
           text: result.text,
           facts: result.facts,
+          pendingDomainLists: result.pendingDomainLists,
           messages: result.file.messages.map((m) => toProblem(m, file)),
         };
       } catch (error) {
@@ -210,25 +269,11 @@ export function buildDataset(options: BuildOptions): BuildResult {
       text: extracted.text,
     });
     const seen = new Map<string, number>();
-    for (const draft of extracted.facts) {
-      const quote = extracted.text.slice(draft.start, draft.end);
-      const base = `${id}\0${draft.exam}\0${draft.attribute}\0${JSON.stringify(draft.value)}\0${quote}`;
-      const occurrence = seen.get(base) ?? 0;
-      seen.set(base, occurrence + 1);
-      facts.push({
-        id: `f_${hash(`${base}\0${occurrence}`).slice(0, 16)}`,
-        exam: draft.exam,
-        attribute: draft.attribute,
-        value: draft.value,
-        source: id,
-        quote,
-        start: draft.start,
-        end: draft.end,
-        section: draft.section,
-        line: draft.line,
-      } as Fact);
-    }
+    seenBySource.set(id, seen);
+    pushFacts(id, extracted.text, extracted.facts, seen);
+    for (const list of extracted.pendingDomainLists ?? []) pendingLists.push({ list, id, file, text: extracted.text });
   }
+  settlePendingDomainLists();
   cache?.flush();
 
   sources.sort((a, b) => a.id.localeCompare(b.id));

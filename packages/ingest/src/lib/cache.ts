@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '@certplan/core';
+import type { PendingDomainList } from '../plugins/extract-domain.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 import type { DraftFact } from './context.ts';
 import type { DetectedFormat, FileMetadata } from './readSource.ts';
@@ -15,6 +16,7 @@ export interface CachedExtraction {
   metadata: FileMetadata;
   text: string;
   facts: DraftFact[];
+  pendingDomainLists: PendingDomainList[];
   messages: Problem[];
 }
 

@@ -161,19 +161,31 @@ describe('the real corpus', () => {
           (f) => f.source.startsWith(source) && (f.value as { weightPercent: number | null }).weightPercent === null,
         )
         .map((f) => (f.value as { name: string }).name);
+    // Names stay as written (lower case in running text), so every name is found verbatim in its quote.
     expect(prose('aws-mls-c01', '001')).toEqual([
-      'Data engineering',
-      'Exploratory data analysis',
-      'Modeling',
-      'Operations',
+      'data engineering',
+      'exploratory data analysis',
+      'modeling',
+      'operations',
     ]);
+    // Regression: the serial comma makes "machine learning implementation and operations" one item, not two.
     expect(prose('aws-mls-c01', '000')).toEqual([
-      'Data engineering',
-      'Exploratory data analysis',
-      'Modeling',
-      'Machine learning implementation and operations',
+      'data engineering',
+      'exploratory data analysis',
+      'modeling',
+      'machine learning implementation and operations',
     ]);
-    expect(prose('gcp-pmle', '000')).toHaveLength(6);
+    expect(prose('gcp-pmle', '000')).toEqual([
+      'architecting low-code AI solutions',
+      'collaborating within and across teams to manage data and models',
+      'scaling prototypes into ML models',
+      'serving and scaling models',
+      'automating and orchestrating ML pipelines',
+      'monitoring AI solutions',
+    ]);
+    for (const fact of factsOf('aws-mls-c01', 'domain').concat(factsOf('gcp-pmle', 'domain'))) {
+      expect(fact.quote).toContain((fact.value as { name: string }).name);
+    }
   });
 
   it('reads salaries with their roles', () => {

@@ -9,7 +9,7 @@ import { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { extractCode } from '../plugins/extract-code.ts';
 import { extractDelivery } from '../plugins/extract-delivery.ts';
-import { extractDomain } from '../plugins/extract-domain.ts';
+import { extractDomain, type PendingDomainList } from '../plugins/extract-domain.ts';
 import { extractDuration } from '../plugins/extract-duration.ts';
 import { extractExperience } from '../plugins/extract-experience.ts';
 import { extractFee } from '../plugins/extract-fee.ts';
@@ -27,13 +27,15 @@ import type { ExamMatcher } from './examMatcher.ts';
 import { type DetectedFormat, type FileMetadata, parseSource } from './readSource.ts';
 
 /** Bump when extraction changes, so cached results from older extractors are not reused. */
-export const EXTRACTOR_VERSION = '1';
+export const EXTRACTOR_VERSION = '2';
 
 export interface ExtractedSource {
   format: DetectedFormat;
   metadata: FileMetadata;
   text: string;
   facts: DraftFact[];
+  /** Domain lists this source alone could not read; buildDataset settles them with the rest of the corpus. */
+  pendingDomainLists: PendingDomainList[];
   file: VFile;
 }
 
@@ -69,5 +71,12 @@ export function extractSource(
   processor.runSync(parsed.tree as Root, file);
   const ctx = file.data.certplan;
   if (!ctx) throw new Error('document plugin did not run');
-  return { format: parsed.format, metadata: parsed.metadata, text: ctx.doc.text, facts: ctx.facts, file };
+  return {
+    format: parsed.format,
+    metadata: parsed.metadata,
+    text: ctx.doc.text,
+    facts: ctx.facts,
+    pendingDomainLists: file.data.pendingDomainLists ?? [],
+    file,
+  };
 }

@@ -1,11 +1,22 @@
 /**
  * Exam domains and their weights: headings or list items like "Data Engineering (20%)" or
  * "Domain 1: Modeling – 36%", tables with a domain and a weight column, and lists introduced by
- * "The exam assesses your ability to:" / "covers the following domains:" (weight null).
+ * "The exam assesses your ability to:" / "covers the following domains:" (weight null), and lists written as
+ * prose ("four pillars: a, b, and c"). Names are kept as written, so each is found verbatim in its quote. A
+ * prose list whose last "x and y" may be one domain or two is read only when a stated count, the grammar or
+ * another list of the same exam settles it; otherwise it is left out with an info message.
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { context, type ExtractionContext, emitFact, examAt, type Sentence, sentenceAt } from '../lib/context.ts';
+import {
+  context,
+  type ExtractionContext,
+  emitFact,
+  examAt,
+  pointAt,
+  type Sentence,
+  sentenceAt,
+} from '../lib/context.ts';
 import type { Block } from '../lib/document.ts';
 import { NUM, parseNumber } from '../lib/quantities.ts';
 
@@ -29,24 +40,124 @@ const PROSE_LIST = new RegExp(
   'gi',
 );
 
-/** Splits "a, b, and c" / "a, b and c" into items; null unless it is a list of 3+ short noun phrases. */
-export function proseItems(list: string): string[] | null {
+/** Words that open a list of examples rather than the outline itself. */
+const EXAMPLES = /(?:^|\s)(?:for\s+(?:example|instance)|e\.g\b|such\s+as)\b|^(?:like|including)\b/i;
+/** Words that close a list of examples: the outline is not complete. */
+const OPEN_ENDED = /(?:\betc\.?|\band\s+(?:more|others|so\s+on)|\bamong\s+others)\s*$/i;
+/** Words a domain name neither ends nor starts with: "collaborating within | across teams" is one phrase. */
+const FUNCTION_WORD =
+  /^(?:within|across|of|to|for|in|on|with|from|into|onto|by|at|about|between|through|the|a|an|their|its|your|our)$/i;
+
+/** The same inflection on two coordinated words ("serving and scaling", "implementation and operations"). */
+function formOf(word: string): string | null {
+  if (/..ing$/i.test(word)) return 'ing';
+  if (/(?:tion|sion|ment|ance|ence|ity|ness|sis|ure)s?$/i.test(word)) return 'nominal';
+  return null;
+}
+
+/**
+ * Whether "left and right" read as two domains: false where either half cannot stand alone, i.e. the
+ * conjunction joins prepositions ("within and across teams"), two verbs or nouns sharing an object or head
+ * ("serving and scaling models"), or two heads sharing a modifier ("implementation and operations").
+ */
+function plausibleSplit(left: string, right: string): boolean {
+  const l = left.split(/\s+/);
+  const r = right.split(/\s+/);
+  const lastLeft = l[l.length - 1] as string;
+  const firstRight = r[0] as string;
+  if (FUNCTION_WORD.test(lastLeft) || FUNCTION_WORD.test(firstRight)) return false;
+  const shared = formOf(lastLeft) !== null && formOf(lastLeft) === formOf(firstRight);
+  // Two gerunds side by side share what follows ("… and automating and orchestrating ML pipelines").
+  if (shared && r.length > 1 && (l.length === 1 || formOf(lastLeft) === 'ing')) return false;
+  if (shared && r.length === 1 && l.length > 1) return false;
+  return true;
+}
+
+const clean = (item: string) =>
+  item
+    .trim()
+    .replace(/^(?:(?:and|or|the)\s+)+/i, '')
+    .trim();
+
+const wellFormed = (items: string[]) =>
+  items.length >= 3 && items.every((i) => i && i.split(/\s+/).length <= 10 && !/\d|[()]/.test(i));
+
+/**
+ * The ways a prose list can be read. With a serial comma ("a, b, and c") commas alone separate items, so
+ * there is one reading. Without it the last "x and y" may be one item or two ("modeling and machine learning
+ * implementation and operations"), so every plausible reading is returned; null when none is a list of 3+
+ * short noun phrases or the list only gives examples.
+ */
+export function proseReadings(list: string): string[][] | null {
   const text = list.trim();
-  const oxford = /,\s+(?:and|or)\s+/.test(text);
-  let items = text.split(/,\s*(?:and\s+|or\s+)?/);
-  if (!oxford) {
-    const last = items.pop() ?? '';
-    const split = last.split(/\s+(?:and|or)\s+(?=[^\s]+(?:\s+[^\s]+){0,6}$)/);
-    items.push(...split);
+  if (EXAMPLES.test(text) || OPEN_ENDED.test(text)) return null;
+  if (/,\s+(?:and|or)\s+/.test(text)) {
+    const items = text.split(/\s*,\s*/).map(clean);
+    return wellFormed(items) ? [items] : null;
   }
-  items = items.map((i) =>
-    i
-      .trim()
-      .replace(/^(?:the|and|or)\s+/i, '')
-      .trim(),
-  );
-  if (items.length < 3 || items.some((i) => !i || i.split(/\s+/).length > 10 || /\d|[()]/.test(i))) return null;
-  return items.map((i) => i.charAt(0).toUpperCase() + i.slice(1));
+  const chunks = text.split(/\s*,\s*/).map(clean);
+  const tail = chunks.pop() ?? '';
+  const conjunctions = [...tail.matchAll(/\s+(?:and|or)\s+/g)];
+  const readings: string[][] = [[...chunks, tail]];
+  for (const c of conjunctions) {
+    const left = tail.slice(0, c.index).trim();
+    const right = tail.slice((c.index ?? 0) + c[0].length).trim();
+    if (left && right && plausibleSplit(left, right)) readings.push([...chunks, left, right]);
+  }
+  // The unsplit tail is always a reading: a missed split is resolved later or skipped, never guessed.
+  const valid = readings.filter(wellFormed);
+  return valid.length > 0 ? valid : null;
+}
+
+/** Splits "a, b, and c" / "a, b and c" into items; null unless exactly one reading is a list of 3+ items. */
+export function proseItems(list: string): string[] | null {
+  const readings = proseReadings(list);
+  return readings?.length === 1 ? (readings[0] as string[]) : null;
+}
+
+const normalize = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * Picks the one reading whose disputed items (those not shared by every reading) are all domain names
+ * known from elsewhere, e.g. another list of the same exam; null while that does not single one out.
+ */
+export function chooseReading(readings: readonly string[][], known: ReadonlySet<string>): string[] | null {
+  if (readings.length === 1) return readings[0] as string[];
+  const common = readings.slice(1).reduce((acc, r) => acc.filter((i) => r.includes(i)), readings[0] as string[]);
+  const supported = readings.filter((r) => {
+    const disputed = r.filter((i) => !common.includes(i));
+    return disputed.length > 0 && disputed.every((i) => known.has(normalize(i)));
+  });
+  return supported.length === 1 ? (supported[0] as string[]) : null;
+}
+
+/** Normalised form of a domain name, for comparing names across lists ("ML & data" = "ml and data"). */
+export const domainKey = normalize;
+
+/** A prose domain list this source alone could not read unambiguously; buildDataset may settle it. */
+export interface PendingDomainList {
+  exam: string;
+  readings: string[][];
+  start: number;
+  end: number;
+  at: number;
+  section: string[];
+  /** Where the info message points, so it can be withdrawn once another source settles the list. */
+  line: number;
+  column: number;
+}
+
+export const AMBIGUOUS_LIST_RULE = 'certplan:ambiguous-domain-list';
+
+declare module 'vfile' {
+  interface DataMap {
+    pendingDomainLists: PendingDomainList[];
+  }
 }
 
 export interface DomainName {
@@ -90,30 +201,32 @@ export function extractDomain(_options?: Readonly<ExtractDomainOptions> | null) 
         quote: { start: block.start, end: block.start + block.text.length },
       });
     };
+    const pending: PendingDomainList[] = [];
+    const emitList = (exam: string, items: string[], quote: { start: number; end: number }, at: number) => {
+      items.forEach((name, order) => {
+        emitFact(file, { exam, attribute: 'domain', value: { name, weightPercent: null, order }, quote, at });
+      });
+    };
     for (const sentence of ctx.sentences) {
       if (sentence.block.kind !== 'paragraph') continue;
       const text = ctx.doc.text.slice(sentence.start, sentence.end);
       PROSE_LIST.lastIndex = 0;
       for (let m = PROSE_LIST.exec(text); m; m = PROSE_LIST.exec(text)) {
         const g = m.groups ?? {};
-        // "Topics such as …" gives examples; only an outline the text says the exam covers is its domain list.
+        // "Domains such as …" gives examples; only an outline the text says the exam covers is its domain list.
+        if (/such\s+as/i.test(g.connector ?? '')) continue;
         const loose = g.noun && !/^(?:domains|pillars)$/i.test(g.noun);
-        if (loose && (!/\bcover(?:s|ing)?\b/i.test(text) || /such\s+as/i.test(g.connector ?? ''))) continue;
-        const items = proseItems(g.list ?? g.list2 ?? '');
-        if (!items) continue;
-        if (g.count && parseNumber(g.count) !== items.length) continue;
+        if (loose && !/\bcover(?:s|ing)?\b/i.test(text)) continue;
+        let readings = proseReadings(g.list ?? g.list2 ?? '');
+        // A stated count ("four pillars") settles where the last items split.
+        if (readings && g.count) readings = readings.filter((r) => r.length === parseNumber(g.count as string));
+        if (!readings?.length) continue;
         const at = sentence.start + m.index;
         const exam = examAt(ctx, sentence, at);
         if (!exam) continue;
-        items.forEach((name, order) => {
-          emitFact(file, {
-            exam,
-            attribute: 'domain',
-            value: { name, weightPercent: null, order },
-            quote: { start: sentence.start, end: sentence.end },
-            at,
-          });
-        });
+        const quote = { start: sentence.start, end: sentence.end };
+        if (readings.length === 1) emitList(exam, readings[0] as string[], quote, at);
+        else pending.push({ exam, readings, ...quote, at, section: sentence.block.section, ...pointAt(ctx, at) });
       }
     }
     for (let i = 0; i < blocks.length; i++) {
@@ -165,5 +278,37 @@ export function extractDomain(_options?: Readonly<ExtractDomainOptions> | null) 
         }
       }
     }
+    // Another list of the same exam in this source (a weighted outline, say) may name one reading's items.
+    const unresolved: PendingDomainList[] = [];
+    for (const list of pending) {
+      const known = new Set(
+        ctx.facts
+          .filter((f) => f.exam === list.exam && f.attribute === 'domain')
+          .map((f) => domainKey((f.value as DomainName).name)),
+      );
+      const items = chooseReading(list.readings, known);
+      if (items) {
+        emitList(list.exam, items, list, list.at);
+        continue;
+      }
+      unresolved.push(list);
+      const tails = list.readings.map((r) =>
+        r
+          .slice(commonPrefix(list.readings))
+          .map((i) => `"${i}"`)
+          .join(' + '),
+      );
+      file.info(
+        `domain list of ${list.exam} is ambiguous without a serial comma (${tails.join(' or ')}); not recorded unless another list of the exam names one reading`,
+        { place: { line: list.line, column: list.column }, ruleId: AMBIGUOUS_LIST_RULE },
+      );
+    }
+    file.data.pendingDomainLists = unresolved;
   };
+}
+
+function commonPrefix(readings: readonly string[][]): number {
+  let n = 0;
+  while (readings.every((r) => r[n] !== undefined && r[n] === readings[0]?.[n])) n++;
+  return n;
 }
