@@ -80,7 +80,8 @@ for (const path of files) {
     parsers.markdown.parse(text);
   }
   // Plain text has no parser in ingest (it builds its tree line by line): its floor is reading and decoding.
-  const stat = (byFormat[format] ??= { files: 0, bytes: 0, ms: 0 });
+  byFormat[format] ??= { files: 0, bytes: 0, ms: 0 };
+  const stat = byFormat[format];
   stat.files++;
   stat.bytes += buffer.length;
   stat.ms += performance.now() - t0;
