@@ -24,5 +24,5 @@ if (!parsed.success) {
   console.error(`codegen: ${datasetPath} does not match the dataset schema:\n${parsed.error.message}`);
   process.exit(1);
 }
-writeFileAtomic(outPath, generateDatasetTypes(parsed.data));
+writeFileAtomic(outPath, await generateDatasetTypes(parsed.data));
 console.log(`codegen: wrote ${outPath}`);

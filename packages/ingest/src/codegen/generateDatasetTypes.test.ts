@@ -45,12 +45,15 @@ const dataset: Pick<Dataset, 'exams' | 'facts' | 'sources'> = {
   ],
 };
 
-function diagnostics(usage: string, from: Pick<Dataset, 'exams' | 'facts' | 'sources'> = dataset): string[] {
+async function diagnostics(
+  usage: string,
+  from: Pick<Dataset, 'exams' | 'facts' | 'sources'> = dataset,
+): Promise<string[]> {
   const project = new Project({
     useInMemoryFileSystem: true,
     compilerOptions: { strict: true, noEmit: true, skipLibCheck: true, lib: ['lib.es2022.d.ts'] },
   });
-  project.createSourceFile('/dataset-types.ts', generateDatasetTypes(from));
+  project.createSourceFile('/dataset-types.ts', await generateDatasetTypes(from));
   project.createSourceFile('/use.ts', usage);
   return project
     .getPreEmitDiagnostics()
@@ -58,12 +61,12 @@ function diagnostics(usage: string, from: Pick<Dataset, 'exams' | 'facts' | 'sou
 }
 
 describe('generateDatasetTypes', () => {
-  it('generates a module that compiles and types exam ids, attributes and domain names', () => {
-    const code = generateDatasetTypes(dataset);
+  it('generates a module that compiles and types exam ids, attributes and domain names', async () => {
+    const code = await generateDatasetTypes(dataset);
     expect(code).toContain("export const examIds = ['aws-mls-c01', 'gcp-pmle'] as const;");
     expect(code).toContain("export const factAttributes = ['domain', 'fee'] as const;");
     expect(
-      diagnostics(`
+      await diagnostics(`
         import { examIds, domainNames, type ExamId, type DomainName, type FactAttribute } from './dataset-types';
         const id: ExamId = 'gcp-pmle';
         const attribute: FactAttribute = 'fee';
@@ -76,8 +79,8 @@ describe('generateDatasetTypes', () => {
     // Type-checking loads TypeScript's standard library into memory: slow, so a generous time limit.
   }, 120_000);
 
-  it('rejects literals the dataset does not contain', () => {
-    const errors = diagnostics(`
+  it('rejects literals the dataset does not contain', async () => {
+    const errors = await diagnostics(`
       import type { ExamId, DomainName } from './dataset-types';
       const id: ExamId = 'aws-mla-c01';
       const domain: DomainName<'gcp-pmle'> = 'Modeling';
@@ -87,7 +90,7 @@ describe('generateDatasetTypes', () => {
     expect(errors[0]).toContain('"aws-mla-c01"');
   }, 120_000);
 
-  it('types the real corpus: each exam’s domain names as the sources state them', () => {
+  it('types the real corpus: each exam’s domain names as the sources state them', async () => {
     const out = mkdtempSync(join(tmpdir(), 'certplan-codegen-'));
     try {
       const real = buildDataset({
@@ -96,7 +99,7 @@ describe('generateDatasetTypes', () => {
         cache: false,
       }).dataset;
       expect(
-        diagnostics(
+        await diagnostics(
           `
           import type { DomainName, ExamId } from './dataset-types';
           const exams: ExamId[] = ['aws-mls-c01', 'gcp-pmle', 'aws-mla-c01'];
@@ -114,9 +117,9 @@ describe('generateDatasetTypes', () => {
     }
   }, 120_000);
 
-  it('is deterministic', () => {
-    expect(generateDatasetTypes(dataset)).toBe(
-      generateDatasetTypes({ ...dataset, exams: [...dataset.exams].reverse() }),
+  it('is deterministic', async () => {
+    expect(await generateDatasetTypes(dataset)).toBe(
+      await generateDatasetTypes({ ...dataset, exams: [...dataset.exams].reverse() }),
     );
   });
 });

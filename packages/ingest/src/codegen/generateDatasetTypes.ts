@@ -4,13 +4,15 @@
  * can iterate the same values it type-checks.
  */
 import type { Dataset } from '@certplan/core';
-import { IndentationText, Project, QuoteKind, VariableDeclarationKind } from 'ts-morph';
 
 const sq = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 const union = (values: readonly string[]) => (values.length === 0 ? 'never' : values.map(sq).join(' | '));
 const uniqSorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
-export function generateDatasetTypes(dataset: Pick<Dataset, 'exams' | 'facts' | 'sources'>): string {
+export async function generateDatasetTypes(dataset: Pick<Dataset, 'exams' | 'facts' | 'sources'>): Promise<string> {
+  // ts-morph brings the whole TypeScript compiler (several MB of JS): load it only when code is generated, so
+  // importing @certplan/ingest (the server does, to build a missing dataset) stays cheap.
+  const { IndentationText, Project, QuoteKind, VariableDeclarationKind } = await import('ts-morph');
   const project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: { quoteKind: QuoteKind.Single, indentationText: IndentationText.TwoSpaces },
