@@ -2,8 +2,13 @@
  * Prose domain lists: how "a, b, and c" / "a, b and c" are read, when the last "x and y" is one domain or two,
  * and which lists give only examples. Every expected name is exact and as written in the source.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseReading, domainKey, proseItems, proseReadings } from './extract-domain.ts';
+import { ExamMatcher } from '../lib/examMatcher.ts';
+import { extractSource } from '../lib/extractSource.ts';
+import { parseCatalogYaml } from '../lib/yamlConfig.ts';
+import { AMBIGUOUS_LIST_RULE, chooseReading, domainKey, proseItems, proseReadings } from './extract-domain.ts';
 
 describe('proseReadings', () => {
   const cases: Array<[string, string, string[][] | null]> = [
@@ -114,5 +119,42 @@ describe('chooseReading', () => {
     ['nothing known', known(), null],
   ])('%s', (_label, names, expected) => {
     expect(chooseReading(readings, names)).toEqual(expected);
+  });
+});
+
+describe('ambiguous lists in articles', () => {
+  const fixtures = join(import.meta.dirname, '../../test/fixtures/articles');
+  const catalogPath = join(import.meta.dirname, '../../../../content/exams.yaml');
+  const catalog = parseCatalogYaml(readFileSync(catalogPath, 'utf8'), catalogPath);
+  const matcher = new ExamMatcher(catalog.exams);
+  const run = (name: string, input: string) => {
+    const path = join(fixtures, name, input);
+    const raw = readFileSync(path, 'utf8');
+    const result = extractSource(raw, path, { matcher, exams: catalog.exams });
+    const infos = result.file.messages.filter((m) => m.ruleId === AMBIGUOUS_LIST_RULE);
+    // The message points at the list's lead-in on the raw line, whatever the format.
+    const at = infos.map((m) =>
+      (raw.split('\n')[(m.line ?? 0) - 1] ?? '').slice((m.column ?? 0) - 1, (m.column ?? 0) + 20),
+    );
+    return { result, infos, at };
+  };
+
+  it('Markdown: settled by the weighted outline of the same exam in the article, so no message', () => {
+    const { infos, result } = run('markdown-domain-prose', 'input.md');
+    expect(infos).toEqual([]);
+    expect(result.pendingDomainLists).toEqual([]);
+  });
+
+  it('text: left out, with an info message on the raw line of the list', () => {
+    const { infos, at, result } = run('text-domain-prose', 'input.txt');
+    expect(infos.map((m) => [m.line, m.column, m.fatal])).toEqual([[11, 26, undefined]]);
+    expect(at).toEqual(['domains are: data pre']);
+    expect(result.pendingDomainLists.map((p) => p.readings.length)).toEqual([2]);
+  });
+
+  it('WordPress JSON: the message points into the JSON string', () => {
+    const { infos, at } = run('wordpress-domain-prose', 'input.json');
+    expect(infos).toHaveLength(1);
+    expect(at).toEqual(['domains: model traini']);
   });
 });
