@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { KnownDomainName, KnownExamId } from '@certplan/planner-api';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebApp, webRoot } from './buildWebApp.ts';
@@ -20,6 +21,10 @@ const underCi = process.env.CI === 'true';
 const screenshots = join(webRoot, 'e2e-screenshots');
 const xssSource = join(webRoot, 'e2e/fixtures/xss-source/post.json');
 const MLA = 'AWS Certified Machine Learning Engineer – Associate';
+// Checked against the dataset's generated literal types: a catalog change that drops these fails the typecheck.
+const MLA_ID = 'aws-mla-c01' satisfies KnownExamId;
+const MLS_ID = 'aws-mls-c01' satisfies KnownExamId;
+const MLA_DOMAIN = 'ML Model Development' satisfies KnownDomainName<typeof MLA_ID>;
 
 if (!executablePath) {
   const bar = '!'.repeat(100);
@@ -204,10 +209,12 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
     await page.getByRole('button', { name: 'Build plan' }).click();
     await page.getByRole('heading', { name: `Your plan for ${MLA}` }).waitFor();
     const url = new URL(page.url());
-    expect(url.searchParams.get('exam')).toBe('aws-mla-c01');
+    expect(url.searchParams.get('exam')).toBe(MLA_ID);
     expect(url.searchParams.get('hours')).toBe('6');
     expect(url.searchParams.get('examDate')).toBe('2027-02-14');
     expect(await page.locator('.week-card').count()).toBeGreaterThan(4);
+    // Every domain of the exam gets study time; this one is named in the week cards.
+    expect(await page.locator('.week-card').filter({ hasText: MLA_DOMAIN }).count()).toBeGreaterThan(0);
     await shot('02-plan');
     // The link alone reproduces the plan.
     await page.goto(url.href);
@@ -291,7 +298,7 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
   });
 
   it('shows an exam page with every claim and its sources side by side', async () => {
-    await page.goto(`${server.url}/exams/aws-mla-c01`);
+    await page.goto(`${server.url}/exams/${MLA_ID}`);
     await page.getByRole('heading', { level: 1, name: MLA }).waitFor();
     expect(await page.locator('.claim-block').count()).toBeGreaterThan(2);
     expect(await page.locator('.claim-block .source-quote').count()).toBeGreaterThan(2);
@@ -342,7 +349,7 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
 
   it('fits a phone screen without sideways scrolling, and prints a clean plan', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${server.url}/?exam=aws-mla-c01&hours=6&examDate=2027-02-14`);
+    await page.goto(`${server.url}/?exam=${MLA_ID}&hours=6&examDate=2027-02-14`);
     await page.getByRole('heading', { name: `Your plan for ${MLA}` }).waitFor();
     expect(await wideElements()).toEqual([]);
     await shot('10-phone-plan');
@@ -352,7 +359,7 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
     await shot('11-phone-review');
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    await page.goto(`${server.url}/?exam=aws-mla-c01&hours=6&examDate=2027-02-14`);
+    await page.goto(`${server.url}/?exam=${MLA_ID}&hours=6&examDate=2027-02-14`);
     await page.getByRole('heading', { name: `Your plan for ${MLA}` }).waitFor();
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('form.plan-form').isVisible()).toBe(false);
@@ -365,9 +372,9 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
   it('has no serious accessibility violations (axe-core) on any page', async () => {
     const pages = [
       '/',
-      '/?exam=aws-mla-c01&hours=6&examDate=2027-02-14',
-      '/exams/aws-mla-c01',
-      '/exams/aws-mls-c01',
+      `/?exam=${MLA_ID}&hours=6&examDate=2027-02-14`,
+      `/exams/${MLA_ID}`,
+      `/exams/${MLS_ID}`,
       '/review',
     ];
     const found: string[] = [];
@@ -379,7 +386,7 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
       await shot(`15-axe-${pages.indexOf(path) + 1}`);
     }
     // And with a citation open (a modal dialog).
-    await page.goto(`${server.url}/?exam=aws-mla-c01&hours=6&examDate=2027-02-14`);
+    await page.goto(`${server.url}/?exam=${MLA_ID}&hours=6&examDate=2027-02-14`);
     await page.locator('.plan .citation-marker').first().click();
     await page.locator('dialog[open]').waitFor();
     found.push(...(await axeSeriousViolations(page)).map((v) => `citation dialog: ${v}`));
@@ -388,7 +395,7 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
 
   it('shows a source carrying script payloads as text and runs none of them (issue 7)', async () => {
     // The probe source was ingested with the rest; find where the app shows it.
-    const exam = (await (await api('/api/exams/aws-mla-c01')).json()) as {
+    const exam = (await (await api(`/api/exams/${MLA_ID}`)).json()) as {
       claims: { citations: { source: string; title: string | null; quote: string }[]; dissent: { source: string }[] }[];
     };
     const probeCitations = exam.claims
@@ -399,7 +406,7 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
       `ingest made no fact from the probe source. Server output:\n${server.output()}`,
     ).toBeGreaterThan(0);
 
-    await page.goto(`${server.url}/exams/aws-mla-c01`);
+    await page.goto(`${server.url}/exams/${MLA_ID}`);
     await page.getByRole('heading', { level: 1, name: MLA }).waitFor();
     const text = (await page.locator('main').textContent()) ?? '';
     // The escaped markup arrives as literal text: shown, not parsed.
