@@ -62,6 +62,13 @@ export const DomainValueSchema = z.object({
   weightPercent: z.number().min(0).max(100).nullable(),
   /** Where a source lists the domain in an ordered list or a run of headings: its position, from 0. */
   order: z.number().int().nonnegative().optional(),
+  /**
+   * Which of the source's domain lists for the exam this domain belongs to (a run of weighted headings, a table,
+   * a bulleted list, a prose list): an id the extractor derives from the list's content, stable across rebuilds.
+   * A source may state several lists, each a statement of its own; facts without it are read as one list per
+   * source (older datasets).
+   */
+  list: z.string().min(1).optional(),
 });
 export const SalaryValueSchema = z.object({
   min: z.number().nonnegative(),
