@@ -21,6 +21,11 @@ export async function load(options: {
   url: string;
   method?: 'GET' | 'POST';
   body?: unknown;
+  /**
+   * Several bodies (POST): each connection sends them in turn, round and round, so the server sees varied
+   * requests instead of one body over and over. Overrides `body`.
+   */
+  bodies?: readonly unknown[];
   connections: number;
   seconds: number;
 }): Promise<LoadResult> {
@@ -30,9 +35,17 @@ export async function load(options: {
     connections: options.connections,
     duration: options.seconds,
     timeout: 10,
-    ...(options.body === undefined
-      ? {}
-      : { body: JSON.stringify(options.body), headers: { 'content-type': 'application/json' } }),
+    ...(options.bodies && options.bodies.length > 0
+      ? {
+          requests: options.bodies.map((body) => ({
+            method: options.method ?? 'POST',
+            body: JSON.stringify(body),
+            headers: { 'content-type': 'application/json' },
+          })),
+        }
+      : options.body === undefined
+        ? {}
+        : { body: JSON.stringify(options.body), headers: { 'content-type': 'application/json' } }),
   });
   return {
     route: `${options.method ?? 'GET'} ${new URL(options.url).pathname}`,

@@ -91,3 +91,68 @@ export function typicalPlanRequest(today = new Date()): Record<string, unknown> 
   const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
   return { exam: 'gcp-pmle', hoursPerWeek: 8, startDate: day(1), examDate: day(1 + 12 * 7), experienceYears: 2 };
 }
+
+/**
+ * A realistic mix of plan requests, deterministic from `seed`: every exam the server can plan today (a retired
+ * one is refused and left out), 4 to 20 hours a week, start today to a month out, and either an exam date
+ * 6 to 26 weeks on, a target of 40 to 200 hours, or neither (the planner's default); sometimes years of
+ * experience, sometimes self-rated proficiency on some of the exam's domains (names from a probe plan). Each
+ * body is checked to answer 200, so a load run measures plans, not refusals.
+ */
+export async function variedPlanRequests(
+  url: string,
+  options: { count?: number; seed?: number; today?: Date } = {},
+): Promise<Record<string, unknown>[]> {
+  const count = options.count ?? 64;
+  const today = options.today ?? new Date();
+  let state = options.seed ?? 20261122;
+  // mulberry32: small, seeded, good enough to vary inputs.
+  const random = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  const post = (body: unknown) =>
+    fetch(`${url}/api/plans`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  const listed = (await (await fetch(`${url}/api/exams`)).json()) as { exams: { id: string }[] };
+  const exams: { id: string; domains: string[] }[] = [];
+  for (const { id } of listed.exams) {
+    const probe = await post({ exam: id, hoursPerWeek: 8, startDate: day(1), targetHours: 40 });
+    if (!probe.ok) continue; // retired: refused with 422
+    const { plan } = (await probe.json()) as { plan: { domains: { name: string }[] } };
+    exams.push({ id, domains: plan.domains.map((d) => d.name) });
+  }
+  if (exams.length === 0) throw new Error('variedPlanRequests: no exam can be planned');
+
+  const bodies: Record<string, unknown>[] = [];
+  for (let attempt = 0; bodies.length < count && attempt < count * 4; attempt++) {
+    const exam = exams[bodies.length % exams.length] as (typeof exams)[number];
+    const start = Math.floor(random() * 31);
+    const body: Record<string, unknown> = {
+      exam: exam.id,
+      hoursPerWeek: pick([4, 5, 6, 7.5, 8, 10, 12, 15, 20]),
+      startDate: day(start),
+    };
+    const horizon = random();
+    if (horizon < 0.5) body.examDate = day(start + 7 * (6 + Math.floor(random() * 21)));
+    else if (horizon < 0.85) body.targetHours = 40 + 5 * Math.floor(random() * 33);
+    if (random() < 0.5) body.experienceYears = Math.floor(random() * 6);
+    if (random() < 0.4 && exam.domains.length > 0) {
+      const proficiency: Record<string, number> = {};
+      for (const name of exam.domains) if (random() < 0.6) proficiency[name] = 1 + Math.floor(random() * 5);
+      body.proficiency = proficiency;
+    }
+    const answer = await post(body);
+    await answer.arrayBuffer();
+    if (answer.ok) bodies.push(body);
+  }
+  return bodies;
+}

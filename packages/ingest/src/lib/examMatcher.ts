@@ -66,12 +66,14 @@ const norm = (s: string) => tokenize(s).map((t) => t.norm);
 
 export class ExamMatcher {
   private readonly variants = new Map<string, { exam: string; viaCode: boolean } | null>();
-  private readonly maxLength: number;
+  /** Lengths of the variants starting with each token, longest first: `find` tries only these. */
+  private readonly lengthsByFirst = new Map<string, number[]>();
   private readonly vendorOf = new Map<string, string>();
   private readonly vendorKeys: Array<{ tokens: string[]; vendor: string }> = [];
+  /** `vendorKeys` grouped by first token, longest first as in `vendorKeys`. */
+  private readonly vendorKeysByFirst = new Map<string, Array<{ tokens: string[]; vendor: string }>>();
 
   constructor(exams: readonly Exam[]) {
-    let max = 1;
     const add = (tokens: string[], exam: string, viaCode: boolean) => {
       if (tokens.length === 0) return;
       for (const key of [tokens.join(' '), [...tokens.slice(0, -1), `${tokens[tokens.length - 1]}s`].join(' ')]) {
@@ -80,7 +82,13 @@ export class ExamMatcher {
         if (existing !== undefined && existing !== null && existing.exam !== exam) this.variants.set(key, null);
         else if (existing === undefined) this.variants.set(key, { exam, viaCode });
       }
-      max = Math.max(max, tokens.length);
+      // The plural variant only changes the last token, so a one-token name starts with either form.
+      const firsts = tokens.length === 1 ? [tokens[0] as string, `${tokens[0]}s`] : [tokens[0] as string];
+      for (const first of firsts) {
+        const lengths = this.lengthsByFirst.get(first) ?? [];
+        if (!lengths.includes(tokens.length)) lengths.push(tokens.length);
+        this.lengthsByFirst.set(first, lengths);
+      }
     };
     for (const exam of exams) {
       const vendorKey = exam.vendor.toLowerCase();
@@ -100,7 +108,13 @@ export class ExamMatcher {
       }
     }
     this.vendorKeys.sort((a, b) => b.tokens.length - a.tokens.length);
-    this.maxLength = max;
+    for (const key of this.vendorKeys) {
+      const first = key.tokens[0] as string;
+      const group = this.vendorKeysByFirst.get(first) ?? [];
+      group.push(key);
+      this.vendorKeysByFirst.set(first, group);
+    }
+    for (const lengths of this.lengthsByFirst.values()) lengths.sort((a, b) => b - a);
   }
 
   vendorOfExam(exam: string): string | undefined {
@@ -113,16 +127,20 @@ export class ExamMatcher {
     const mentions: Mention[] = [];
     let i = 0;
     while (i < tokens.length) {
+      const first = (tokens[i] as Token).norm;
+      // Only the lengths of names starting with this token can match; most tokens start none.
       let matched = false;
-      for (let len = Math.min(this.maxLength, tokens.length - i); len >= 1; len--) {
-        const slice = tokens.slice(i, i + len);
-        const hit = this.variants.get(slice.map((t) => t.norm).join(' '));
+      for (const len of this.lengthsByFirst.get(first) ?? []) {
+        if (i + len > tokens.length) continue;
+        let key = first;
+        for (let k = i + 1; k < i + len; k++) key += ` ${(tokens[k] as Token).norm}`;
+        const hit = this.variants.get(key);
         if (hit) {
           mentions.push({
             kind: 'exam',
             exam: hit.exam,
-            start: (slice[0] as Token).start,
-            end: (slice[len - 1] as Token).end,
+            start: (tokens[i] as Token).start,
+            end: (tokens[i + len - 1] as Token).end,
             viaCode: hit.viaCode,
           });
           i += len;
@@ -131,7 +149,9 @@ export class ExamMatcher {
         }
       }
       if (matched) continue;
-      const vendor = this.vendorKeys.find((v) => v.tokens.every((t, k) => tokens[i + k]?.norm === t));
+      const vendor = this.vendorKeysByFirst
+        .get(first)
+        ?.find((v) => v.tokens.every((t, k) => tokens[i + k]?.norm === t));
       if (vendor) {
         const last = tokens[i + vendor.tokens.length - 1] as Token;
         mentions.push({ kind: 'vendor', vendor: vendor.vendor, start: (tokens[i] as Token).start, end: last.end });
