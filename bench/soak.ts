@@ -6,7 +6,7 @@
  * Options: --seconds 60 --connections 50 --warmup 15. Exits 1 on failure, 2 when the server cannot start.
  */
 import { load } from './lib/load.ts';
-import { type RunningServer, rssOf, startServer, typicalPlanRequest } from './lib/server.ts';
+import { type RunningServer, rssOf, startServer, variedPlanRequests } from './lib/server.ts';
 
 /** Asks the server's memory probe for a full GC and its heap figures (see lib/memoryProbe.ts). */
 async function probeMemory(server: RunningServer): Promise<Record<string, number> | null> {
@@ -53,11 +53,12 @@ try {
 
 let failed = false;
 try {
-  const body = typicalPlanRequest();
+  // Varied bodies (every plannable exam, hours, dates, proficiency), each connection cycling through them.
+  const bodies = await variedPlanRequests(server.url);
   const url = `${server.url}/api/plans`;
   const startRss = rssOf(server.pid);
   console.log(`soak: server pid ${server.pid} at ${server.url}, RSS at start ${startRss?.toFixed(1)} MB`);
-  const warm = await load({ url, method: 'POST', body, connections, seconds: warmup });
+  const warm = await load({ url, method: 'POST', bodies, connections, seconds: warmup });
   await new Promise((r) => setTimeout(r, 1000));
   const warmRss = rssOf(server.pid);
   const warmHeap = await probeMemory(server);
@@ -68,7 +69,7 @@ try {
     const rss = rssOf(server.pid);
     if (rss !== null) samples.push(rss);
   }, 1000);
-  const run = await load({ url, method: 'POST', body, connections, seconds });
+  const run = await load({ url, method: 'POST', bodies, connections, seconds });
   clearInterval(sampler);
   const endRss = rssOf(server.pid);
   const alive = server.child.exitCode === null;

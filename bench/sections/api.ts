@@ -2,10 +2,12 @@
  * API throughput: autocannon against POST /api/plans and against GET /api/health of the same server process
  * (the floor: same app, middleware and socket, no planning), 50 connections, same duration, alternating so
  * background noise hits both alike. The load generator shares the machine's two cores with the server.
+ * Plan bodies vary (64 realistic requests over every plannable exam, hours, dates, experience, proficiency,
+ * each connection cycling through them), so nothing the server could cache for one body flatters the figure.
  */
 import { atLeast, atMost, figure, type SectionResult } from '../lib/figures.ts';
 import { type LoadResult, load } from '../lib/load.ts';
-import { startServer, typicalPlanRequest } from '../lib/server.ts';
+import { startServer, variedPlanRequests } from '../lib/server.ts';
 
 const SECTION = 'api';
 
@@ -25,20 +27,30 @@ export async function benchApi(options: {
     };
   }
   try {
-    const body = typicalPlanRequest();
-    const probe = await fetch(`${server.url}/api/plans`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!probe.ok) {
-      return {
-        section: SECTION,
-        skipped: `POST /api/plans answered ${probe.status}: ${(await probe.text()).slice(0, 200)}`,
-        figures: [],
-      };
+    let bodies: Record<string, unknown>[];
+    try {
+      bodies = await variedPlanRequests(server.url);
+    } catch (error) {
+      return { section: SECTION, skipped: `POST /api/plans: ${(error as Error).message}`, figures: [] };
     }
-    const plans = { url: `${server.url}/api/plans`, method: 'POST' as const, body, connections: options.connections };
+    // Response sizes over the mix, to report the payload next to the throughput.
+    const sizes: number[] = [];
+    for (const body of bodies) {
+      const answer = await fetch(`${server.url}/api/plans`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      sizes.push((await answer.arrayBuffer()).byteLength);
+    }
+    sizes.sort((a, b) => a - b);
+    const medianBytes = sizes[Math.floor(sizes.length / 2)] as number;
+    const plans = {
+      url: `${server.url}/api/plans`,
+      method: 'POST' as const,
+      bodies,
+      connections: options.connections,
+    };
     const health = { url: `${server.url}/api/health`, connections: options.connections };
     // Warm-up: JIT, caches and connection pools, not measured.
     await load({ ...plans, seconds: 2 });
@@ -63,6 +75,14 @@ export async function benchApi(options: {
         figure(SECTION, 'plans / health req/s', plansRps / healthRps, '×', atLeast(0.7)),
         figure(SECTION, 'plans p50 latency', p50, 'ms'),
         figure(SECTION, 'plans p99 latency', p99, 'ms', atMost(25, ' ms'), 'worst round'),
+        figure(
+          SECTION,
+          'plan response size (median)',
+          medianBytes / 1024,
+          'KB',
+          undefined,
+          `${bodies.length} bodies, ${(sizes[0]! / 1024).toFixed(1)}–${(sizes[sizes.length - 1]! / 1024).toFixed(1)} KB`,
+        ),
         figure(SECTION, 'errors + non-2xx', failures, '', atMost(0)),
       ],
       details: runs,
