@@ -49,16 +49,20 @@ export function makeFact<A extends Attribute>(attribute: A, value: AttributeValu
   } as Fact;
 }
 
-/** The domain facts of one source's list, in order. */
+/**
+ * The domain facts of one source's list, in order. With `list`, the facts carry that list id (a source may
+ * give several lists); without it they are read as the source's only list, as in datasets before list ids.
+ */
 export function makeDomainList(
   source: string,
   domains: readonly [name: string, weight: number | null][],
   exam = 'exam-a',
+  list?: string,
 ): Fact[] {
   return domains.map(([name, weightPercent], order) => {
     const fact = makeFact(
       'domain',
-      { name, weightPercent, order },
+      { name, weightPercent, order, ...(list === undefined ? {} : { list }) },
       { source, exam, quote: weightPercent === null ? `- ${name}` : `${name} (${weightPercent}%)` },
     );
     return { ...fact, start: order * 100, end: order * 100 + fact.quote.length };

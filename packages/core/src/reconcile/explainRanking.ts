@@ -145,7 +145,36 @@ export function explainRanking(attribute: ComparableAttribute, ranking: Ranking,
     const others = rest.map((p) => `${quoted(p.comparable.label)} (${list(sourcesOf(p, name))})`);
     entries.push({ factor: 'rule', text: `Also stated, and ranked lower: ${list(others)}.` });
   }
-  return [...entries, ...specificityNote(attribute, winner, name), ...weightsNote(attribute, winner.value)];
+  return [
+    ...entries,
+    ...selfDisagreement(attribute, ranking.positions, name),
+    ...specificityNote(attribute, winner, name),
+    ...weightsNote(attribute, winner.value),
+  ];
+}
+
+/**
+ * A source that gives two of the disagreeing domain lists (weighted headings and a prose list with other
+ * names) disagrees with itself: said in so many words, so a reader does not take one side for the source's
+ * view. Kept to domain lists, where one source stating several lists is the common case.
+ */
+function selfDisagreement(
+  attribute: ComparableAttribute,
+  positions: readonly Position[],
+  name: SourceNamer,
+): RationaleEntry[] {
+  if (attribute !== 'domains') return [];
+  const sidesOf = new Map<string, number>();
+  for (const position of positions) {
+    const sources = new Set([...position.statements, ...position.supporters].map((s) => s.source));
+    for (const source of sources) sidesOf.set(source, (sidesOf.get(source) ?? 0) + 1);
+  }
+  return [...sidesOf]
+    .filter(([, sides]) => sides > 1)
+    .map(([source, sides]) => ({
+      factor: 'rule' as const,
+      text: `${name(source)} gives ${sides} lists that disagree with each other; each is weighed as a statement of its own.`,
+    }));
 }
 
 function factorText(

@@ -1,7 +1,10 @@
 /**
  * Groups facts into comparable sets (same exam, attribute and key) of statements. A statement is what one
- * source says: one fact for most attributes; for domains, the whole list a source gives for the exam, so two
- * sources with different lists make one list-level disagreement instead of one per domain.
+ * source says: one fact for most attributes; for domains, a whole list a source gives for the exam, so two
+ * sources with different lists make one list-level disagreement instead of one per domain. A source may give
+ * several lists (weighted headings, then a prose summary): each is a statement of its own, told apart by the
+ * facts' `list` id, so two lists of one source that disagree are that source disagreeing with itself, inside
+ * the same list-level conflict. Facts without a `list` id (older datasets) are read as one list per source.
  */
 import type { Authority, DomainsValue, Fact, Source } from '../schema/dataset.ts';
 import {
@@ -58,7 +61,7 @@ export function groupComparableSets(facts: readonly Fact[], sources: readonly So
   const domainFacts = new Map<string, Fact[]>();
   for (const fact of facts) {
     if (fact.attribute === 'domain') {
-      const id = JSON.stringify([fact.exam, fact.source]);
+      const id = JSON.stringify([fact.exam, fact.source, fact.value.list ?? null]);
       const group = domainFacts.get(id);
       if (group) group.push(fact);
       else domainFacts.set(id, [fact]);
@@ -83,9 +86,10 @@ export function groupComparableSets(facts: readonly Fact[], sources: readonly So
       if (fact.attribute !== 'domain') continue;
       const name = normalizeDomainName(fact.value.name);
       const earlier = seen.get(name);
-      // The same domain named twice by one source (a table of contents, then a heading) is one entry, in the
-      // place it was first named, with the weight where the source gives one (a heading "Modeling (36%)"
-      // and a sentence naming "modeling" are the same domain, and the heading says more).
+      // The same domain named twice in one list (or, without list ids, by one source: a table of contents,
+      // then a heading) is one entry, in the place it was first named, with the weight where the list gives
+      // one (a heading "Modeling (36%)" and a sentence naming "modeling" are the same domain, and the heading
+      // says more).
       if (earlier) {
         if (earlier.weightPercent === null) earlier.weightPercent = fact.value.weightPercent;
         continue;

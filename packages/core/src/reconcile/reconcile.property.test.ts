@@ -26,7 +26,8 @@ const statementArb = fc.oneof(
     bounded: fc.boolean(),
     key: fc.constantFrom('ml' as const, 'industry' as const),
   }),
-  fc.record({ kind: fc.constant('domains' as const), list: fc.constantFrom(0, 1, 2, 3, 4) }),
+  // `tagged`: the facts carry a list id, so a source may give several lists; untagged facts are the source's one list.
+  fc.record({ kind: fc.constant('domains' as const), list: fc.constantFrom(0, 1, 2, 3, 4), tagged: fc.boolean() }),
 );
 
 const lists: [string, number | null][][] = [
@@ -88,10 +89,12 @@ function buildFacts(sourceId: string, index: number, exam: string, statement: St
         ),
       ];
     case 'domains':
-      return makeDomainList(sourceId, lists[statement.list]!, exam).map((f, i) => ({
-        ...f,
-        id: `${sourceId}-${index}-${i}-l${statement.list}`,
-      }));
+      return makeDomainList(sourceId, lists[statement.list]!, exam, statement.tagged ? `L${index}` : undefined).map(
+        (f, i) => ({
+          ...f,
+          id: `${sourceId}-${index}-${i}-l${statement.list}`,
+        }),
+      );
   }
 }
 type StatementValue = typeof statementArb extends fc.Arbitrary<infer T> ? T : never;
@@ -119,8 +122,9 @@ const worldArb: fc.Arbitrary<World> = fc
     const domainListed = new Set<string>();
     const facts = drafts.flatMap((d, index) => {
       const source = sources[d.source % sources.length]!;
-      // One domain list per source and exam, as the reconciler reads all of a source's domain facts as its list.
-      if (d.statement.kind === 'domains') {
+      // Lists with ids are statements of their own, so a source may give several; facts without ids are read
+      // as the source's one list, so there is at most one such list per source and exam.
+      if (d.statement.kind === 'domains' && !d.statement.tagged) {
         if (domainListed.has(`${source.id}/${d.exam}`)) return [];
         domainListed.add(`${source.id}/${d.exam}`);
       }

@@ -549,6 +549,186 @@ describe('domain lists with and without weights', () => {
   });
 });
 
+/** One list a source gives, with the id the extractor gave it (none: the source's only list, as before list ids). */
+interface SourceList {
+  source: string;
+  list?: string;
+  domains: [string, number | null][];
+}
+
+const pmleOfficial = withoutWeights([
+  'Architect low-code ML solutions',
+  'Collaborate within and across teams',
+  'Scale prototypes into ML models',
+]);
+const pmleHeadings = withWeights([30, 30, 40], ['Architecting ML Solutions', 'Data Preparation', 'Modeling']);
+const pmleProse = withoutWeights(['architecting low-code AI solutions', 'scaling prototypes', 'monitoring']);
+
+/**
+ * Sources giving several lists, one row per rule: how many conflicts and sides there are, and which list the
+ * claim takes (by source and list).
+ */
+const multiListRules: {
+  rule: string;
+  lists: SourceList[];
+  conflicts: number;
+  sides: number;
+  takes: string;
+  dissent: string[];
+}[] = [
+  {
+    rule: 'two lists of one source with other names are two sides of the one list conflict, next to the official list',
+    lists: [
+      { source: 'official', domains: pmleOfficial },
+      { source: 'article', list: 'h1', domains: pmleHeadings },
+      { source: 'article', list: 'p0', domains: pmleProse },
+    ],
+    conflicts: 1,
+    sides: 3,
+    takes: 'official',
+    dissent: ['article/h1', 'article/p0'],
+  },
+  {
+    rule: 'weighted headings and a prose list of the same names from one source agree',
+    lists: [
+      { source: 'article', list: 'h1', domains: withWeights([20, 24, 36, 20]) },
+      { source: 'article', list: 'p0', domains: withoutWeights() },
+    ],
+    conflicts: 0,
+    sides: 0,
+    takes: 'article/h1',
+    dissent: [],
+  },
+  {
+    rule: 'a table and headings with the same weights, and a prose list of the names, from one source agree',
+    lists: [
+      { source: 'article', list: 't3', domains: withWeights([20, 24, 36, 20]) },
+      { source: 'article', list: 'h1', domains: withWeights([20, 24, 36, 20]).reverse() },
+      { source: 'article', list: 'p0', domains: withoutWeights() },
+      { source: 'other', list: 'l0', domains: withoutWeights() },
+    ],
+    conflicts: 0,
+    sides: 0,
+    takes: 'article/t3',
+    dissent: [],
+  },
+  {
+    rule: 'a source alone disagreeing with itself is a conflict; the list with weights is suggested (specificity)',
+    lists: [
+      { source: 'article', list: 'h1', domains: pmleHeadings },
+      { source: 'article', list: 'p0', domains: pmleProse },
+    ],
+    conflicts: 1,
+    sides: 2,
+    takes: 'article/h1',
+    dissent: ['article/p0'],
+  },
+  {
+    rule: 'the same names with other weights in two lists of one source conflict; nothing separates them',
+    lists: [
+      { source: 'article', list: 'h1', domains: withWeights([20, 24, 36, 20]) },
+      { source: 'article', list: 't0', domains: withWeights([25, 25, 25, 25]) },
+    ],
+    conflicts: 1,
+    sides: 2,
+    takes: 'article/h1',
+    dissent: ['article/t0'],
+  },
+  {
+    rule: 'near miss: without list ids, a source is read as one list (older datasets), so its lists merge',
+    lists: [
+      { source: 'article', domains: pmleHeadings },
+      { source: 'article', domains: pmleProse.map(([n, w]) => [`${n}.`, w]) },
+    ],
+    conflicts: 0,
+    sides: 0,
+    takes: 'article',
+    dissent: [],
+  },
+  {
+    rule: 'near miss: facts with and without a list id from one source are two lists',
+    lists: [
+      { source: 'article', domains: pmleHeadings },
+      { source: 'article', list: 'p0', domains: pmleProse },
+    ],
+    conflicts: 1,
+    sides: 2,
+    takes: 'article',
+    dissent: ['article/p0'],
+  },
+];
+
+describe('several domain lists from one source', () => {
+  const build = (lists: SourceList[]) => {
+    const ids = [...new Set(lists.map((l) => l.source))];
+    const sources = ids.map((id) =>
+      id === 'official' ? makeSource(id, 'official') : makeSource(id, 'secondary', '2025-12-27'),
+    );
+    const facts = lists.flatMap((l, i) =>
+      makeDomainList(l.source, l.domains, 'exam-a', l.list).map((f) => ({ ...f, start: f.start + i * 10_000 })),
+    );
+    return { sources, facts };
+  };
+  const listOf = (fact: Fact) =>
+    fact.attribute === 'domain' && fact.value.list ? `${fact.source}/${fact.value.list}` : fact.source;
+  const listsOf = (ids: readonly string[], facts: readonly Fact[]) =>
+    [...new Set(ids.map((id) => listOf(facts.find((f) => f.id === id)!)))].sort();
+
+  it.each(multiListRules)('$rule', ({ lists, conflicts, sides, takes, dissent }) => {
+    const { sources, facts } = build(lists);
+    const result = run(sources, facts);
+    const claim = claimOf(result, 'exam-a.domains');
+    expect(result.conflicts).toHaveLength(conflicts);
+    expect(result.conflicts[0]?.sides ?? []).toHaveLength(sides);
+    if (conflicts > 0) {
+      expect(result.conflicts[0]!.factIds.sort()).toEqual(facts.map((f) => f.id).sort());
+      expect(listsOf(result.conflicts[0]!.sides![0]!.factIds, facts)).toContain(takes);
+    }
+    expect(claim.status === 'agreed').toBe(conflicts === 0);
+    expect(listsOf(claim.dissentingFactIds, facts)).toEqual(dissent);
+    // Without list ids a source's facts are one list: the claim then holds all of them.
+    const taken = lists.filter((l) => (l.list ? `${l.source}/${l.list}` : l.source) === takes);
+    expect((claim.value as DomainsValue).domains.map((d) => d.name)).toEqual(
+      taken.flatMap((l) => l.domains.map(([name]) => name)),
+    );
+  });
+
+  it('the PMLE case: the official list wins without weights, and both article lists dissent on their own side', () => {
+    const { sources, facts } = build(multiListRules[0]!.lists);
+    const result = run(sources, facts);
+    const [conflict] = result.conflicts;
+    expect(conflict!.sides!.map((side) => listsOf(side.factIds, facts))).toEqual([
+      ['official'],
+      ['article/h1'],
+      ['article/p0'],
+    ]);
+    expect(claimOf(result, 'exam-a.domains').value).toEqual({
+      domains: pmleOfficial.map(([name]) => ({ name, weightPercent: null })),
+      weightsKnown: false,
+    });
+  });
+
+  it('a conflict id does not depend on how the facts are grouped into lists, only on the quotes', () => {
+    const { sources, facts } = build(multiListRules[0]!.lists);
+    const untagged = facts.map((f) =>
+      f.attribute === 'domain' ? ({ ...f, value: { ...f.value, list: undefined } } as Fact) : f,
+    );
+    const [tagged] = run(sources, facts).conflicts;
+    const [legacy] = run(sources, untagged).conflicts;
+    expect(tagged!.id).toBe(legacy!.id);
+    expect(tagged!.sides).toHaveLength(3);
+    expect(legacy!.sides).toHaveLength(2);
+  });
+
+  it('the rationale says the source states more than one list', () => {
+    const { sources, facts } = build(multiListRules[0]!.lists);
+    const rationale = claimOf(run(sources, facts), 'exam-a.domains').rationale;
+    expect(rationale.find((r) => r.text.includes('disagree with each other'))?.text).toBe(
+      'article.example gives 2 lists that disagree with each other; each is weighed as a statement of its own.',
+    );
+  });
+});
+
 describe('conflict ids', () => {
   const sources = [makeSource('a'), makeSource('b')];
   const facts = [
