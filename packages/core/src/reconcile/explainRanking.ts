@@ -103,6 +103,15 @@ function specificityNote(attribute: ComparableAttribute, position: Position, nam
         ? 'the same domains without weights'
         : 'the same domains with fewer weights'
       : 'the same with less detail';
+  // One source giving its list twice, with and without weights (headings, then a sentence): it backs itself.
+  if (general.length === 1 && specific.length === 1 && general[0] === specific[0]) {
+    return [
+      {
+        factor: 'specificity',
+        text: `${general[0]} also lists ${what}, which supports its ${quoted(position.comparable.summary ?? position.comparable.label)} rather than contradicting it; the claim takes the more specific list.`,
+      },
+    ];
+  }
   return [
     {
       factor: 'specificity',
@@ -119,11 +128,16 @@ export function explainRanking(attribute: ComparableAttribute, ranking: Ranking,
   const [ws, rs] = [winner.comparable.summary, runnerUp.comparable.summary];
   const distinct = ws !== undefined && rs !== undefined && ws !== rs;
   // Where the winner's ranking drew on sources that give only the names (official domains without weights,
-  // an article giving their weights), the factors speak for the names, not for the weights.
+  // an article giving their weights), the factors speak for the names, not for the weights. A source that
+  // gives the weights and also lists the names again without them (headings, then a prose summary) is not
+  // another voice: the factors still speak for its weighted list.
   const head = winner.comparable.agreementKey;
   const [wr, rr] = [winner.comparable.refinement, runnerUp.comparable.refinement];
+  const weighing = new Set(winner.statements.filter((s) => s.comparable.agreementKey === head).map((s) => s.source));
   const namesOnly =
-    wr !== undefined && wr.scope !== rr?.scope && winner.statements.some((s) => s.comparable.agreementKey !== head);
+    wr !== undefined &&
+    wr.scope !== rr?.scope &&
+    winner.statements.some((s) => s.comparable.agreementKey !== head && !weighing.has(s.source));
   const w = quoted(namesOnly ? wr.scopeLabel : distinct ? ws : winner.comparable.label);
   const r = quoted(distinct ? rs : runnerUp.comparable.label);
   const entries: RationaleEntry[] = [];

@@ -720,6 +720,23 @@ describe('several domain lists from one source', () => {
     expect(legacy!.sides).toHaveLength(2);
   });
 
+  it('a source backing its weighted list with its own prose list: the factors speak for the weighted list', () => {
+    const { sources, facts } = build([
+      { source: 'article', list: 'h1', domains: withWeights([20, 24, 36, 20]) },
+      { source: 'article', list: 'p0', domains: withoutWeights() },
+      { source: 'older', list: 'p0', domains: withoutWeights(['data engineering', 'modeling', 'operations']) },
+    ]);
+    const older = sources.map((s) => (s.id === 'older' ? { ...s, published: '2025-07-02' } : s));
+    const result = run(older, facts);
+    expect(result.conflicts).toHaveLength(1);
+    expect(result.conflicts[0]!.sides).toHaveLength(2);
+    expect(claimOf(result, 'exam-a.domains').rationale.map((r) => r.text)).toEqual([
+      'Both “4 domains, with weights” and “3 domains, no weights” come from third-party articles, so authority does not settle it.',
+      '“4 domains, with weights” is backed by a source dated 2025-12-27, newer than a source dated 2025-07-02 saying “3 domains, no weights”.',
+      'article.example also lists the same domains without weights, which supports its “4 domains, with weights” rather than contradicting it; the claim takes the more specific list.',
+    ]);
+  });
+
   it('the rationale says the source states more than one list', () => {
     const { sources, facts } = build(multiListRules[0]!.lists);
     const rationale = claimOf(run(sources, facts), 'exam-a.domains').rationale;
