@@ -9,20 +9,20 @@ import { CertplanError } from '@certplan/core';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { DatasetStore } from './lib/DatasetStore.ts';
 import { renderDocsCss, renderDocsPage } from './lib/docsPage.ts';
 import { errorResponse, validationError } from './lib/errors.ts';
+import { limitBody } from './lib/limitBody.ts';
 import { recordReview } from './lib/recordReview.ts';
 import { claimForConflict, claimView, conflictEtag, conflictView, examSummary } from './lib/views.ts';
 import { type WriteFile, writeFileAtomic } from './lib/writeFileAtomic.ts';
 import {
-  createPlan,
   icsOptionsFor,
   PlanRequestSchema,
   PlanResponseSchema,
+  planFromRequest,
   planToIcs,
   retirementOf,
 } from './planner/index.ts';
@@ -179,14 +179,11 @@ export function createApp(deps: AppDeps) {
   }
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new CertplanError(
-          'payload_too_large',
-          `request body over ${deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES} bytes`,
-        );
-      },
+    limitBody(deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES, () => {
+      throw new CertplanError(
+        'payload_too_large',
+        `request body over ${deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES} bytes`,
+      );
     }),
   );
   app.use('/api/*', requireJson);
@@ -355,7 +352,8 @@ export function createApp(deps: AppDeps) {
       },
     }),
     (c) => {
-      const plan = createPlan(c.req.valid('json'), store.plannerIndex, { today: today(deps.clock) });
+      // The body passed PlanRequestSchema in the route's validator: plan it without validating it again.
+      const plan = planFromRequest(c.req.valid('json'), store.plannerIndex, { today: today(deps.clock) });
       return c.json({ plan }, 200);
     },
   );
@@ -384,7 +382,7 @@ export function createApp(deps: AppDeps) {
     }),
     (c) => {
       const stamp = today(deps.clock);
-      const plan = createPlan(c.req.valid('json'), store.plannerIndex, { today: stamp });
+      const plan = planFromRequest(c.req.valid('json'), store.plannerIndex, { today: stamp });
       const granularity = c.req.valid('query').granularity ?? 'week';
       const ics = planToIcs(plan, { ...icsOptionsFor(store.plannerIndex, plan.exam), granularity, stamp });
       return c.body(ics, 200, {

@@ -22,12 +22,12 @@ import type {
 } from './schemas.ts';
 
 export type { AppDeps } from './app.ts';
+export { createApp, DEFAULT_BODY_LIMIT_BYTES } from './app.ts';
 /**
  * Literal types generated from the built dataset by ts-morph (turbo task `codegen`): code that names an exam
  * or a domain checks against what the data holds, so a catalog change that drops one fails the typecheck.
  */
 export type { DomainName as KnownDomainName, ExamId as KnownExamId } from './generated/dataset-types.ts';
-export { createApp, DEFAULT_BODY_LIMIT_BYTES } from './app.ts';
 export type { DatasetIndex, Reconcile } from './lib/DatasetStore.ts';
 export { DatasetStore } from './lib/DatasetStore.ts';
 export { statusByCode } from './lib/errors.ts';

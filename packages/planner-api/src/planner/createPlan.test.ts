@@ -95,6 +95,36 @@ function tryPlan(request: Record<string, unknown>, index = basic): Plan | null {
 }
 
 describe('createPlan invariants (properties)', () => {
+  it('lists each citation once and every reference points into plan.citations; warnings cite listed passages', () => {
+    fc.assert(
+      fc.property(requestArb, (c) => {
+        const plan = tryPlan(toRequest(c));
+        if (!plan) return;
+        expect(new Set(plan.citations).size).toBe(plan.citations.length);
+        const used = new Set<number>();
+        const check = (refs: number[]) => {
+          expect(new Set(refs).size).toBe(refs.length);
+          for (const i of refs) {
+            expect(Number.isInteger(i) && i >= 0 && i < plan.citations.length).toBe(true);
+            used.add(i);
+          }
+        };
+        for (const domain of plan.domains) check(domain.citationRefs);
+        for (const week of plan.weeks) for (const session of week.sessions) check(session.focus.citationRefs);
+        for (const warning of plan.warnings) {
+          for (const citation of warning.citations) {
+            const i = plan.citations.indexOf(citation);
+            expect(i).toBeGreaterThanOrEqual(0);
+            used.add(i);
+          }
+        }
+        // Nothing listed that nothing uses.
+        expect(used.size).toBe(plan.citations.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('totals are exact: weeks, sessions and domains all add up to totalHours in half-hour units', () => {
     fc.assert(
       fc.property(requestArb, (c) => {
@@ -300,19 +330,22 @@ describe('createPlan week structure', () => {
     expect(kinds).toEqual(expect.arrayContaining(['review', 'practice']));
     const practice = plan.weeks.flatMap((w) => w.sessions).find((s) => s.kind === 'practice');
     expect(practice?.focus.text).toContain('65 questions in 130 minutes');
-    expect(practice?.focus.citations.map((c) => c.quote)).toEqual(['65 questions', 'lasts 130 minutes']);
+    expect(practice?.focus.citationRefs.map((i) => plan.citations[i]?.quote)).toEqual([
+      '65 questions',
+      'lasts 130 minutes',
+    ]);
   });
 
   it('names what to study from the sources, matching loosely written domain names, with citations', () => {
     const learn = plan.weeks[0]?.sessions[0];
     expect(learn).toMatchObject({ domain: 'Data Preparation for ML', kind: 'learn' });
     expect(learn?.focus.topics).toEqual(['Glue', 'Data Wrangler', 'Feature Store', 'Athena']);
-    expect(learn?.focus.citations.map((c) => c.source)).toEqual(['blog', 'notes']);
+    expect(learn?.focus.citationRefs.map((i) => plan.citations[i]?.source)).toEqual(['blog', 'notes']);
     const deploy = plan.weeks.flatMap((w) => w.sessions).find((s) => s.domain === 'Deployment and Orchestration');
     expect(deploy?.focus).toEqual({
       text: 'Learn Deployment and Orchestration from the official exam guide: no source names services or tools for it.',
       topics: [],
-      citations: [],
+      citationRefs: [],
     });
     expect(plan.citations.length).toBeGreaterThan(0);
     const passages = plan.citations.map((c) => `${c.source} ${c.quote}`);

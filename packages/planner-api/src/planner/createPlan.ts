@@ -20,8 +20,13 @@ import {
   type PlanSession,
   type PlanWarning,
   type PlanWeek,
+  type PreparedFocus,
   type SessionKind,
 } from './schema.ts';
+
+/** A session while the weeks are filled: its focus still holds the citations themselves. */
+type PreparedSession = Omit<PlanSession, 'focus'> & { focus: PreparedFocus };
+type PreparedWeek = Omit<PlanWeek, 'sessions'> & { sessions: PreparedSession[] };
 
 export interface CreatePlanOptions {
   /** The learner's today, YYYY-MM-DD: a plan may not start before it (a day of slack for time zones). */
@@ -45,6 +50,7 @@ const NO_DOMAIN = -1;
 /** A plan starts within two years: further out, exam facts will have changed anyway. */
 const MAX_START_AHEAD_DAYS = 730;
 
+/** Validates `input` against PlanRequestSchema, then plans it (see planFromRequest). */
 export function createPlan(input: unknown, index: PlannerIndex, options: CreatePlanOptions): Plan {
   const parsed = PlanRequestSchema.safeParse(input);
   if (!parsed.success) {
@@ -54,7 +60,15 @@ export function createPlan(input: unknown, index: PlannerIndex, options: CreateP
     }));
     throw badRequest(issues);
   }
-  const request = parsed.data;
+  return planFromRequest(parsed.data, index, options);
+}
+
+/**
+ * Plans a request that already passed PlanRequestSchema (the HTTP route validates the body once, with the
+ * same schema, before this). The checks that need the exam (known id, proficiency names, start date against
+ * today, retirement) happen here.
+ */
+export function planFromRequest(request: PlanRequest, index: PlannerIndex, options: CreatePlanOptions): Plan {
   const data = index.exams.get(request.exam);
   if (!data) {
     throw new CertplanError('not_found', `unknown exam "${request.exam}"`, { details: { exam: request.exam } });
@@ -164,7 +178,7 @@ export function createPlan(input: unknown, index: PlannerIndex, options: CreateP
   );
   const weakestNames = weakestFirst.slice(0, 3).map((j) => domains[j]?.name as string);
 
-  const mixedFocus: Focus = {
+  const mixedFocus: PreparedFocus = {
     text:
       domainCount > 0
         ? `Mixed review across all domains, weakest first (${weakestNames.join(', ')}): practice questions that mix every domain.`
@@ -172,14 +186,14 @@ export function createPlan(input: unknown, index: PlannerIndex, options: CreateP
     topics: [],
     citations: [],
   };
-  const bufferFocus: Focus = {
+  const bufferFocus: PreparedFocus = {
     text: `Light week before the exam: skim your notes${domainCount > 0 ? ` (weakest first: ${weakestNames.join(', ')})` : ''}, check the exam logistics (ID, test centre or online setup), and rest the day before.`,
     topics: [],
     citations: [],
   };
 
   // 4. Fill the weeks in order. Reviews come due the week after their block ends and go first.
-  const weeks: PlanWeek[] = new Array(weekCount);
+  const weeks: PreparedWeek[] = new Array(weekCount);
   const learnLeft = domainUnits.map((units, j) => units - (reviewUnits[j] as number));
   const reviewDue = new Array<number>(domainCount).fill(Number.POSITIVE_INFINITY);
   const reviewLeft = reviewUnits.slice();
@@ -194,26 +208,26 @@ export function createPlan(input: unknown, index: PlannerIndex, options: CreateP
 
   for (let w = 0; w < weekCount; w++) {
     let room = caps[w] as number;
-    const sessions: PlanSession[] = [];
+    const sessions: PreparedSession[] = [];
     while (room > 0) {
       let take = 0;
       let kind: SessionKind;
       let domain = NO_DOMAIN;
-      let focus: Focus;
+      let focus: PreparedFocus;
       const due = reviewQueue.find((j) => (reviewDue[j] as number) <= w && (reviewLeft[j] as number) > 0);
       if (due !== undefined) {
         take = Math.min(room, reviewLeft[due] as number);
         reviewLeft[due] = (reviewLeft[due] as number) - take;
         kind = 'review';
         domain = due;
-        focus = domains[due]?.reviewFocus as Focus;
+        focus = domains[due]?.reviewFocus as PreparedFocus;
       } else if (block < domainCount) {
         const j = blockOrder[block] as number;
         take = Math.min(room, learnLeft[j] as number);
         learnLeft[j] = (learnLeft[j] as number) - take;
         kind = 'learn';
         domain = j;
-        focus = domains[j]?.learnFocus as Focus;
+        focus = domains[j]?.learnFocus as PreparedFocus;
         if (learnLeft[j] === 0) {
           if ((reviewLeft[j] as number) > 0) {
             reviewDue[j] = w + 1;
@@ -241,7 +255,7 @@ export function createPlan(input: unknown, index: PlannerIndex, options: CreateP
           reviewLeft[early] = (reviewLeft[early] as number) - take;
           kind = 'review';
           domain = early;
-          focus = domains[early]?.reviewFocus as Focus;
+          focus = domains[early]?.reviewFocus as PreparedFocus;
         } else if (practiceLeft > 0) {
           take = Math.min(room, practiceLeft);
           practiceLeft -= take;
@@ -267,12 +281,45 @@ export function createPlan(input: unknown, index: PlannerIndex, options: CreateP
   }
 
   // 5. Domains, warnings, citations.
+  // Citations are listed once, in plan.citations; domains and sessions refer to them by index.
+  const citations: Citation[] = [];
+  const citationIndex = new Map<Citation, number>();
+  const refsOf = (list: readonly Citation[]): number[] => {
+    const refs: number[] = [];
+    for (const citation of list) {
+      let i = citationIndex.get(citation);
+      if (i === undefined) {
+        i = citations.length;
+        citationIndex.set(citation, i);
+        citations.push(citation);
+      }
+      if (!refs.includes(i)) refs.push(i);
+    }
+    return refs;
+  };
   const planDomains: PlanDomain[] = domains.map((domain, j) => ({
     name: domain.name,
     weightPercent: domain.weightPercent,
     hours: (domainUnits[j] as number) / 2,
     proficiency: proficiency[j] ?? null,
-    citations: domain.citations as Citation[],
+    citationRefs: refsOf(domain.citations),
+  }));
+  // The same prepared focus recurs in every session of its domain: one wire focus each.
+  const focusFor = new Map<PreparedFocus, Focus>();
+  const planWeeks: PlanWeek[] = weeks.map((week) => ({
+    ...week,
+    sessions: week.sessions.map((session): PlanSession => {
+      let focus = focusFor.get(session.focus);
+      if (!focus) {
+        focus = {
+          text: session.focus.text,
+          topics: session.focus.topics,
+          citationRefs: refsOf(session.focus.citations),
+        };
+        focusFor.set(session.focus, focus);
+      }
+      return { domain: session.domain, hours: session.hours, kind: session.kind, focus };
+    }),
   }));
 
   // Experience disagreements matter only to a learner who told us their experience; they are told inside
@@ -334,19 +381,7 @@ export function createPlan(input: unknown, index: PlannerIndex, options: CreateP
     assumptions.push(`No source states the exam's length: the practice exam assumes ${DEFAULT_EXAM_MINUTES} minutes.`);
   }
 
-  const citations: Citation[] = [];
-  const seen = new Set<Citation>();
-  const collect = (list: readonly Citation[]) => {
-    for (const citation of list) {
-      if (!seen.has(citation)) {
-        seen.add(citation);
-        citations.push(citation);
-      }
-    }
-  };
-  for (const domain of planDomains) collect(domain.citations);
-  for (const week of weeks) for (const session of week.sessions) collect(session.focus.citations);
-  for (const warning of warnings) collect(warning.citations);
+  for (const warning of warnings) refsOf(warning.citations);
 
   return {
     exam: data.exam.id,
@@ -355,7 +390,7 @@ export function createPlan(input: unknown, index: PlannerIndex, options: CreateP
     examDate,
     hoursPerWeek: request.hoursPerWeek,
     totalHours: totalUnits / 2,
-    weeks,
+    weeks: planWeeks,
     domains: planDomains,
     warnings,
     citations,
@@ -526,11 +561,11 @@ function shortOnTime(
 }
 
 function addSession(
-  sessions: PlanSession[],
+  sessions: PreparedSession[],
   kind: SessionKind,
   domain: string | null,
   units: number,
-  focus: Focus,
+  focus: PreparedFocus,
 ): void {
   for (const session of sessions) {
     if (session.kind === kind && session.domain === domain) {

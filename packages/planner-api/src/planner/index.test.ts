@@ -23,6 +23,7 @@ describe('planner public surface', () => {
         "WarningCodeSchema",
         "createPlan",
         "icsOptionsFor",
+        "planFromRequest",
         "planToIcs",
         "preparePlannerData",
         "retirementOf",

@@ -3,7 +3,7 @@
  */
 
 export type { CreatePlanOptions } from './createPlan.ts';
-export { createPlan, DEFAULT_TOTAL_HOURS, PROFICIENCY_FACTORS } from './createPlan.ts';
+export { createPlan, DEFAULT_TOTAL_HOURS, PROFICIENCY_FACTORS, planFromRequest } from './createPlan.ts';
 export type { PlanIcsOptions } from './planToIcs.ts';
 export { icsOptionsFor, planToIcs } from './planToIcs.ts';
 export type {
@@ -26,6 +26,7 @@ export type {
   PlanSession,
   PlanWarning,
   PlanWeek,
+  PreparedFocus,
   SessionKind,
   WarningCode,
 } from './schema.ts';

@@ -6,7 +6,7 @@
 import type { Claim, Conflict, Dataset, Exam, Fact, Source } from '@certplan/core';
 import { attributeLabel, describeValue } from './lib/describeValue.ts';
 import { bestDomainMatch, domainTokens, normalizeDomainName } from './lib/matchDomain.ts';
-import type { Citation, Focus, PlanWarning } from './schema.ts';
+import type { Citation, PreparedFocus as Focus, PlanWarning } from './schema.ts';
 
 export type PlannerDataset = Pick<Dataset, 'exams' | 'sources' | 'facts' | 'claims' | 'conflicts'>;
 

@@ -69,14 +69,31 @@ export type Citation = z.infer<typeof CitationSchema>;
 export const SessionKindSchema = z.enum(['learn', 'review', 'practice', 'buffer']);
 export type SessionKind = z.infer<typeof SessionKindSchema>;
 
+/**
+ * A reference to one of `plan.citations` by its index (0-based). Sessions and domains cite by index: a plan
+ * repeats the same few passages in every session of a domain, and writing each in full made citations two
+ * thirds of the response.
+ */
+const CitationRefsSchema = z.array(z.number().int().nonnegative()).meta({
+  description: 'Indexes (0-based) into plan.citations',
+});
+
 export const FocusSchema = z.object({
   /** What to study, in words; says so plainly when no source names anything for the domain. */
   text: z.string(),
   /** The services, tools and topics the sources name (empty when none). */
   topics: z.array(z.string()),
-  citations: z.array(CitationSchema),
+  /** The passages behind `text` and `topics`, as indexes into `plan.citations`. */
+  citationRefs: CitationRefsSchema,
 });
 export type Focus = z.infer<typeof FocusSchema>;
+
+/** A focus as the planner prepares it, per exam and domain, with the citations themselves (see createPlan). */
+export interface PreparedFocus {
+  text: string;
+  topics: string[];
+  citations: readonly Citation[];
+}
 
 export const PlanSessionSchema = z.object({
   /** Null for sessions that span domains: mixed review, practice exam, the light last week. */
@@ -105,7 +122,8 @@ export const PlanDomainSchema = z.object({
   /** Learn and review hours for this domain over the whole plan. */
   hours: z.number(),
   proficiency: z.number().int().min(1).max(5).nullable(),
-  citations: z.array(CitationSchema),
+  /** The passages that name the domain and its weight, as indexes into `plan.citations`. */
+  citationRefs: CitationRefsSchema,
 });
 export type PlanDomain = z.infer<typeof PlanDomainSchema>;
 
@@ -136,7 +154,10 @@ export const PlanSchema = z.object({
   weeks: z.array(PlanWeekSchema),
   domains: z.array(PlanDomainSchema),
   warnings: z.array(PlanWarningSchema),
-  /** Every source the plan relies on, once each. */
+  /**
+   * Every passage the plan relies on, once each: sessions' focus and domains refer to them by index
+   * (`citationRefs`); warnings carry theirs in full (they are few) and they are in this list too.
+   */
   citations: z.array(CitationSchema),
   /** What the planner assumed rather than took from a source (defaults, rules of thumb). */
   assumptions: z.array(z.string()),

@@ -125,7 +125,14 @@ export function PlanView(props: PlanViewProps): JSX.Element {
         <h3 id="weeks-heading">Week by week</h3>
         <div class="week-grid">
           <For each={props.plan.weeks}>
-            {(week) => <PlanWeekCard week={week} isDone={props.progress.isDone} onToggle={props.progress.toggle} />}
+            {(week) => (
+              <PlanWeekCard
+                week={week}
+                citations={props.plan.citations}
+                isDone={props.progress.isDone}
+                onToggle={props.progress.toggle}
+              />
+            )}
           </For>
         </div>
       </section>

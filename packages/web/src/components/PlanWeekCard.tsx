@@ -1,6 +1,6 @@
 /** One week of the plan: its dates and hours, and each session with a tick box to mark it done. */
 import { For, type JSX, Show } from 'solid-js';
-import type { PlanWeek, SessionKind } from '../api/types.ts';
+import type { Citation, PlanWeek, SessionKind } from '../api/types.ts';
 import { sessionKey } from '../lib/progressStore.ts';
 import { formatDate } from '../lib/today.ts';
 import { CitationList } from './CitationMarker.tsx';
@@ -14,6 +14,8 @@ export const sessionKindLabels: Record<SessionKind, string> = {
 
 export interface PlanWeekCardProps {
   week: PlanWeek;
+  /** The plan's citations: a session's focus refers to them by index (`focus.citationRefs`). */
+  citations: readonly Citation[];
   isDone: (key: string) => boolean;
   onToggle: (key: string, done: boolean) => void;
 }
@@ -51,7 +53,7 @@ export function PlanWeekCard(props: PlanWeekCardProps): JSX.Element {
                   <Show when={session.focus.text}>
                     <p class="session-focus">
                       {session.focus.text}
-                      <CitationList citations={session.focus.citations} />
+                      <CitationList citations={citationsAt(props.citations, session.focus.citationRefs)} />
                     </p>
                   </Show>
                 </li>
@@ -62,4 +64,14 @@ export function PlanWeekCard(props: PlanWeekCardProps): JSX.Element {
       </Show>
     </section>
   );
+}
+
+/** The citations a session's focus refers to; a reference outside the list is skipped, not drawn empty. */
+export function citationsAt(citations: readonly Citation[], refs: readonly number[]): Citation[] {
+  const out: Citation[] = [];
+  for (const i of refs) {
+    const citation = citations[i];
+    if (citation) out.push(citation);
+  }
+  return out;
 }

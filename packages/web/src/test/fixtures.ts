@@ -104,13 +104,13 @@ export const plan = (overrides: Partial<Plan> = {}): Plan => ({
           domain: 'Data Preparation',
           hours: 4,
           kind: 'learn',
-          focus: { text: 'Study Glue and S3', topics: ['Glue'], citations: [citation()] },
+          focus: { text: 'Study Glue and S3', topics: ['Glue'], citationRefs: [0] },
         },
         {
           domain: 'Model Development',
           hours: 2,
           kind: 'learn',
-          focus: { text: 'SageMaker training', topics: [], citations: [] },
+          focus: { text: 'SageMaker training', topics: [], citationRefs: [] },
         },
       ],
     },
@@ -124,10 +124,20 @@ export const plan = (overrides: Partial<Plan> = {}): Plan => ({
           domain: 'Model Development',
           hours: 3.5,
           kind: 'learn',
-          focus: { text: 'Tuning', topics: [], citations: [] },
+          focus: { text: 'Tuning', topics: [], citationRefs: [] },
         },
-        { domain: 'Data Preparation', hours: 1, kind: 'review', focus: { text: 'Review', topics: [], citations: [] } },
-        { domain: null, hours: 1.5, kind: 'practice', focus: { text: 'A practice exam', topics: [], citations: [] } },
+        {
+          domain: 'Data Preparation',
+          hours: 1,
+          kind: 'review',
+          focus: { text: 'Review', topics: [], citationRefs: [] },
+        },
+        {
+          domain: null,
+          hours: 1.5,
+          kind: 'practice',
+          focus: { text: 'A practice exam', topics: [], citationRefs: [] },
+        },
       ],
     },
     {
@@ -136,13 +146,13 @@ export const plan = (overrides: Partial<Plan> = {}): Plan => ({
       end: '2026-12-12',
       hours: 3,
       sessions: [
-        { domain: null, hours: 3, kind: 'buffer', focus: { text: 'Light review', topics: [], citations: [] } },
+        { domain: null, hours: 3, kind: 'buffer', focus: { text: 'Light review', topics: [], citationRefs: [] } },
       ],
     },
   ],
   domains: [
-    { name: 'Data Preparation', weightPercent: 52, hours: 5, proficiency: null, citations: [] },
-    { name: 'Model Development', weightPercent: 48, hours: 5.5, proficiency: null, citations: [] },
+    { name: 'Data Preparation', weightPercent: 52, hours: 5, proficiency: null, citationRefs: [] },
+    { name: 'Model Development', weightPercent: 48, hours: 5.5, proficiency: null, citationRefs: [] },
   ],
   warnings: [
     {
