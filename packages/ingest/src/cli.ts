@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import type { Problem } from '@certplan/core';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import { buildDataset } from './lib/buildDataset.ts';
+import { type BuildResult, buildDatasetAsync } from './lib/buildDataset.ts';
 
 function toVFiles(problems: readonly Problem[]): VFile[] {
   const byFile = new Map<string, VFile>();
@@ -29,7 +29,7 @@ function toVFiles(problems: readonly Problem[]): VFile[] {
   return [...byFile.values()];
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -43,9 +43,15 @@ export function main(argv: string[]): number {
   });
   const contentDir = resolve(values.content);
   const outDir = resolve(values.out ?? `${contentDir}/dataset`);
-  let result: ReturnType<typeof buildDataset>;
+  let result: BuildResult;
   try {
-    result = buildDataset({ contentDir, outDir, keepGoing: values['keep-going'], cache: !values['no-cache'] });
+    // Large corpora are extracted in a worker pool; small ones in process (see BuildOptions.workers).
+    result = await buildDatasetAsync({
+      contentDir,
+      outDir,
+      keepGoing: values['keep-going'],
+      cache: !values['no-cache'],
+    });
   } catch (error) {
     console.error(`ingest: ${(error as Error).message}`);
     console.error('ingest: nothing was written');
@@ -80,4 +86,4 @@ export function main(argv: string[]): number {
 }
 
 // Runs only as the entry script, so tests can import `main`.
-if (process.argv[1] && /cli\.ts$/.test(process.argv[1])) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && /cli\.ts$/.test(process.argv[1])) process.exitCode = await main(process.argv.slice(2));

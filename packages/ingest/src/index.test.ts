@@ -8,6 +8,7 @@ describe('@certplan/ingest public surface', () => {
       'ExamMatcher',
       'UnreadableSourceError',
       'buildDataset',
+      'buildDatasetAsync',
       'certplanDocument',
       'decodeSourceBytes',
       'detectFormat',

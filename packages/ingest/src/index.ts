@@ -1,5 +1,6 @@
 /**
- * @certplan/ingest: raw articles in, citation-tagged facts out. `buildDataset` runs the whole build;
+ * @certplan/ingest: raw articles in, citation-tagged facts out. `buildDataset` runs the whole build
+ * (`buildDatasetAsync`: the same, extracting in a worker pool when the corpus is large);
  * `extractSource` runs one source through the unified pipeline; `generateDatasetTypes` makes the typed
  * module the API and web check against.
  */
@@ -7,7 +8,7 @@
 export { generateDatasetTypes } from './codegen/generateDatasetTypes.ts';
 export { writeFileAtomic } from './lib/atomicWrite.ts';
 export type { BuildOptions, BuildResult } from './lib/buildDataset.ts';
-export { buildDataset, listRawFiles, sourceIdOf } from './lib/buildDataset.ts';
+export { buildDataset, buildDatasetAsync, listRawFiles, sourceIdOf } from './lib/buildDataset.ts';
 export type { DraftFact, ExtractionContext } from './lib/context.ts';
 export { certplanDocument } from './lib/context.ts';
 export { ExamMatcher } from './lib/examMatcher.ts';

@@ -2,13 +2,13 @@
  * The build's guarantees: byte-identical output on rebuild, atomic writes, incremental rebuild from the
  * content-hash cache, and the CLI's exit codes and messages (malformed reviews stop everything).
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatasetSchema } from '@certplan/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../cli.ts';
-import { buildDataset, sourceIdOf } from './buildDataset.ts';
+import { buildDataset, buildDatasetAsync, POOL_MIN_FILES, sourceIdOf } from './buildDataset.ts';
 
 const realContent = join(import.meta.dirname, '../../../../content');
 let content: string;
@@ -23,11 +23,11 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(content, { recursive: true, force: true }));
 
-function runCli(args: string[]) {
+async function runCli(args: string[]) {
   const log = vi.spyOn(console, 'log').mockImplementation(() => {});
   const error = vi.spyOn(console, 'error').mockImplementation(() => {});
   try {
-    const code = main(args);
+    const code = await main(args);
     return { code, stdout: log.mock.calls.join('\n'), stderr: error.mock.calls.join('\n') };
   } finally {
     log.mockRestore();
@@ -75,25 +75,72 @@ describe('buildDataset', () => {
   });
 });
 
-describe('pnpm ingest (cli main)', () => {
-  it('prints a summary and exits 0', () => {
-    const { code, stdout } = runCli(['--content', content, '--out', out, '--no-cache']);
+// Workers load tsx and the whole pipeline before their first file: seconds on a busy machine, so a longer timeout.
+describe('buildDatasetAsync (extraction in a worker pool)', { timeout: 60_000 }, () => {
+  /** Enough copies of the real articles, under new names, that the pool starts on its own. */
+  function growCorpus(copies: number) {
+    const raw = join(content, 'raw');
+    const originals = readdirSync(raw, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    for (let i = 0; i < copies; i++) {
+      for (const entry of originals) {
+        const from = join(entry.parentPath, entry.name);
+        writeFileSync(join(raw, `copy${i}-${entry.name}`), readFileSync(from));
+      }
+    }
+    return readdirSync(raw, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+  }
+
+  it('writes the same bytes in process, in a pool, and from the cache the pool filled', async () => {
+    const files = growCorpus(3);
+    expect(files).toBeGreaterThanOrEqual(POOL_MIN_FILES);
+    writeFileSync(join(content, 'raw', 'broken.json'), '{"content": {"rendered": "<p>cut');
+    const inProcess = buildDataset({ contentDir: content, outDir: out, keepGoing: true, cache: false });
+    const serial = readFileSync(join(out, 'dataset.json'));
+    for (const workers of [undefined, 1, 2]) {
+      rmSync(join(content, '.cache'), { recursive: true, force: true });
+      const pooled = await buildDatasetAsync({ contentDir: content, outDir: out, keepGoing: true, workers });
+      expect(pooled.workers).toBeGreaterThan(0);
+      expect(readFileSync(join(out, 'dataset.json')).equals(serial)).toBe(true);
+      // Messages and unreadable files come back in the same order, whichever thread read them.
+      expect(pooled.problems).toEqual(inProcess.problems);
+      expect(pooled.unreadable).toEqual(inProcess.unreadable);
+      expect(pooled.unreadable.map((p) => p.ruleId)).toEqual(['certplan:invalid-json']);
+    }
+    const cached = await buildDatasetAsync({ contentDir: content, outDir: out, keepGoing: true });
+    expect(cached.cacheHits).toBe(files);
+    expect(readFileSync(join(out, 'dataset.json')).equals(serial)).toBe(true);
+  });
+
+  it('uses the pool only when enough files need extracting', async () => {
+    expect((await buildDatasetAsync({ contentDir: content, outDir: out, cache: false })).workers).toBe(0);
+    expect(buildDataset({ contentDir: content, outDir: out, cache: false }).workers).toBe(0);
+    growCorpus(3);
+    expect((await buildDatasetAsync({ contentDir: content, outDir: out })).workers).toBeGreaterThan(0);
+    // Everything is cached now: nothing to extract, no pool.
+    expect((await buildDatasetAsync({ contentDir: content, outDir: out })).workers).toBe(0);
+    expect((await buildDatasetAsync({ contentDir: content, outDir: out, cache: false, workers: 0 })).workers).toBe(0);
+  });
+});
+
+describe('pnpm ingest (cli main)', async () => {
+  it('prints a summary and exits 0', async () => {
+    const { code, stdout } = await runCli(['--content', content, '--out', out, '--no-cache']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^sources: 7 read, 0 unreadable/m);
     expect(stdout).toMatch(/^ {2}domain +\d+$/m);
     expect(existsSync(join(out, 'dataset.json'))).toBe(true);
   });
 
-  it('exits 1 on an unreadable source, keeps the previous dataset, and writes it with --keep-going', () => {
-    runCli(['--content', content, '--out', out]);
+  it('exits 1 on an unreadable source, keeps the previous dataset, and writes it with --keep-going', async () => {
+    await runCli(['--content', content, '--out', out]);
     const previous = readFileSync(join(out, 'dataset.json'), 'utf8');
     writeFileSync(join(content, 'raw', 'broken.json'), '{"content": {"rendered": "<p>cut');
-    const failed = runCli(['--content', content, '--out', out]);
+    const failed = await runCli(['--content', content, '--out', out]);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('broken.json');
     expect(failed.stderr).toContain('previous dataset left untouched');
     expect(readFileSync(join(out, 'dataset.json'), 'utf8')).toBe(previous);
-    const kept = runCli(['--content', content, '--out', out, '--keep-going']);
+    const kept = await runCli(['--content', content, '--out', out, '--keep-going']);
     expect(kept.code).toBe(1);
     const dataset = JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8'));
     expect(dataset.unreadable).toEqual([
@@ -101,21 +148,21 @@ describe('pnpm ingest (cli main)', () => {
     ]);
   });
 
-  it('stops on a malformed reviews.yaml with its line and column, writing nothing', () => {
+  it('stops on a malformed reviews.yaml with its line and column, writing nothing', async () => {
     writeFileSync(join(content, 'reviews.yaml'), 'reviews:\n  - conflict: c1\n    decision: maybe\n');
-    const { code, stderr } = runCli(['--content', content, '--out', out]);
+    const { code, stderr } = await runCli(['--content', content, '--out', out]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/reviews\.yaml:3:\d+/);
     expect(stderr).toContain('nothing was written');
     expect(existsSync(join(out, 'dataset.json'))).toBe(false);
   });
 
-  it('stops on a malformed catalog with file:line:column', () => {
+  it('stops on a malformed catalog with file:line:column', async () => {
     writeFileSync(
       join(content, 'exams.yaml'),
       'exams:\n  - id: Bad Id\n    name: X\n    vendor: V\n    code: null\n    aliases: []\n',
     );
-    const { code, stderr } = runCli(['--content', content, '--out', out]);
+    const { code, stderr } = await runCli(['--content', content, '--out', out]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/exams\.yaml:2:\d+: .* \(at exams\.0\.id\)/);
   });

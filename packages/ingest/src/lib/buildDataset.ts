@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import {
   type Authority,
@@ -18,18 +19,16 @@ import {
   reconcile,
   type Source,
 } from '@certplan/core';
-import type { VFile } from 'vfile';
-import { AMBIGUOUS_LIST_RULE, chooseReading, domainKey, type PendingDomainList } from '../plugins/extract-domain.ts';
-
-type VFileMessage = VFile['messages'][number];
-
+import { Piscina } from 'piscina';
 import { z } from 'zod';
+import { AMBIGUOUS_LIST_RULE, chooseReading, domainKey, type PendingDomainList } from '../plugins/extract-domain.ts';
 import { removeStaleTemporaries, writeFileAtomic } from './atomicWrite.ts';
-import { type CacheStore, extractorFingerprint, openCache } from './cache.ts';
+import { type CachedExtraction, type CacheStore, extractorFingerprint, openCache } from './cache.ts';
 import type { DraftFact } from './context.ts';
 import { ExamMatcher } from './examMatcher.ts';
-import { EXTRACTOR_VERSION, extractSource } from './extractSource.ts';
-import { DEFAULT_MAX_SOURCE_BYTES, decodeSourceBytes, UnreadableSourceError } from './readSource.ts';
+import { EXTRACTOR_VERSION } from './extractSource.ts';
+import { type ExtractOutcome, type ExtractTask, runExtractTask, type WorkerTask } from './extractTask.ts';
+import { DEFAULT_MAX_SOURCE_BYTES } from './readSource.ts';
 import { parseCatalogYaml, parseSourcesYaml } from './yamlConfig.ts';
 
 export interface BuildOptions {
@@ -41,7 +40,16 @@ export interface BuildOptions {
   maxSourceBytes?: number;
   /** Reuse per-source extraction from `<contentDir>/.cache` when bytes, extractors and catalog are unchanged. */
   cache?: boolean;
+  /**
+   * Worker threads for extraction (buildDatasetAsync only). Unset: one per core when at least
+   * `POOL_MIN_FILES` files need extracting (fewer do not repay the workers' start-up), else in process.
+   * 0: always in process. n > 0: a pool of n whenever anything needs extracting.
+   */
+  workers?: number;
 }
+
+/** Below this many uncached files, starting workers (each loads tsx and the pipeline) costs more than it saves. */
+export const POOL_MIN_FILES = 16;
 
 export interface SourceReport {
   file: string;
@@ -56,6 +64,8 @@ export interface BuildResult {
   problems: Problem[];
   staleReviews: Array<{ review: Review; reason: string }>;
   cacheHits: number;
+  /** Worker threads extraction ran on; 0 when it ran in process (or nothing needed extracting). */
+  workers: number;
 }
 
 const hash = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
@@ -89,19 +99,27 @@ export function sourceIdOf(file: string): string {
 /** A domain's position in its list, so facts sharing one quote (a prose list) keep the source's order. */
 const orderOf = (fact: Fact) => (fact.attribute === 'domain' ? (fact.value.order ?? 0) : 0);
 
-function toProblem(message: VFileMessage, file: string): Problem {
-  return {
-    file,
-    line: message.line ?? null,
-    column: message.column ?? null,
-    ruleId: message.ruleId ? `${message.source ? `${message.source}:` : ''}${message.ruleId}` : 'certplan:unknown',
-    message: message.reason,
-    fatal: message.fatal === true,
-  };
+/** One raw file after reading and the cache lookup: either its bytes failed to read, or it has a cache key. */
+type PlannedFile =
+  | { file: string; readError: string }
+  | { file: string; readError?: undefined; key: string; task: ExtractTask; cached: CachedExtraction | null };
+
+interface Plan {
+  options: BuildOptions;
+  catalog: ReturnType<typeof parseCatalogYaml>;
+  catalogHash: string;
+  entries: ReturnType<typeof parseSourcesYaml>;
+  sourcesText: string;
+  reviews: Review[];
+  matcher: ExamMatcher;
+  rawFiles: string[];
+  planned: PlannedFile[];
+  cache: CacheStore | null;
 }
 
-export function buildDataset(options: BuildOptions): BuildResult {
-  const { contentDir, outDir } = options;
+/** Configuration, the file list, every file's bytes and cache lookup: everything before extraction. */
+function planBuild(options: BuildOptions): Plan {
+  const { contentDir } = options;
   const catalogFile = join(contentDir, 'exams.yaml');
   const sourcesFile = join(contentDir, 'sources.yaml');
   const reviewsFile = join(contentDir, 'reviews.yaml');
@@ -113,11 +131,83 @@ export function buildDataset(options: BuildOptions): BuildResult {
 
   const matcher = new ExamMatcher(catalog.exams);
   const rawDir = join(contentDir, 'raw');
-  const files = existsSync(rawDir) ? listRawFiles(rawDir) : [];
-  const entryByFile = new Map(entries.map((e) => [e.file, e]));
+  const rawFiles = existsSync(rawDir) ? listRawFiles(rawDir) : [];
   const catalogHash = hash(JSON.stringify(catalog));
   const codeHash = options.cache === false ? '' : extractorFingerprint();
   const cache: CacheStore | null = options.cache === false ? null : openCache(join(contentDir, '.cache'));
+  const maxSourceBytes = options.maxSourceBytes ?? DEFAULT_MAX_SOURCE_BYTES;
+  const planned: PlannedFile[] = rawFiles.map((file) => {
+    const path = join(rawDir, file);
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path);
+    } catch (error) {
+      return { file, readError: (error as Error).message };
+    }
+    const key = hash(`${EXTRACTOR_VERSION}\0${codeHash}\0${catalogHash}\0${file}\0${hash(bytes)}`);
+    const display = relative(process.cwd(), path) || path;
+    return { file, key, task: { bytes, file, display, maxSourceBytes }, cached: cache?.get(key) ?? null };
+  });
+  return { options, catalog, catalogHash, entries, sourcesText, reviews, matcher, rawFiles, planned, cache };
+}
+
+/** Extraction of every uncached file, in process; the results line up with `plan.planned`. */
+function extractInProcess(plan: Plan): Array<ExtractOutcome | null> {
+  const deps = { matcher: plan.matcher, exams: plan.catalog.exams };
+  return plan.planned.map((p) => (p.readError !== undefined || p.cached ? null : runExtractTask(p.task, deps)));
+}
+
+/** The same extraction spread over a piscina pool; the outcomes are structured clones of the in-process ones. */
+async function extractInPool(plan: Plan, threads: number): Promise<Array<ExtractOutcome | null>> {
+  const pool = new Piscina<WorkerTask, ExtractOutcome>({
+    filename: new URL('./extractWorker.mjs', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    // Piscina's default queue is unbounded; every task is queued at once and the pool drains it.
+    idleTimeout: 1000,
+  });
+  try {
+    return await Promise.all(
+      plan.planned.map((p) =>
+        p.readError !== undefined || p.cached
+          ? null
+          : pool.run({ ...p.task, exams: plan.catalog.exams, catalogHash: plan.catalogHash }),
+      ),
+    );
+  } finally {
+    await pool.destroy();
+  }
+}
+
+export function buildDataset(options: BuildOptions): BuildResult {
+  const plan = planBuild(options);
+  return finishBuild(plan, extractInProcess(plan), 0);
+}
+
+/**
+ * `buildDataset`, with extraction in a worker pool when enough files need it (see `BuildOptions.workers`).
+ * The result and the files written are identical to `buildDataset`'s.
+ */
+export async function buildDatasetAsync(options: BuildOptions): Promise<BuildResult> {
+  const plan = planBuild(options);
+  const uncached = plan.planned.filter((p) => p.readError === undefined && !p.cached).length;
+  const threads =
+    options.workers !== undefined
+      ? options.workers
+      : uncached >= POOL_MIN_FILES
+        ? Math.min(availableParallelism(), Math.ceil(uncached / POOL_MIN_FILES))
+        : 0;
+  const pooled = threads > 0 && uncached > 0;
+  const outcomes = pooled ? await extractInPool(plan, threads) : extractInProcess(plan);
+  return finishBuild(plan, outcomes, pooled ? threads : 0);
+}
+
+/** Everything after extraction, in file order: sources, facts, corpus-level settling, reconcile, the write. */
+function finishBuild(plan: Plan, outcomes: ReadonlyArray<ExtractOutcome | null>, workers: number): BuildResult {
+  const { options, catalog, entries, sourcesText, reviews, cache } = plan;
+  const { outDir } = options;
+  const files = plan.rawFiles;
+  const entryByFile = new Map(entries.map((e) => [e.file, e]));
   let cacheHits = 0;
 
   const sources: Source[] = [];
@@ -198,47 +288,31 @@ export function buildDataset(options: BuildOptions): BuildResult {
   };
 
   const usedIds = new Set<string>();
-  for (const file of files) {
-    const path = join(rawDir, file);
-    const display = relative(process.cwd(), path) || path;
+  plan.planned.forEach((planned, index) => {
+    const { file } = planned;
     const entry = entryByFile.get(file);
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(path);
-    } catch (error) {
+    if (planned.readError !== undefined) {
       unreadable.push({
         file,
         line: null,
         column: null,
         ruleId: 'certplan:read-failed',
-        message: (error as Error).message,
+        message: planned.readError,
         fatal: true,
       });
-      continue;
+      return;
     }
-    const key = hash(`${EXTRACTOR_VERSION}\0${codeHash}\0${catalogHash}\0${file}\0${hash(bytes)}`);
-    let extracted = cache?.get(key) ?? null;
+    let extracted = planned.cached;
     if (extracted) cacheHits++;
     else {
-      let text: string;
-      try {
-        text = decodeSourceBytes(bytes, options.maxSourceBytes ?? DEFAULT_MAX_SOURCE_BYTES);
-        const result = extractSource(text, display, { matcher, exams: catalog.exams });
-        extracted = {
-          format: result.format,
-          metadata: result.metadata,
-          text: result.text,
-          facts: result.facts,
-          pendingDomainLists: result.pendingDomainLists,
-          messages: result.file.messages.map((m) => toProblem(m, file)),
-        };
-      } catch (error) {
-        if (!(error instanceof UnreadableSourceError)) throw error;
-        const { line, column } = error.point ?? { line: null, column: null };
-        unreadable.push({ file, line, column, ruleId: error.ruleId, message: error.message, fatal: true });
-        continue;
+      const outcome = outcomes[index];
+      if (!outcome) throw new Error(`internal error: ${file} was neither cached nor extracted`);
+      if (outcome.kind === 'unreadable') {
+        unreadable.push(outcome.problem);
+        return;
       }
-      cache?.set(key, extracted);
+      extracted = outcome.extraction;
+      cache?.set(planned.key, extracted);
     }
     if (!entry) {
       extracted.messages.push({
@@ -272,7 +346,7 @@ export function buildDataset(options: BuildOptions): BuildResult {
     seenBySource.set(id, seen);
     pushFacts(id, extracted.text, extracted.facts, seen);
     for (const list of extracted.pendingDomainLists ?? []) pendingLists.push({ list, id, file, text: extracted.text });
-  }
+  });
   settlePendingDomainLists();
   cache?.flush();
 
@@ -310,5 +384,5 @@ export function buildDataset(options: BuildOptions): BuildResult {
     );
     writeFileAtomic(join(outDir, 'dataset.json'), `${JSON.stringify(dataset, null, 2)}\n`);
   }
-  return { dataset, written, unreadable, problems, staleReviews, cacheHits };
+  return { dataset, written, unreadable, problems, staleReviews, cacheHits, workers };
 }
