@@ -14,10 +14,12 @@ if (!contentDir) throw new Error('usage: ingest.ts <contentDir>');
 const outDir = join(contentDir, 'dataset');
 
 const ingest = (await import('@certplan/ingest')) as Record<string, unknown>;
-if (typeof ingest.buildDataset !== 'function') {
+// `pnpm ingest` calls buildDatasetAsync (worker pool for large corpora) where it exists.
+const build = ingest.buildDatasetAsync ?? ingest.buildDataset;
+if (typeof build !== 'function') {
   finishJob({ skipped: '@certplan/ingest does not export buildDataset yet' });
 } else {
-  const buildDataset = ingest.buildDataset as (options: {
+  const buildDataset = build as (options: {
     contentDir: string;
     outDir: string;
   }) => Promise<{ cacheHits?: number }> | { cacheHits?: number };
