@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { CertplanError } from '@certplan/core';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, TypedResponse } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { DatasetStore } from './lib/DatasetStore.ts';
@@ -21,10 +21,12 @@ import { type WriteFile, writeFileAtomic } from './lib/writeFileAtomic.ts';
 import {
   icsOptionsFor,
   PlanRequestSchema,
+  type PlanResponse,
   PlanResponseSchema,
   planFromRequest,
   planToIcs,
   retirementOf,
+  serializePlanResponse,
 } from './planner/index.ts';
 import {
   ConflictIdParamSchema,
@@ -354,7 +356,9 @@ export function createApp(deps: AppDeps) {
     (c) => {
       // The body passed PlanRequestSchema in the route's validator: plan it without validating it again.
       const plan = planFromRequest(c.req.valid('json'), store.plannerIndex, { today: today(deps.clock) });
-      return c.json({ plan }, 200);
+      // Same bytes as c.json({plan}), written from cached fragments of the dataset's passages (serializePlan.ts).
+      const response = c.body(serializePlanResponse(plan), 200, { 'Content-Type': 'application/json' });
+      return response as unknown as TypedResponse<PlanResponse, 200, 'json'>;
     },
   );
 

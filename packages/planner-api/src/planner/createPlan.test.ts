@@ -8,6 +8,7 @@ import { unweightedDataset } from './fixtures/unweighted/dataset.ts';
 import { addDays, daysBetween } from './lib/dates.ts';
 import { preparePlannerData } from './preparePlannerData.ts';
 import { type Plan, PlanSchema } from './schema.ts';
+import { serializePlanResponse } from './serializePlan.ts';
 
 const TODAY = '2026-11-22';
 const basic = preparePlannerData(basicDataset);
@@ -95,6 +96,40 @@ function tryPlan(request: Record<string, unknown>, index = basic): Plan | null {
 }
 
 describe('createPlan invariants (properties)', () => {
+  it('serializePlanResponse writes exactly JSON.stringify({plan}), twice in a row (cached fragments)', () => {
+    const indexes = [basic, unweighted, retired];
+    fc.assert(
+      fc.property(
+        requestArb,
+        fc.integer({ min: 0, max: 2 }),
+        fc.option(fc.integer({ min: 0, max: 6 })),
+        (c, which, experienceYears) => {
+          const index = indexes[which] as typeof basic;
+          const [examId, data] = [...index.exams][0] as [string, { domains: readonly { name: string }[] }];
+          const request = toRequest(
+            c,
+            examId,
+            data.domains.map((d) => d.name),
+          );
+          if (data.domains.length < 4) delete request.proficiency;
+          if (experienceYears !== null) request.experienceYears = experienceYears;
+          let plan: Plan | null;
+          try {
+            plan = tryPlan(request, index);
+          } catch (error) {
+            if (error instanceof CertplanError) return;
+            throw error;
+          }
+          if (!plan) return;
+          const expected = JSON.stringify({ plan });
+          expect(serializePlanResponse(plan)).toBe(expected);
+          expect(serializePlanResponse(plan)).toBe(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('lists each citation once and every reference points into plan.citations; warnings cite listed passages', () => {
     fc.assert(
       fc.property(requestArb, (c) => {

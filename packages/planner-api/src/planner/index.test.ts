@@ -27,6 +27,7 @@ describe('planner public surface', () => {
         "planToIcs",
         "preparePlannerData",
         "retirementOf",
+        "serializePlanResponse",
       ]
     `);
   });

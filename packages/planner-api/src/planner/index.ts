@@ -47,3 +47,4 @@ export {
   SessionKindSchema,
   WarningCodeSchema,
 } from './schema.ts';
+export { serializePlanResponse } from './serializePlan.ts';
