@@ -227,31 +227,49 @@ function phrasingLeaves(children: readonly PhrasingContent[]): Leaf[] {
 }
 
 /** Joins inline leaves, collapsing whitespace runs, keeping a raw offset for every character. */
+/** What `/\s/` matches, by UTF-16 code unit: joinLeaves runs once per character of the corpus. */
+function isSpace(code: number): boolean {
+  return code <= 0x20
+    ? code === 0x20 || (code >= 0x09 && code <= 0x0d)
+    : code === 0xa0 ||
+        code === 0x1680 ||
+        (code >= 0x2000 && code <= 0x200a) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x202f ||
+        code === 0x205f ||
+        code === 0x3000 ||
+        code === 0xfeff;
+}
+
 function joinLeaves(leaves: Leaf[], toRawOffset: (o: number) => number): { text: string; offsets: Int32Array } {
-  const chars: string[] = [];
-  const offsets: number[] = [];
+  let capacity = 0;
+  for (const leaf of leaves) capacity += leaf.value.length;
+  // One offset per output character; the text is built in runs of kept characters, not one string per char.
+  const offsets = new Int32Array(capacity);
+  let text = '';
+  let length = 0;
   let lastRaw = 0;
   for (const leaf of leaves) {
+    const { value } = leaf;
     const span = leaf.offset !== null && leaf.end !== null ? leaf.end - leaf.offset : null;
-    for (let i = 0; i < leaf.value.length; i++) {
-      const ch = leaf.value[i] as string;
+    let runStart = 0;
+    for (let i = 0; i < value.length; i++) {
       // Entities and escapes make the decoded text shorter than its source span; clamp into the span.
       const inputOffset =
         leaf.offset === null ? null : leaf.offset + (span === null ? i : Math.min(i, Math.max(0, span - 1)));
       const raw = inputOffset === null ? lastRaw : toRawOffset(inputOffset);
       lastRaw = raw;
-      if (/\s/.test(ch)) {
-        if (chars.length === 0 || chars[chars.length - 1] === ' ') continue;
-        chars.push(' ');
-      } else {
-        chars.push(ch);
+      if (isSpace(value.charCodeAt(i))) {
+        text += value.slice(runStart, i);
+        runStart = i + 1;
+        if (length === 0 || text.charCodeAt(text.length - 1) === 0x20) continue;
+        text += ' ';
       }
-      offsets.push(raw);
+      offsets[length++] = raw;
     }
+    text += value.slice(runStart);
   }
-  while (chars.length > 0 && chars[chars.length - 1] === ' ') {
-    chars.pop();
-    offsets.pop();
-  }
-  return { text: chars.join(''), offsets: Int32Array.from(offsets) };
+  while (length > 0 && text.charCodeAt(length - 1) === 0x20) length--;
+  return { text: text.slice(0, length), offsets: offsets.slice(0, length) };
 }
