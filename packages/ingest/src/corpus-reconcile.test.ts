@@ -61,6 +61,46 @@ describe('reconciliation on the corpus', () => {
     expect(conflicts[0]).toMatchObject({ attribute: 'domains', key: null, severity: 'high' });
   });
 
+  it("weighs each of a source's PMLE lists on its own: examlabs' headings and its prose list are two sides, not one list of 12", () => {
+    const conflict = dataset.conflicts.find((c) => c.exam === 'gcp-pmle' && c.attribute === 'domains')!;
+    const sourceOf = (id: string) => dataset.facts.find((f) => f.id === id)!.source.slice(0, 3);
+    const sides = conflict.sides!.map((side) => {
+      const value = side.value as DomainsValue;
+      return {
+        sources: [...new Set(side.factIds.map(sourceOf))],
+        count: value.domains.length,
+        weighted: value.weightsKnown,
+        first: value.domains[0]!.name,
+      };
+    });
+    expect(sides).toEqual([
+      { sources: ['003'], count: 6, weighted: false, first: 'Architect low-code ML solutions' },
+      { sources: ['000'], count: 6, weighted: true, first: 'Architecting ML Solutions' },
+      { sources: ['000'], count: 6, weighted: false, first: 'architecting low-code AI solutions' },
+    ]);
+    // Every PMLE domain fact is in the one conflict, so its id (exam, attribute, quotes) is what it was.
+    const pmleFacts = dataset.facts.filter((f) => f.exam === 'gcp-pmle' && f.attribute === 'domain');
+    expect([...conflict.factIds].sort()).toEqual(pmleFacts.map((f) => f.id).sort());
+    expect(conflict.id).toBe('gcp-pmle.domains.3ac1d347a708');
+    expect(dataset.claims.find((c) => c.id === 'gcp-pmle.domains')!.rationale.map((r) => r.text)).toContain(
+      'examlabs.com gives 2 lists that disagree with each other; each is weighed as a statement of its own.',
+    );
+  });
+
+  it("examlabs' MLS-C01 weighted headings and its prose list of the same four names agree; only actualtests' list differs", () => {
+    const conflict = dataset.conflicts.find((c) => c.exam === 'aws-mls-c01' && c.attribute === 'domains')!;
+    expect(conflict.sides).toHaveLength(2);
+    const sourcesOf = (ids: readonly string[]) =>
+      [...new Set(ids.map((id) => dataset.facts.find((f) => f.id === id)!.source.slice(0, 3)))].sort();
+    expect(sourcesOf(conflict.sides![0]!.factIds)).toEqual(['000']);
+    expect(sourcesOf(conflict.sides![1]!.factIds)).toEqual(['001']);
+    const claim = dataset.claims.find((c) => c.id === 'aws-mls-c01.domains')!;
+    expect(claim.value).toMatchObject({ weightsKnown: true });
+    // Both of examlabs' lists (4 headings, 4 names in a sentence) back the claim.
+    expect(claim.factIds).toHaveLength(8);
+    expect(sourcesOf(claim.dissentingFactIds)).toEqual(['001']);
+  });
+
   it('does not flag fees: "$300" and "approximately $300", "$200 (plus tax)" and "approximately $200" agree', () => {
     expect(dataset.conflicts.filter((c) => c.attribute === 'fee')).toEqual([]);
     const fee = (exam: string) => dataset.claims.find((c) => c.id === `${exam}.fee`);

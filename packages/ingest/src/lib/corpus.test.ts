@@ -73,11 +73,12 @@ describe('the real corpus', () => {
   it('attributes seed 000’s one-level domain headings to the exam heading before them', () => {
     const weighted = (f: Fact) => (f.value as { weightPercent: number | null }).weightPercent !== null;
     const mls = factsOf('aws-mls-c01', 'domain').filter((f) => f.source.startsWith('000') && weighted(f));
+    const list = 'h:data-engineering-20';
     expect(values(mls)).toEqual([
-      { name: 'Data Engineering', weightPercent: 20, order: 0 },
-      { name: 'Exploratory Data Analysis', weightPercent: 24, order: 1 },
-      { name: 'Modeling', weightPercent: 36, order: 2 },
-      { name: 'Machine Learning Implementation and Operations', weightPercent: 20, order: 3 },
+      { name: 'Data Engineering', weightPercent: 20, order: 0, list },
+      { name: 'Exploratory Data Analysis', weightPercent: 24, order: 1, list },
+      { name: 'Modeling', weightPercent: 36, order: 2, list },
+      { name: 'Machine Learning Implementation and Operations', weightPercent: 20, order: 3, list },
     ]);
     const pmle = factsOf('gcp-pmle', 'domain').filter((f) => f.source.startsWith('000') && weighted(f));
     expect(
@@ -130,11 +131,12 @@ describe('the real corpus', () => {
     expect(values(factsOf('aws-mla-c01', 'duration'))).toEqual([{ minutes: 130 }]);
     expect(values(factsOf('aws-mla-c01', 'fee'))).toEqual([{ amount: 150, currency: 'USD' }]);
     expect(values(factsOf('aws-mla-c01', 'passingScore'))).toEqual([{ score: 720, scale: 1000 }]);
+    const list = 't:data-preparation-for-machine-learning-28';
     expect(values(factsOf('aws-mla-c01', 'domain'))).toEqual([
-      { name: 'Data Preparation for Machine Learning', weightPercent: 28, order: 0 },
-      { name: 'ML Model Development', weightPercent: 26, order: 1 },
-      { name: 'Deployment and Orchestration of ML Workflows', weightPercent: 22, order: 2 },
-      { name: 'ML Solution Monitoring, Maintenance, and Security', weightPercent: 24, order: 3 },
+      { name: 'Data Preparation for Machine Learning', weightPercent: 28, order: 0, list },
+      { name: 'ML Model Development', weightPercent: 26, order: 1, list },
+      { name: 'Deployment and Orchestration of ML Workflows', weightPercent: 22, order: 2, list },
+      { name: 'ML Solution Monitoring, Maintenance, and Security', weightPercent: 24, order: 3, list },
     ]);
     const experience = values(factsOf('aws-mla-c01', 'experience'));
     expect(experience).toHaveLength(2);
@@ -152,6 +154,29 @@ describe('the real corpus', () => {
       expect(fact.quote).not.toMatch(/AdWords|Analytics Certification|Azure/);
     }
     expect(dataset.facts.filter((f) => f.source.startsWith('002'))).toEqual([]);
+  });
+
+  it("gives each of a source's domain lists its own id: seed 000 states PMLE and MLS-C01 twice (headings, prose)", () => {
+    const listsOf = (exam: string, source: string) => {
+      const lists = new Map<string, string[]>();
+      for (const fact of factsOf(exam, 'domain').filter((f) => f.source.startsWith(source))) {
+        const { list, name } = fact.value as { list: string; name: string };
+        lists.set(list, [...(lists.get(list) ?? []), name]);
+      }
+      return [...lists].map(([list, names]) => [list, names.length]).sort();
+    };
+    expect(listsOf('gcp-pmle', '000')).toEqual([
+      ['h:architecting-ml-solutions-12', 6],
+      ['p:architecting-low-code-ai-solutions-colla', 6],
+    ]);
+    expect(listsOf('aws-mls-c01', '000')).toEqual([
+      ['h:data-engineering-20', 4],
+      ['p:data-engineering-exploratory-data-analys', 4],
+    ]);
+    expect(listsOf('gcp-pmle', '003')).toEqual([['l:architect-low-code-ml-solutions', 6]]);
+    // Every domain fact of the corpus carries a list id, and within a list the order counts from 0.
+    const domains = dataset.facts.filter((f) => f.attribute === 'domain');
+    expect(domains.filter((f) => !(f.value as { list?: string }).list)).toEqual([]);
   });
 
   it('reads domain lists written as prose, without weights', () => {

@@ -158,3 +158,47 @@ describe('ambiguous lists in articles', () => {
     expect(at).toEqual(['domains: model traini']);
   });
 });
+
+describe('list ids', () => {
+  const dir = join(import.meta.dirname, '../../test/fixtures/articles/markdown-domain-prose');
+  const catalogPath = join(import.meta.dirname, '../../../../content/exams.yaml');
+  const catalog = parseCatalogYaml(readFileSync(catalogPath, 'utf8'), catalogPath);
+  const matcher = new ExamMatcher(catalog.exams);
+  const raw = readFileSync(join(dir, 'input.md'), 'utf8');
+  const listsOf = (text: string) => {
+    const result = extractSource(text, join(dir, 'input.md'), { matcher, exams: catalog.exams });
+    const lists = new Map<string, string[]>();
+    for (const fact of result.facts) {
+      if (fact.attribute !== 'domain') continue;
+      const { list, name } = fact.value as { list: string; name: string };
+      lists.set(`${fact.exam} ${list}`, [...(lists.get(`${fact.exam} ${list}`) ?? []), name]);
+    }
+    return lists;
+  };
+
+  it("one id per list: an exam's weighted bullet list and its prose list are two lists", () => {
+    const lists = listsOf(raw);
+    expect([...lists.keys()].filter((k) => k.startsWith('aws-mls-c01')).sort()).toEqual([
+      'aws-mls-c01 l:data-engineering-20',
+      'aws-mls-c01 p:data-engineering-exploratory-data-analys',
+    ]);
+    for (const names of lists.values()) expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('ids come from content: an edit before the lists leaves them, a repeated list gets the next number', () => {
+    const edited = raw.replace(
+      'Here is how we read them.',
+      'Here is how we read them, with a longer sentence that moves every offset after it.',
+    );
+    expect(edited).not.toBe(raw);
+    expect([...listsOf(edited).keys()]).toEqual([...listsOf(raw).keys()]);
+    const weighting = raw.slice(raw.indexOf('### Weighting'), raw.indexOf('(20%)', raw.indexOf('Operations')) + 5);
+    const repeated = raw.replace(
+      weighting,
+      `${weighting}\n\n### Weighting again\n\n${weighting.replace('### Weighting\n\n', '')}`,
+    );
+    expect(repeated).not.toBe(raw);
+    const keys = [...listsOf(repeated).keys()].filter((k) => k.startsWith('aws-mls-c01 l:'));
+    expect(keys.sort()).toEqual(['aws-mls-c01 l:data-engineering-20', 'aws-mls-c01 l:data-engineering-20-2']);
+  });
+});

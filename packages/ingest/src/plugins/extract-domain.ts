@@ -5,7 +5,12 @@
  * prose ("four pillars: a, b, and c"). Names are kept as written, so each is found verbatim in its quote. A
  * prose list whose last "x and y" may be one domain or two is read only when a stated count, the grammar or
  * another list of the same exam settles it; otherwise it is left out with an info message.
+ *
+ * A source may give several lists for one exam (weighted headings, then a prose summary with other names):
+ * every domain carries the id of its list (`list`), so the reconciler weighs each list as a statement of its
+ * own instead of merging them into one.
  */
+import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import {
@@ -150,6 +155,8 @@ export interface PendingDomainList {
   /** Where the info message points, so it can be withdrawn once another source settles the list. */
   line: number;
   column: number;
+  /** The list id its domains carry once a reading is chosen (see `DomainValue.list`). */
+  list: string;
 }
 
 export const AMBIGUOUS_LIST_RULE = 'certplan:ambiguous-domain-list';
@@ -179,10 +186,29 @@ function firstSentence(ctx: ExtractionContext, block: Block): Sentence | undefin
   return sentenceAt(ctx, block.start);
 }
 
+/**
+ * List ids from content, not position: a kind (h: heading run, t: table, l: bulleted list, p: prose) and the
+ * start of the list's first item (or of a prose list's text) as a slug, numbered when a source repeats one:
+ * "h:architecting-ml-solutions-12". Readable in the dataset, and an edit elsewhere in the source leaves them,
+ * and so the facts' ids and reviews' digests, as they were.
+ */
+function listIds() {
+  const seen = new Map<string, number>();
+  return (kind: 'h' | 't' | 'l' | 'p', text: string): string => {
+    const slug = normalize(text).slice(0, 40).trim().replace(/ /g, '-');
+    const base = `${kind}:${slug || createHash('sha256').update(text).digest('hex').slice(0, 10)}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  };
+}
+
 export function extractDomain(_options?: Readonly<ExtractDomainOptions> | null) {
   return (_tree: Root, file: VFile) => {
     const ctx = context(file);
     const blocks = ctx.doc.blocks;
+    const listId = listIds();
+    const listOf = new Map<string, string>();
     const orderIn = new Map<string, number>();
     let headingRun = 0;
     const groupStart = new Map<number, number>();
@@ -194,17 +220,29 @@ export function extractDomain(_options?: Readonly<ExtractDomainOptions> | null) 
       const key = `${exam}|${run}`;
       const order = orderIn.get(key) ?? 0;
       orderIn.set(key, order + 1);
+      // A run's first item names the list: headings, a table's rows and a list's items each make one list.
+      let list = listOf.get(key);
+      if (list === undefined) {
+        list = listId(run[0] as 'h' | 't' | 'l', block.text);
+        listOf.set(key, list);
+      }
       emitFact(file, {
         exam,
         attribute: 'domain',
-        value: { name: domain.name, weightPercent: domain.weightPercent, order },
+        value: { name: domain.name, weightPercent: domain.weightPercent, order, list },
         quote: { start: block.start, end: block.start + block.text.length },
       });
     };
     const pending: PendingDomainList[] = [];
-    const emitList = (exam: string, items: string[], quote: { start: number; end: number }, at: number) => {
+    const emitList = (
+      exam: string,
+      items: string[],
+      quote: { start: number; end: number },
+      at: number,
+      list: string,
+    ) => {
       items.forEach((name, order) => {
-        emitFact(file, { exam, attribute: 'domain', value: { name, weightPercent: null, order }, quote, at });
+        emitFact(file, { exam, attribute: 'domain', value: { name, weightPercent: null, order, list }, quote, at });
       });
     };
     for (const sentence of ctx.sentences) {
@@ -225,8 +263,9 @@ export function extractDomain(_options?: Readonly<ExtractDomainOptions> | null) 
         const exam = examAt(ctx, sentence, at);
         if (!exam) continue;
         const quote = { start: sentence.start, end: sentence.end };
-        if (readings.length === 1) emitList(exam, readings[0] as string[], quote, at);
-        else pending.push({ exam, readings, ...quote, at, section: sentence.block.section, ...pointAt(ctx, at) });
+        const list = listId('p', g.list ?? g.list2 ?? '');
+        if (readings.length === 1) emitList(exam, readings[0] as string[], quote, at, list);
+        else pending.push({ exam, readings, ...quote, at, section: sentence.block.section, ...pointAt(ctx, at), list });
       }
     }
     for (let i = 0; i < blocks.length; i++) {
@@ -288,7 +327,7 @@ export function extractDomain(_options?: Readonly<ExtractDomainOptions> | null) 
       );
       const items = chooseReading(list.readings, known);
       if (items) {
-        emitList(list.exam, items, list, list.at);
+        emitList(list.exam, items, list, list.at, list.list);
         continue;
       }
       unresolved.push(list);
