@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DatasetSchema } from '@certplan/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../cli.ts';
-import { buildDataset, buildDatasetAsync, POOL_MIN_FILES, sourceIdOf } from './buildDataset.ts';
+import { buildDataset, buildDatasetAsync, POOL_MIN_FILES, poolThreads, sourceIdOf } from './buildDataset.ts';
 
 const realContent = join(import.meta.dirname, '../../../../content');
 let content: string;
@@ -77,7 +77,7 @@ describe('buildDataset', () => {
 
 // Workers load tsx and the whole pipeline before their first file: seconds on a busy machine, so a longer timeout.
 describe('buildDatasetAsync (extraction in a worker pool)', { timeout: 60_000 }, () => {
-  /** Enough copies of the real articles, under new names, that the pool starts on its own. */
+  /** Copies of the real articles under new names: several files per worker, unregistered ones among them. */
   function growCorpus(copies: number) {
     const raw = join(content, 'raw');
     const originals = readdirSync(raw, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
@@ -92,14 +92,21 @@ describe('buildDatasetAsync (extraction in a worker pool)', { timeout: 60_000 },
 
   it('writes the same bytes in process, in a pool, and from the cache the pool filled', async () => {
     const files = growCorpus(3);
-    expect(files).toBeGreaterThanOrEqual(POOL_MIN_FILES);
     writeFileSync(join(content, 'raw', 'broken.json'), '{"content": {"rendered": "<p>cut');
     const inProcess = buildDataset({ contentDir: content, outDir: out, keepGoing: true, cache: false });
     const serial = readFileSync(join(out, 'dataset.json'));
-    for (const workers of [undefined, 1, 2]) {
+    for (const workers of [1, 2]) {
       rmSync(join(content, '.cache'), { recursive: true, force: true });
-      const pooled = await buildDatasetAsync({ contentDir: content, outDir: out, keepGoing: true, workers });
-      expect(pooled.workers).toBeGreaterThan(0);
+      const pooled = await buildDatasetAsync({
+        contentDir: content,
+        outDir: out,
+        keepGoing: true,
+        workers,
+        callerExtracts: false,
+      });
+      expect(pooled.workers).toBe(workers);
+      // Every file went through a worker, the broken one too (it comes back as an unreadable outcome).
+      expect(pooled.extractedInWorkers).toBe(files + 1);
       expect(readFileSync(join(out, 'dataset.json')).equals(serial)).toBe(true);
       // Messages and unreadable files come back in the same order, whichever thread read them.
       expect(pooled.problems).toEqual(inProcess.problems);
@@ -108,17 +115,36 @@ describe('buildDatasetAsync (extraction in a worker pool)', { timeout: 60_000 },
     }
     const cached = await buildDatasetAsync({ contentDir: content, outDir: out, keepGoing: true });
     expect(cached.cacheHits).toBe(files);
+    // The calling thread working alongside a worker: same bytes again.
+    const shared = await buildDatasetAsync({
+      contentDir: content,
+      outDir: out,
+      keepGoing: true,
+      cache: false,
+      workers: 1,
+    });
+    expect(shared.workers).toBe(1);
     expect(readFileSync(join(out, 'dataset.json')).equals(serial)).toBe(true);
   });
 
-  it('uses the pool only when enough files need extracting', async () => {
+  it('starts workers only for large builds, never more than the cores besides the calling thread', () => {
+    expect(poolThreads(0, 2)).toBe(0);
+    expect(poolThreads(POOL_MIN_FILES - 1, 64)).toBe(0);
+    expect(poolThreads(POOL_MIN_FILES, 2)).toBe(1);
+    expect(poolThreads(100_000, 2)).toBe(1);
+    expect(poolThreads(100_000, 1)).toBe(0);
+    expect(poolThreads(100_000, 8)).toBe(7);
+    // Each worker needs enough files to repay its start-up.
+    expect(poolThreads(POOL_MIN_FILES, 64)).toBeLessThanOrEqual(2);
+  });
+
+  it('runs in process when few files need extracting or the pool is turned off, and says so', async () => {
     expect((await buildDatasetAsync({ contentDir: content, outDir: out, cache: false })).workers).toBe(0);
     expect(buildDataset({ contentDir: content, outDir: out, cache: false }).workers).toBe(0);
-    growCorpus(3);
-    expect((await buildDatasetAsync({ contentDir: content, outDir: out })).workers).toBeGreaterThan(0);
-    // Everything is cached now: nothing to extract, no pool.
-    expect((await buildDatasetAsync({ contentDir: content, outDir: out })).workers).toBe(0);
     expect((await buildDatasetAsync({ contentDir: content, outDir: out, cache: false, workers: 0 })).workers).toBe(0);
+    expect((await buildDatasetAsync({ contentDir: content, outDir: out, workers: 1 })).workers).toBe(1);
+    // Everything is cached now: nothing to extract, no pool even when asked for.
+    expect((await buildDatasetAsync({ contentDir: content, outDir: out, workers: 1 })).workers).toBe(0);
   });
 });
 

@@ -41,15 +41,34 @@ export interface BuildOptions {
   /** Reuse per-source extraction from `<contentDir>/.cache` when bytes, extractors and catalog are unchanged. */
   cache?: boolean;
   /**
-   * Worker threads for extraction (buildDatasetAsync only). Unset: one per core when at least
-   * `POOL_MIN_FILES` files need extracting (fewer do not repay the workers' start-up), else in process.
-   * 0: always in process. n > 0: a pool of n whenever anything needs extracting.
+   * Worker threads for extraction besides the calling thread, which extracts too (buildDatasetAsync only).
+   * Unset: `poolThreads` (none below `POOL_MIN_FILES` uncached files, which would not repay the workers'
+   * start-up; at most one per core besides this one). 0: always in process. n > 0: n workers whenever anything
+   * needs extracting.
    */
   workers?: number;
+  /**
+   * With a pool, whether the calling thread extracts too (default true). false sends every file through a
+   * worker: for tests that must see worker results, and for measuring the workers alone.
+   */
+  callerExtracts?: boolean;
 }
 
-/** Below this many uncached files, starting workers (each loads tsx and the pipeline) costs more than it saves. */
-export const POOL_MIN_FILES = 16;
+/**
+ * Below this many uncached files the pool does not pay on 2 cores: a worker costs about 2 s of CPU before it
+ * is up to speed (tsx and the pipeline loaded, its own JIT warm-up), and V8's GC threads already keep the
+ * second core partly busy. Measured (load average 2–3; wall, in process → with one worker): 200 articles
+ * 3.0 → 3.4 s, 400 articles 5.1 → 5.3 s, 800 articles 9.6 → 9.0 s.
+ */
+export const POOL_MIN_FILES = 500;
+/** Each extra worker must have at least this many files to repay its start-up. */
+const FILES_PER_WORKER = 250;
+
+/** Worker threads for `uncached` files on `cores` cores: the calling thread extracts too, so at most cores − 1. */
+export function poolThreads(uncached: number, cores: number): number {
+  if (uncached < POOL_MIN_FILES) return 0;
+  return Math.max(0, Math.min(cores - 1, Math.floor(uncached / FILES_PER_WORKER)));
+}
 
 export interface SourceReport {
   file: string;
@@ -64,8 +83,10 @@ export interface BuildResult {
   problems: Problem[];
   staleReviews: Array<{ review: Review; reason: string }>;
   cacheHits: number;
-  /** Worker threads extraction ran on; 0 when it ran in process (or nothing needed extracting). */
+  /** Worker threads that shared extraction with the calling thread; 0 when it ran in process only. */
   workers: number;
+  /** Files whose extraction came back from a worker. */
+  extractedInWorkers: number;
 }
 
 const hash = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
@@ -157,25 +178,93 @@ function extractInProcess(plan: Plan): Array<ExtractOutcome | null> {
   return plan.planned.map((p) => (p.readError !== undefined || p.cached ? null : runExtractTask(p.task, deps)));
 }
 
-/** The same extraction spread over a piscina pool; the outcomes are structured clones of the in-process ones. */
-async function extractInPool(plan: Plan, threads: number): Promise<Array<ExtractOutcome | null>> {
+/**
+ * The same extraction shared between this thread and a piscina pool: both take the next uncached file from one
+ * queue, so this thread works while the workers start (each loads tsx and the pipeline, about a second) and no
+ * core idles. Outcomes land at their file's index; from a worker they are structured clones of the same values.
+ */
+async function extractWithPool(
+  plan: Plan,
+  threads: number,
+  callerExtracts: boolean,
+): Promise<{ outcomes: Array<ExtractOutcome | null>; fromWorkers: number }> {
   const pool = new Piscina<WorkerTask, ExtractOutcome>({
     filename: new URL('./extractWorker.mjs', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 1000,
+    // The worker registers tsx itself (extractWorker.mjs); inheriting `--import tsx` would load it twice.
+    execArgv: [],
     // Parsing allocates many short-lived nodes: a larger young generation than V8's default halves the
     // scavenges (measured at 800 articles: worker CPU 17.3 s → 14.9 s; 32 MB 15.8 s, 128 MB 14.7 s).
     resourceLimits: { maxYoungGenerationSizeMb: 64 },
   });
+  const deps = { matcher: plan.matcher, exams: plan.catalog.exams };
+  const outcomes: Array<ExtractOutcome | null> = plan.planned.map(() => null);
+  const todo: number[] = [];
+  plan.planned.forEach((p, index) => {
+    if (p.readError === undefined && !p.cached) todo.push(index);
+  });
+  let next = 0;
+  let inPool = 0;
+  let fromWorkers = 0;
+  let failed: unknown = null;
+  const pending: Array<Promise<void>> = [];
+  /** Pool tasks not settled yet, by file index; this thread takes them back when it runs out of work. */
+  const unsettled = new Map<number, AbortController>();
+  // Two tasks per worker: one running, one queued behind it, so a worker never waits on this thread.
+  const feed = () => {
+    while (inPool < threads * 2 && next < todo.length && failed === null) {
+      const index = todo[next++] as number;
+      const p = plan.planned[index] as Extract<PlannedFile, { key: string }>;
+      const abort = new AbortController();
+      unsettled.set(index, abort);
+      inPool++;
+      const task = { ...p.task, exams: plan.catalog.exams, catalogHash: plan.catalogHash };
+      pending.push(
+        pool.run(task, { signal: abort.signal }).then(
+          (outcome) => {
+            inPool--;
+            if (!unsettled.delete(index)) return;
+            outcomes[index] = outcome;
+            fromWorkers++;
+            feed();
+          },
+          (error: unknown) => {
+            inPool--;
+            if (!unsettled.delete(index)) return;
+            failed ??= error;
+          },
+        ),
+      );
+    }
+  };
+  const extractHere = (index: number) => {
+    const p = plan.planned[index] as Extract<PlannedFile, { key: string }>;
+    outcomes[index] = runExtractTask(p.task, deps);
+  };
   try {
-    return await Promise.all(
-      plan.planned.map((p) =>
-        p.readError !== undefined || p.cached
-          ? null
-          : pool.run({ ...p.task, exams: plan.catalog.exams, catalogHash: plan.catalogHash }),
-      ),
-    );
+    feed();
+    while (callerExtracts && next < todo.length && failed === null) {
+      extractHere(todo[next++] as number);
+      // Let finished workers report and take their next file before this thread takes another.
+      await new Promise((resolve) => setImmediate(resolve));
+      feed();
+    }
+    // Tasks fed from inside a settled task are pushed while this waits, so wait until none are added.
+    if (!callerExtracts) for (let done = 0; done < pending.length; done++) await pending[done];
+    // Nothing left to hand out: rather than wait for workers still starting or busy, take their files back
+    // (at worst one file per worker is done twice; both results are the same).
+    if (failed === null) {
+      for (const [index, abort] of [...unsettled]) {
+        unsettled.delete(index);
+        abort.abort();
+        extractHere(index);
+      }
+    }
+    await Promise.all(pending);
+    if (failed !== null) throw failed;
+    return { outcomes, fromWorkers };
   } finally {
     await pool.destroy();
   }
@@ -183,7 +272,7 @@ async function extractInPool(plan: Plan, threads: number): Promise<Array<Extract
 
 export function buildDataset(options: BuildOptions): BuildResult {
   const plan = planBuild(options);
-  return finishBuild(plan, extractInProcess(plan), 0);
+  return finishBuild(plan, extractInProcess(plan), 0, 0);
 }
 
 /**
@@ -193,19 +282,19 @@ export function buildDataset(options: BuildOptions): BuildResult {
 export async function buildDatasetAsync(options: BuildOptions): Promise<BuildResult> {
   const plan = planBuild(options);
   const uncached = plan.planned.filter((p) => p.readError === undefined && !p.cached).length;
-  const threads =
-    options.workers !== undefined
-      ? options.workers
-      : uncached >= POOL_MIN_FILES
-        ? Math.min(availableParallelism(), Math.ceil(uncached / POOL_MIN_FILES))
-        : 0;
-  const pooled = threads > 0 && uncached > 0;
-  const outcomes = pooled ? await extractInPool(plan, threads) : extractInProcess(plan);
-  return finishBuild(plan, outcomes, pooled ? threads : 0);
+  const threads = options.workers ?? poolThreads(uncached, availableParallelism());
+  if (threads === 0 || uncached === 0) return finishBuild(plan, extractInProcess(plan), 0, 0);
+  const { outcomes, fromWorkers } = await extractWithPool(plan, threads, options.callerExtracts !== false);
+  return finishBuild(plan, outcomes, threads, fromWorkers);
 }
 
 /** Everything after extraction, in file order: sources, facts, corpus-level settling, reconcile, the write. */
-function finishBuild(plan: Plan, outcomes: ReadonlyArray<ExtractOutcome | null>, workers: number): BuildResult {
+function finishBuild(
+  plan: Plan,
+  outcomes: ReadonlyArray<ExtractOutcome | null>,
+  workers: number,
+  extractedInWorkers: number,
+): BuildResult {
   const { options, catalog, entries, sourcesText, reviews, cache } = plan;
   const { outDir } = options;
   const files = plan.rawFiles;
@@ -386,5 +475,5 @@ function finishBuild(plan: Plan, outcomes: ReadonlyArray<ExtractOutcome | null>,
     );
     writeFileAtomic(join(outDir, 'dataset.json'), `${JSON.stringify(dataset, null, 2)}\n`);
   }
-  return { dataset, written, unreadable, problems, staleReviews, cacheHits, workers };
+  return { dataset, written, unreadable, problems, staleReviews, cacheHits, workers, extractedInWorkers };
 }
