@@ -158,7 +158,10 @@ export const PlanSchema = z.object({
    * Every passage the plan relies on, once each: sessions' focus and domains refer to them by index
    * (`citationRefs`); warnings carry theirs in full (they are few) and they are in this list too.
    */
-  citations: z.array(CitationSchema),
+  citations: z.array(CitationSchema).meta({
+    description:
+      'Every passage the plan uses, once each. Sessions (focus.citationRefs) and domains (citationRefs) refer to them by 0-based index; warnings carry their citations in full, and those are listed here too.',
+  }),
   /** What the planner assumed rather than took from a source (defaults, rules of thumb). */
   assumptions: z.array(z.string()),
 });
