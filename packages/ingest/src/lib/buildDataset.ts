@@ -61,6 +61,8 @@ export interface BuildOptions {
  * 3.0 → 3.4 s, 400 articles 5.1 → 5.3 s, 800 articles 9.6 → 9.0 s.
  */
 export const POOL_MIN_FILES = 500;
+/** Files handed to each worker ahead of need (one running, the rest waiting in its port). */
+const TASKS_AHEAD = 3;
 /** Each extra worker must have at least this many files to repay its start-up. */
 const FILES_PER_WORKER = 250;
 
@@ -198,6 +200,9 @@ async function extractWithPool(
     // Parsing allocates many short-lived nodes: a larger young generation than V8's default halves the
     // scavenges (measured at 800 articles: worker CPU 17.3 s → 14.9 s; 32 MB 15.8 s, 128 MB 14.7 s).
     resourceLimits: { maxYoungGenerationSizeMb: 64 },
+    // Tasks are posted to the worker ahead of need: this thread hears of a finished task only between its own
+    // files, and a worker holding its next task in its port does not idle until then.
+    concurrentTasksPerWorker: TASKS_AHEAD,
   });
   const deps = { matcher: plan.matcher, exams: plan.catalog.exams };
   const outcomes: Array<ExtractOutcome | null> = plan.planned.map(() => null);
@@ -212,9 +217,8 @@ async function extractWithPool(
   const pending: Array<Promise<void>> = [];
   /** Pool tasks not settled yet, by file index; this thread takes them back when it runs out of work. */
   const unsettled = new Map<number, AbortController>();
-  // Two tasks per worker: one running, one queued behind it, so a worker never waits on this thread.
   const feed = () => {
-    while (inPool < threads * 2 && next < todo.length && failed === null) {
+    while (inPool < threads * TASKS_AHEAD && next < todo.length && failed === null) {
       const index = todo[next++] as number;
       const p = plan.planned[index] as Extract<PlannedFile, { key: string }>;
       const abort = new AbortController();
