@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createPlan } from './createPlan.ts';
 import { basicDataset } from './fixtures/basic/dataset.ts';
 import { unweightedDataset } from './fixtures/unweighted/dataset.ts';
-import { icsOptionsFor, planToIcs } from './planToIcs.ts';
+import { describeFee, icsOptionsFor, planToIcs } from './planToIcs.ts';
 import { preparePlannerData } from './preparePlannerData.ts';
 
 const TODAY = '2026-11-22';
@@ -99,5 +99,24 @@ describe('planToIcs', () => {
     expect(parsed.find((e) => e.uid.includes('exam-day'))?.summary).toBe('Exam: Pro; with, commas\nand a newline');
     const calendar = new ICAL.Component(ICAL.parse(planToIcs(p, { examName: 'a\r\nb' })));
     expect(calendar.getFirstPropertyValue('name')).toBe('Study plan: a b');
+  });
+
+  it("carries the fee's qualifiers (plus tax, approximately) into the events, as the exam card says them", () => {
+    // Regression: "USD 200 (plus tax)" was exported as "The fee is USD 200.", a different price.
+    const taxed = structuredClone(basicDataset);
+    for (const claim of taxed.claims) {
+      if (claim.attribute === 'fee') claim.value = { amount: 200, currency: 'USD', plusTax: true, approximate: true };
+    }
+    const index = preparePlannerData(taxed);
+    const options = icsOptionsFor(index, 'ex-mle');
+    expect(options.fee).toEqual({ amount: 200, currency: 'USD', approximate: true, plusTax: true });
+    const parsed = parse(planToIcs(createPlan(request, index, { today: TODAY }), { ...options, stamp: TODAY }));
+    expect(parsed.find((e) => e.uid.endsWith('-exam-day@certplan'))?.description).toBe(
+      'Exam day. It lasts 130 minutes. The fee is about USD 200 plus tax.',
+    );
+    expect(parsed.find((e) => e.uid.endsWith('-book-exam@certplan'))?.description).toContain(
+      'The fee is about USD 200 plus tax.',
+    );
+    expect(describeFee({ amount: 150, currency: 'EUR' })).toBe('EUR 150');
   });
 });

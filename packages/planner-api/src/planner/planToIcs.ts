@@ -11,7 +11,8 @@ import type { Plan, PlanSession } from './schema.ts';
 
 export interface PlanIcsOptions {
   examName: string;
-  fee?: { amount: number; currency: string } | null;
+  /** The fee as the sources state it; `approximate` and `plusTax` are said in words, as the exam card does. */
+  fee?: { amount: number; currency: string; approximate?: boolean; plusTax?: boolean } | null;
   durationMinutes?: number | null;
   validityMonths?: number | null;
   recertificationDaysBeforeExpiry?: number | null;
@@ -30,7 +31,14 @@ export function icsOptionsFor(index: PlannerIndex, examId: string): PlanIcsOptio
   if (!data) return { examName: examId };
   return {
     examName: data.exam.name,
-    fee: data.fee ? { amount: data.fee.value.amount, currency: data.fee.value.currency } : null,
+    fee: data.fee
+      ? {
+          amount: data.fee.value.amount,
+          currency: data.fee.value.currency,
+          ...(data.fee.value.approximate ? { approximate: true } : {}),
+          ...(data.fee.value.plusTax ? { plusTax: true } : {}),
+        }
+      : null,
     durationMinutes: data.duration?.value.minutes ?? null,
     validityMonths: data.validity?.value.months ?? null,
     recertificationDaysBeforeExpiry: data.recertification?.value.daysBeforeExpiry ?? null,
@@ -39,6 +47,11 @@ export function icsOptionsFor(index: PlannerIndex, examId: string): PlanIcsOptio
 
 function utcDate(date: string): Date {
   return new Date(`${date}T00:00:00.000Z`);
+}
+
+/** "about USD 300 plus tax": dropping a qualifier would state a different price than the source does. */
+export function describeFee(fee: NonNullable<PlanIcsOptions['fee']>): string {
+  return `${fee.approximate ? 'about ' : ''}${fee.currency} ${fee.amount}${fee.plusTax ? ' plus tax' : ''}`;
 }
 
 function describeSession(session: PlanSession): string {
@@ -109,7 +122,7 @@ export function planToIcs(plan: Plan, options: PlanIcsOptions): string {
     }
   }
 
-  const fee = options.fee ? ` The fee is ${options.fee.currency} ${options.fee.amount}.` : '';
+  const fee = options.fee ? ` The fee is ${describeFee(options.fee)}.` : '';
   // Slots fill up: the reminder comes on the plan's first day, so the date is fixed before studying starts.
   const booking = allDay(
     'book-exam',

@@ -64,7 +64,7 @@ export interface ExamPlannerData {
   domainKeys: ReadonlyMap<string, number>;
   duration: ClaimInfo<{ minutes: number }> | null;
   questions: ClaimInfo<{ min: number; max: number }> | null;
-  fee: ClaimInfo<{ amount: number; currency: string }> | null;
+  fee: ClaimInfo<{ amount: number; currency: string; approximate?: boolean; plusTax?: boolean }> | null;
   validity: ClaimInfo<{ months: number }> | null;
   recertification: ClaimInfo<{ daysBeforeExpiry: number }> | null;
   experience: readonly ExperienceInfo[];
@@ -303,7 +303,7 @@ function prepareExam(ctx: PrepareContext): ExamPlannerData {
   const isNum = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
   const duration = claimInfo<{ minutes: number }>('duration', (v) => isNum(v.minutes) && (v.minutes as number) > 0);
   const questions = claimInfo<{ min: number; max: number }>('questions', (v) => isNum(v.min) && isNum(v.max));
-  const fee = claimInfo<{ amount: number; currency: string }>(
+  const fee = claimInfo<{ amount: number; currency: string; approximate?: boolean; plusTax?: boolean }>(
     'fee',
     (v) => isNum(v.amount) && typeof v.currency === 'string',
   );
