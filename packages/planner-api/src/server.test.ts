@@ -156,4 +156,20 @@ describe('server process', () => {
     const dataset = JSON.parse(await readFile(join(dir, 'dataset', 'dataset.json'), 'utf8')) as { facts: unknown[] };
     expect(dataset.facts.length).toBeGreaterThan(0);
   }, 120_000);
+
+  it('still starts when one source cannot be read, naming it and serving the good ones', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'certplan-content-'));
+    dirs.push(dir);
+    await cp(repoContent, dir, {
+      recursive: true,
+      filter: (source) => !/[/\\](dataset|\.cache)([/\\]|$)/.test(source.slice(repoContent.length)),
+    });
+    // A NUL byte makes a file binary, not text: ingest cannot read it as a source.
+    await writeFile(join(dir, 'raw', 'broken.bin'), Buffer.from([0x7b, 0x00, 0x01, 0x02]));
+    const running = start({ CONTENT_DIR: dir, REVIEW_TOKEN: 'a-chosen-token' });
+    const base = await listening(running);
+    expect(running.stderr()).toMatch(/left out broken\.bin.*: /);
+    const { exams } = (await (await fetch(`${base}/api/exams`)).json()) as { exams: { id: string }[] };
+    expect(exams.map((e) => e.id).sort()).toEqual(['aws-mla-c01', 'aws-mls-c01', 'gcp-pmle']);
+  }, 120_000);
 });

@@ -37,7 +37,13 @@ async function loadDataset(contentDir: string): Promise<Dataset> {
     console.log(`certplan: ${file} is missing, building it from ${contentDir} …`);
     // Loaded only when needed: the ingest pipeline is large and most starts find a built dataset.
     const { buildDataset } = await import('@certplan/ingest');
-    await buildDataset({ contentDir, outDir });
+    // Keep going past a source that cannot be read: a learner still gets a server built from the good
+    // sources, and the maintainer sees each unreadable one here (`pnpm ingest` refuses to write instead).
+    const { unreadable } = await buildDataset({ contentDir, outDir, keepGoing: true });
+    for (const problem of unreadable) {
+      const place = problem.line === null ? '' : `:${problem.line}:${problem.column ?? 1}`;
+      console.warn(`certplan: left out ${problem.file}${place}: ${problem.message}`);
+    }
   }
   let json: unknown;
   try {
