@@ -85,7 +85,7 @@ describe('pnpm conflicts', () => {
     expect(stdout).toContain('“Candidates are expected to have at least two');
     expect(stdout).toContain('“AWS MLS: Recommends 1-2 years of hands-on ML');
     expect(stdout).toContain('  Suggestion: at least 2 years');
-    expect(stdout).toContain('- recency: “at least 2 years” is backed by a source dated 2025-12-27');
+    expect(stdout).toContain('- recency: “at least 2 years” is backed by a source last updated 2025-12-27');
     expect(stdout).toContain('1 conflict (1 high severity).');
     expect(lines.filter((l) => l.length > 110)).toEqual([]);
   });

@@ -207,12 +207,13 @@ function factorText(
         : `Both ${w} and ${r} come from ${authorityWords[winner.authority].many}, so authority does not settle it.`;
     case 'recency':
       if (decided) {
-        const older = runnerUp.date === null ? 'an undated source' : `a source dated ${runnerUp.date}`;
-        return `${w} is backed by a source dated ${winner.date}, newer than ${older} saying ${r}.`;
+        // The date weighed is the source's last update (else its publication): say so, since pages show both.
+        const older = runnerUp.date === null ? 'an undated source' : `a source last updated ${runnerUp.date}`;
+        return `${w} is backed by a source last updated ${winner.date}, newer than ${older} saying ${r}.`;
       }
       return winner.date === null
         ? 'Their best sources are undated, so recency does not settle it.'
-        : `Their best sources are both dated ${winner.date}, so recency does not settle it.`;
+        : `Their best sources were both last updated ${winner.date}, so recency does not settle it.`;
     case 'agreement': {
       const n = winner.witnesses.length;
       if (decided) {

@@ -732,7 +732,7 @@ describe('several domain lists from one source', () => {
     expect(result.conflicts[0]!.sides).toHaveLength(2);
     expect(claimOf(result, 'exam-a.domains').rationale.map((r) => r.text)).toEqual([
       'Both “4 domains, with weights” and “3 domains, no weights” come from third-party articles, so authority does not settle it.',
-      '“4 domains, with weights” is backed by a source dated 2025-12-27, newer than a source dated 2025-07-02 saying “3 domains, no weights”.',
+      '“4 domains, with weights” is backed by a source last updated 2025-12-27, newer than a source last updated 2025-07-02 saying “3 domains, no weights”.',
       'article.example also lists the same domains without weights, which supports its “4 domains, with weights” rather than contradicting it; the claim takes the more specific list.',
     ]);
   });
