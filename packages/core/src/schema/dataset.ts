@@ -76,6 +76,11 @@ export const SalaryValueSchema = z.object({
   average: z.number().nonnegative().optional(),
   currency: z.string().length(3),
   role: z.string().nullable(),
+  /**
+   * The source puts no ceiling on it ("$150,000 or more", "$120k and up", "$150k+"): the salary is [min, ∞) and
+   * `max` is only the highest figure the source states. Absent means `max` is a real upper bound.
+   */
+  openEnded: z.literal(true).optional(),
 });
 export const RetirementValueSchema = z.object({ date: IsoDateSchema });
 export const CodeValueSchema = z.object({ code: z.string().min(1) });
