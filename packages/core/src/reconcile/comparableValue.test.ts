@@ -163,6 +163,16 @@ describe('values as quantities with units', () => {
     ['fee', { amount: 300, currency: 'usd', approximate: true }, { unit: 'USD', lower: 300, upper: 300 }],
     ['duration', { minutes: 170 }, { unit: 'minute', lower: 170, upper: 170 }],
     ['questions', { min: 50, max: 60 }, { unit: 'question', lower: 50, upper: 60 }],
+    [
+      'salary',
+      { min: 120000, max: 150000, currency: 'USD', role: null },
+      { unit: 'USD/year', lower: 120000, upper: 150000 },
+    ],
+    [
+      'salary',
+      { min: 120000, max: 150000, currency: 'USD', role: null, openEnded: true },
+      { unit: 'USD/year', lower: 120000, upper: Infinity },
+    ],
   ] as const)('%s %j is %j', (attribute, value, quantity) => {
     expect(comparableValue(attribute, value).quantity).toEqual(quantity);
   });
@@ -171,6 +181,9 @@ describe('values as quantities with units', () => {
     expect(comparableValue('experience', { minYears: 2, maxYears: null, kind: 'ml' }).label).toBe('at least 2 years');
     expect(comparableValue('experience', { minYears: 1, maxYears: 2, kind: 'ml' }).label).toBe('1–2 years');
     expect(comparableValue('fee', { amount: 200, currency: 'USD', plusTax: true }).label).toBe('USD 200 plus tax');
+    expect(
+      comparableValue('salary', { min: 150000, max: 150000, currency: 'USD', role: null, openEnded: true }).label,
+    ).toBe('USD 150000 or more a year');
   });
 
   it('an exact price is more specific than an approximate one', () => {

@@ -200,11 +200,13 @@ export function comparableValue(attribute: ComparableAttribute, value: unknown):
         v.min === v.max
           ? `${currency} ${formatNumber(v.min)}`
           : `${currency} ${formatNumber(v.min)}–${formatNumber(v.max)}`;
+      // "or more" / "and up": no ceiling, so [min, ∞) — it agrees with any range that reaches min or above.
+      const shown = v.openEnded ? `${range} or more` : range;
       return {
-        agreementKey: range,
-        label: `${range} a year`,
-        quantity: { unit: `${currency}/year`, lower: v.min, upper: v.max },
-        specificity: -(v.max - v.min),
+        agreementKey: shown,
+        label: `${shown} a year`,
+        quantity: { unit: `${currency}/year`, lower: v.min, upper: v.openEnded ? Number.POSITIVE_INFINITY : v.max },
+        specificity: v.openEnded ? -Number.MAX_SAFE_INTEGER : -(v.max - v.min),
         demand: 0,
       };
     }
