@@ -259,6 +259,10 @@ describe('prose domain lists one source cannot read alone', () => {
     const settled = facts.filter((f) => f.source.startsWith('b-') && f.attribute === 'domain');
     for (const fact of settled) expect(fact.quote).toBe(ambiguous.trim());
     expect(settled.map((f) => f.line)).toEqual([1, 1, 1, 1]);
+    // A list settled late is still one list of its own, so core weighs it as one statement.
+    const lists = new Set(settled.map((f) => (f.attribute === 'domain' ? f.value.list : undefined)));
+    expect([...lists]).toHaveLength(1);
+    expect([...lists][0]).toMatch(/^p:/);
   });
 
   it('records nothing and keeps the info message when no other list settles it', () => {

@@ -367,7 +367,7 @@ function finishBuild(
         items.map((name, order) => ({
           exam: list.exam,
           attribute: 'domain' as const,
-          value: { name, weightPercent: null, order },
+          value: { name, weightPercent: null, order, list: list.list },
           start: list.start,
           end: list.end,
           section: list.section,
