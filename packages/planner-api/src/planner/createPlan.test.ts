@@ -1,7 +1,7 @@
 import { CertplanError } from '@certplan/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPlan, DEFAULT_TOTAL_HOURS } from './createPlan.ts';
+import { createPlan, DEFAULT_TOTAL_HOURS, hoursWord } from './createPlan.ts';
 import { basicDataset } from './fixtures/basic/dataset.ts';
 import { retiredDataset } from './fixtures/retired/dataset.ts';
 import { unweightedDataset } from './fixtures/unweighted/dataset.ts';
@@ -52,7 +52,7 @@ const requestArb = fc.record(
     span: fc.oneof(
       fc.record({
         kind: fc.constant('date' as const),
-        days: fc.integer({ min: 1, max: 728 }),
+        days: fc.integer({ min: 2, max: 728 }),
         target: fc.option(fc.integer({ min: 1, max: 2000 }).map((u) => u / 2)),
       }),
       fc.record({ kind: fc.constant('target' as const), target: fc.integer({ min: 1, max: 1200 }).map((u) => u / 2) }),
@@ -195,7 +195,7 @@ describe('createPlan invariants (properties)', () => {
 
   it('the warnings’ capacity shortcut agrees with the weeks the plan builds', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 728 }), fc.integer({ min: 1, max: 160 }), (days, capUnits) => {
+      fc.property(fc.integer({ min: 2, max: 728 }), fc.integer({ min: 1, max: 160 }), (days, capUnits) => {
         const start = '2026-12-01';
         const plan = createPlan(
           { exam: 'ex-mle', hoursPerWeek: capUnits / 2, startDate: start, examDate: addDays(start, days) },
@@ -221,8 +221,11 @@ describe('createPlan invariants (properties)', () => {
           expect(week.index).toBe(i);
           expect(week.start).toBe(addDays(plan.startDate, 7 * i));
           expect(daysBetween(week.start, week.end)).toBeLessThanOrEqual(6);
-          expect(week.end < plan.examDate).toBe(true);
+          // The day before the exam is the rest day the plan promises: no week reaches it.
+          expect(week.end < addDays(plan.examDate, -1)).toBe(true);
+          expect(week.hours).toBeLessThanOrEqual(c.hoursPerWeek * ((daysBetween(week.start, week.end) + 1) / 7));
         });
+        expect(plan.assumptions.join(' ')).toContain('the day before the exam is left free for rest');
         const last = plan.weeks.at(-1);
         if (plan.weeks.length >= 2 && last)
           expect(last.hours).toBeLessThanOrEqual(Math.max(0.5, Math.floor(c.hoursPerWeek) / 2 + 0.5));
@@ -392,7 +395,8 @@ describe('createPlan week structure', () => {
       today: TODAY,
     });
     expect(p.weeks.map((w) => w.hours)).toEqual([10, 10, 10, 10, 5]);
-    expect(p.examDate).toBe('2027-01-05');
+    // Five weeks from 2026-12-01 end on 2027-01-04; 2027-01-05 is the rest day.
+    expect(p.examDate).toBe('2027-01-06');
     expect(p.assumptions.join(' ')).not.toContain('planner default');
   });
 
@@ -450,22 +454,64 @@ describe('createPlan warnings', () => {
 
   it('says what would fit when time is short: hours per week needed and the earliest date', () => {
     const plan = createPlan({ ...base, examDate: '2027-01-01', targetHours: 60 }, basic, { today: TODAY });
-    expect(plan.totalHours).toBe(22);
+    expect(plan.totalHours).toBe(21);
     expect(plan.warnings[0]?.message).toMatchInlineSnapshot(
-      `"5 hours a week until 2027-01-01 give 22 study hours, fewer than the 60 hours you asked for. To fit them, study 14 hours a week, or move the exam to 2027-02-24 or later."`,
+      `"At 5 hours a week until 2027-01-01 there is room for 21 study hours, fewer than the 60 hours you asked for. To fit them by 2027-01-01, study 14 hours a week. The earliest exam date that fits them at 5 hours a week is 2027-02-25."`,
     );
     const fits = createPlan({ ...base, hoursPerWeek: 14, examDate: '2027-01-01', targetHours: 60 }, basic, {
       today: TODAY,
     });
     expect(fits.totalHours).toBe(60);
-    const later = createPlan({ ...base, examDate: '2027-02-24', targetHours: 60 }, basic, { today: TODAY });
+    const later = createPlan({ ...base, examDate: '2027-02-25', targetHours: 60 }, basic, { today: TODAY });
     expect(later.totalHours).toBe(60);
-    const tooEarly = createPlan({ ...base, examDate: '2027-02-23', targetHours: 60 }, basic, { today: TODAY });
+    const tooEarly = createPlan({ ...base, examDate: '2027-02-24', targetHours: 60 }, basic, { today: TODAY });
     expect(tooEarly.warnings.map((w) => w.code)).toContain('short_on_time');
     const slower = createPlan({ ...base, hoursPerWeek: 13.5, examDate: '2027-01-01', targetHours: 60 }, basic, {
       today: TODAY,
     });
     expect(slower.warnings.map((w) => w.code)).toContain('short_on_time');
+  });
+
+  it('says plainly when even the most hours a week do not fit, and agrees in number (1 hour, not 1 hours)', () => {
+    // Regression: "To fit them, even 80 hours a week would not be enough, or move the exam to …".
+    const rushed = createPlan({ ...base, hoursPerWeek: 80, startDate: '2026-11-22', examDate: '2026-11-25' }, basic, {
+      today: TODAY,
+    });
+    expect(rushed.warnings[0]?.message).toMatchInlineSnapshot(
+      `"At 80 hours a week until 2026-11-25 there is room for 22.5 study hours, fewer than the planner's rule of thumb of 100 hours (an assumption, not a figure from any source). Even at 80 hours a week, the most the planner allows, they do not fit before 2026-11-25. The earliest exam date that fits them at 80 hours a week is 2026-12-02."`,
+    );
+    // Regression: "give 1 study hours".
+    const one = createPlan(
+      { ...base, hoursPerWeek: 0.5, startDate: '2026-12-01', examDate: '2026-12-16', targetHours: 1.5 },
+      basic,
+      { today: TODAY },
+    );
+    expect(one.warnings[0]?.message).toMatchInlineSnapshot(
+      `"At 0.5 hours a week until 2026-12-16 there is room for 1 study hour, fewer than the 1.5 hours you asked for. To fit them by 2026-12-16, study 1 hour a week. The earliest exam date that fits them at 0.5 hours a week is 2026-12-23."`,
+    );
+    expect(hoursWord(1)).toBe('1 hour');
+    expect(hoursWord(1, 'study hour')).toBe('1 study hour');
+    expect(hoursWord(0.5)).toBe('0.5 hours');
+  });
+
+  it('keeps the day before the exam free: an exam two days away leaves one study day, the next day none', () => {
+    // Regression: with the exam tomorrow at 80 h a week, the plan put 11 h on the day before the exam.
+    const twoDays = createPlan({ ...base, hoursPerWeek: 80, startDate: '2026-11-22', examDate: '2026-11-24' }, basic, {
+      today: TODAY,
+    });
+    expect(twoDays.weeks.map((w) => [w.start, w.end, w.hours])).toEqual([['2026-11-22', '2026-11-22', 11]]);
+    expect(
+      thrown(() =>
+        createPlan({ ...base, hoursPerWeek: 80, startDate: '2026-11-22', examDate: '2026-11-23' }, basic, {
+          today: TODAY,
+        }),
+      ).issues,
+    ).toEqual([
+      {
+        path: 'examDate',
+        message: 'must be at least 2 days after startDate (the day before the exam is kept free for rest)',
+      },
+    ]);
   });
 
   it('quotes the recommendation and the disagreement about it, once', () => {
@@ -499,7 +545,7 @@ describe('createPlan errors', () => {
     );
     expect(error.code).toBe('exam_retired');
     expect(error.message).toMatchInlineSnapshot(
-      `"Example Old Specialty was retired on 2026-03-31 (source: Retirement note, https://example.com/retired), so it cannot be taken on 2027-04-27. Its successor is Example New Associate (ex-new)."`,
+      `"Example Old Specialty was retired on 2026-03-31 (source: Retirement note, https://example.com/retired), so it cannot be taken on 2027-04-28. Its successor is Example New Associate (ex-new)."`,
     );
     expect(error.details).toMatchObject({
       date: '2026-03-31',

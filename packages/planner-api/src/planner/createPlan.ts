@@ -99,7 +99,8 @@ export function planFromRequest(request: PlanRequest, index: PlannerIndex, optio
   let examDate: string;
   if (request.examDate !== undefined) {
     examDate = request.examDate;
-    caps = capsUntilExam(toEpochDay(examDate) - startDay, capUnits);
+    // The day before the exam is a rest day (the plan says so): study days end two days before it.
+    caps = capsUntilExam(toEpochDay(examDate) - startDay - 1, capUnits);
     const capacity = sum(caps);
     if (targetUnits !== null && targetUnits > capacity) {
       warnings.push(shortOnTime(request, capacity, targetUnits, startDay, false));
@@ -132,7 +133,8 @@ export function planFromRequest(request: PlanRequest, index: PlannerIndex, optio
         `No exam date or target hours were given, so the plan assumes ${DEFAULT_TOTAL_HOURS} study hours in total: a planner default, not a figure from any source.`,
       );
     }
-    examDate = fromEpochDay(startDay + caps.length * 7);
+    // The day after the last study week is the rest day; the exam follows it.
+    examDate = fromEpochDay(startDay + caps.length * 7 + 1);
   }
 
   // 2. A retired exam cannot be planned past its last day.
@@ -274,7 +276,7 @@ export function planFromRequest(request: PlanRequest, index: PlannerIndex, optio
       addSession(sessions, kind, domain === NO_DOMAIN ? null : (domains[domain]?.name as string), take, focus);
     }
     const start = startDay + w * 7;
-    const end = Math.min(start + 6, request.examDate !== undefined ? examDay - 1 : start + 6);
+    const end = Math.min(start + 6, examDay - 2);
     let hours = 0;
     for (const session of sessions) hours += session.hours;
     weeks[w] = { index: w, start: fromEpochDay(start), end: fromEpochDay(end), hours, sessions };
@@ -365,7 +367,7 @@ export function planFromRequest(request: PlanRequest, index: PlannerIndex, optio
   }
 
   assumptions.push(
-    'Weeks run in 7-day blocks from the start date; the last week before the exam is kept light (at most half the weekly hours).',
+    'Weeks run in 7-day blocks from the start date; the last week before the exam is kept light (at most half the weekly hours), and the day before the exam is left free for rest.',
   );
   if (domainCount > 0) {
     assumptions.push(
@@ -463,7 +465,7 @@ function lightUnits(capUnits: number): number {
   return Math.max(1, Math.floor(capUnits / 2));
 }
 
-/** Half-hour capacity of each week from the start day to the day before the exam; a short last week is prorated. */
+/** Half-hour capacity of each of `days` study days' weeks (the rest day excluded); a short last week is prorated. */
 function capsUntilExam(days: number, capUnits: number): number[] {
   const count = Math.ceil(days / 7);
   const caps = new Array<number>(count);
@@ -532,7 +534,8 @@ function shortOnTime(
   const days = toEpochDay(request.examDate as string) - startDay;
   let needed: number | null = null;
   for (let cap = request.hoursPerWeek * 2 + 1; cap <= MAX_HOURS_PER_WEEK * 2; cap++) {
-    if (capacityUntilExam(days, cap) >= wanted) {
+    // `days - 1` study days: the day before the exam is the rest day.
+    if (capacityUntilExam(days - 1, cap) >= wanted) {
       needed = cap / 2;
       break;
     }
@@ -540,24 +543,32 @@ function shortOnTime(
   // The earliest exam date whose weeks hold the hours, by the same rule as the plan itself.
   let earliest: string | null = null;
   for (let d = days + 1; d <= MAX_PLAN_WEEKS * 7; d++) {
-    if (capacityUntilExam(d, request.hoursPerWeek * 2) >= wanted) {
+    if (capacityUntilExam(d - 1, request.hoursPerWeek * 2) >= wanted) {
       earliest = addDays(request.startDate, d);
       break;
     }
   }
-  const perWeek =
-    needed !== null ? `study ${needed} hours a week` : `even ${MAX_HOURS_PER_WEEK} hours a week would not be enough`;
-  const later = earliest
-    ? `move the exam to ${earliest} or later`
-    : `${MAX_PLAN_WEEKS} weeks at ${request.hoursPerWeek} hours a week would not be enough either`;
   const asked = byDefault
-    ? `the planner's rule of thumb of ${wanted / 2} hours (an assumption, not a figure from any source)`
-    : `the ${wanted / 2} hours you asked for`;
+    ? `the planner's rule of thumb of ${hoursWord(wanted / 2)} (an assumption, not a figure from any source)`
+    : `the ${hoursWord(wanted / 2)} you asked for`;
+  const perWeek = hoursWord(request.hoursPerWeek);
+  const later = earliest
+    ? `The earliest exam date that fits them at ${perWeek} a week is ${earliest}.`
+    : `No exam date within ${MAX_PLAN_WEEKS} weeks fits them at ${perWeek} a week.`;
+  const faster =
+    needed !== null
+      ? `To fit them by ${request.examDate}, study ${hoursWord(needed)} a week.`
+      : `Even at ${MAX_HOURS_PER_WEEK} hours a week, the most the planner allows, they do not fit before ${request.examDate}.`;
   return {
     code: 'short_on_time',
-    message: `${request.hoursPerWeek} hours a week until ${request.examDate} give ${capacity / 2} study hours, fewer than ${asked}. To fit them, ${perWeek}, or ${later}.`,
+    message: `At ${perWeek} a week until ${request.examDate} there is room for ${hoursWord(capacity / 2, 'study hour')}, fewer than ${asked}. ${faster} ${later}`,
     citations: [],
   };
+}
+
+/** "1 hour", "1.5 hours", "8 study hours": the noun agrees with the number. */
+export function hoursWord(hours: number, noun = 'hour'): string {
+  return `${hours} ${noun}${hours === 1 ? '' : 's'}`;
 }
 
 function addSession(

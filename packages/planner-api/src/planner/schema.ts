@@ -27,7 +27,10 @@ export const PlanRequestSchema = z
       .multipleOf(0.5)
       .meta({ description: 'Hours available per week, 0.5 to 80 in half-hour steps', example: 8 }),
     startDate: CalendarDateSchema.meta({ description: 'First study day, YYYY-MM-DD', example: '2026-12-01' }),
-    examDate: CalendarDateSchema.optional().meta({ description: 'Exam day, YYYY-MM-DD; study ends the day before' }),
+    examDate: CalendarDateSchema.optional().meta({
+      description:
+        'Exam day, YYYY-MM-DD, at least 2 days after startDate; the day before it is kept free for rest, so study ends two days before',
+    }),
     targetHours: z
       .number()
       .min(0.5)
@@ -43,8 +46,13 @@ export const PlanRequestSchema = z
     if (request.examDate === undefined) return;
     if (!isValidIsoDate(request.startDate) || !isValidIsoDate(request.examDate)) return;
     const days = daysBetween(request.startDate, request.examDate);
-    if (days < 1) {
-      ctx.addIssue({ code: 'custom', path: ['examDate'], message: 'must be after startDate' });
+    if (days < 2) {
+      // The plan keeps the day before the exam free for rest, so an exam the next day leaves no day to study.
+      ctx.addIssue({
+        code: 'custom',
+        path: ['examDate'],
+        message: 'must be at least 2 days after startDate (the day before the exam is kept free for rest)',
+      });
     } else if (days > MAX_PLAN_WEEKS * 7) {
       ctx.addIssue({
         code: 'custom',
