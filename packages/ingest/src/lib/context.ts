@@ -64,7 +64,7 @@ declare module 'vfile' {
   }
 }
 
-const ABBREVIATIONS = /\b(?:e\.g|i\.e|etc|vs|approx|U\.S|Dr|Mr|Ms|No|Inc|Ltd|St)\.$/i;
+const ABBREVIATIONS = /\b(?:e\.g|i\.e|etc|vs|approx|incl|excl|esp|U\.S|Dr|Mr|Ms|No|Inc|Ltd|St)\.$/i;
 
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];

@@ -51,15 +51,29 @@ export const QUANTITY = `(?:(?<q>at\\s+least|a\\s+minimum\\s+of|minimum\\s+of|mi
 export function parseNumber(raw: string): number | null {
   const s = raw.trim().toLowerCase();
   if (/^[\d,]+(?:\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
-  const parts = s.split(/[- ]+/);
+  // "two hundred and fifty", "one thousand five hundred": hundred and thousand multiply what came before.
+  const parts = s.split(/[\s-]+/).filter((p) => p !== 'and');
+  if (parts.length === 0) return null;
   let total = 0;
+  let group = 0;
   for (const part of parts) {
-    const v = SMALL[part];
-    if (v === undefined) return null;
-    total += v;
+    if (part === 'hundred') group = (group || 1) * 100;
+    else if (part === 'thousand') {
+      total += (group || 1) * 1000;
+      group = 0;
+    } else {
+      const v = SMALL[part];
+      if (v === undefined) return null;
+      group += v;
+    }
   }
-  return total;
+  return total + group;
 }
+
+const WORD =
+  'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+/** Hundreds and thousands in words: "two hundred", "a hundred and fifty", "one thousand two hundred". */
+export const NUM_WORDS_LARGE = `(?:(?:a|${WORD})[\\s-]+)?(?:hundred|thousand)(?:(?:[\\s-]+and)?[\\s-]+(?:${WORD}|hundred|thousand))*`;
 
 export interface Bounds {
   min: number;
@@ -91,9 +105,9 @@ const CURRENCY_SYMBOLS: Record<string, string> = {
 };
 const CURRENCY_CODES = 'USD|EUR|GBP|JPY|INR|AUD|CAD|SGD';
 const AMOUNT = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?|\\d+(?:\\.\\d{1,2})?';
-/** Money: "$300", "US$300", "USD 300", "300 USD", "$300 USD", "300 dollars", "€150", "$110k". */
+/** Money: "$300", "US$300", "USD 300", "300 USD", "$300 USD", "300 dollars", "two hundred dollars", "€150", "$110k". */
 export const MONEY_RE = new RegExp(
-  `(?:(?<sym>US\\$|\\$|€|£|¥|₹)\\s?(?<amt1>${AMOUNT})(?<k1>\\s?[kK]\\b)?(?:\\s?(?<code1>${CURRENCY_CODES})\\b)?|\\b(?<code2>${CURRENCY_CODES})\\s?(?<amt2>${AMOUNT})(?<k2>\\s?[kK]\\b)?|\\b(?<amt3>${AMOUNT})\\s?(?:(?<code3>${CURRENCY_CODES})\\b|(?<dollars>dollars)\\b))(?!\\s*(?:million|billion|trillion|bn|[mMbB]\\b))`,
+  `(?:(?<sym>US\\$|\\$|€|£|¥|₹)\\s?(?<amt1>${AMOUNT})(?<k1>\\s?[kK]\\b)?(?:\\s?(?<code1>${CURRENCY_CODES})\\b)?|\\b(?<code2>${CURRENCY_CODES})\\s?(?<amt2>${AMOUNT})(?<k2>\\s?[kK]\\b)?|\\b(?<amt3>${AMOUNT}|${NUM_WORDS_LARGE})\\s?(?:(?<code3>${CURRENCY_CODES})\\b|(?:US\\s+)?(?<dollars>dollars)\\b))(?!\\s*(?:million|billion|trillion|bn|[mMbB]\\b))`,
   'g',
 );
 
@@ -111,7 +125,9 @@ export function findMoney(text: string): Money[] {
     const g = m.groups ?? {};
     const amountRaw = g.amt1 ?? g.amt2 ?? g.amt3;
     if (!amountRaw) continue;
-    let amount = Number(amountRaw.replace(/,/g, ''));
+    const parsed = /^[\d.,]+$/.test(amountRaw) ? Number(amountRaw.replace(/,/g, '')) : parseNumber(amountRaw);
+    if (parsed === null || Number.isNaN(parsed)) continue;
+    let amount = parsed;
     if (g.k1 || g.k2) amount *= 1000;
     const currency = g.code1 ?? g.code2 ?? g.code3 ?? (g.sym ? CURRENCY_SYMBOLS[g.sym] : g.dollars ? 'USD' : undefined);
     if (!currency) continue;

@@ -11,7 +11,7 @@ const H = `(?<h>${NUM}|an|a)(?<half>\\s+and\\s+a\\s+half)?\\s*(?:-\\s*)?(?:hours
 const M = `(?<m>${NUM})\\s*(?:-\\s*)?(?:minutes?|mins?)\\b`;
 const DURATION = new RegExp(`\\b(?:${H}|${M})`, 'gi');
 const EXAM_CONTEXT =
-  /\b(?:exams?|tests?|questions?|format|sit|complete|long|lasts?|length|duration|time\s+limit|allotted|allowed|takes?|taking|runs?)\b/i;
+  /\b(?:exams?|tests?|questions?|format|sit|complete|long|last(?:s|ed|ing)?|length|duration|time\s+limit|allotted|allowed|takes?|took|taking|runs?|ran|running)\b/i;
 const NOT_EXAM_LENGTH =
   /\b(?:stud(?:y|ying)|prepar\w*|weeks?|per\s+day|a\s+day|daily|training|course|videos?|labs?|practice|renew\w*|quiz\w*|assessments?|breaks?|webinar|module|lesson|reading|commute|per\s+question|recertif\w*)\b/i;
 

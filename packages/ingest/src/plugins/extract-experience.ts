@@ -1,17 +1,19 @@
 /**
  * Recommended experience: "at least two years of hands-on experience…", "1-2 years of ML experience",
- * "3+ years of industry experience, including 1 or more years designing … using Google Cloud". The kind
+ * "3+ years of industry experience, including 1 or more years designing … using Google Cloud", "3+ yrs in the
+ * industry, incl. at least twelve months hands-on with GCP" (months become years). The kind
  * (industry, ML, platform) is read from what the years are of.
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { clauseText, context, emitFact, examAt, quoteFor } from '../lib/context.ts';
 import { boundsOf, QUANTITY } from '../lib/quantities.ts';
+import { labelOf } from './shared.ts';
 
 export type ExtractExperienceOptions = Record<string, never>;
 
 const YEARS = new RegExp(
-  `(?:${QUANTITY}|(?:(?<q1>at\\s+least|over|more\\s+than|a\\s+minimum\\s+of)\\s+)?\\b(?<one>a|an)(?:\\s+full)?)\\s*(?:-\\s*)?(?:full\\s+)?(?:years?|yrs?)(?:['’]s?)?\\b`,
+  `(?:${QUANTITY}|(?:(?<q1>at\\s+least|over|more\\s+than|a\\s+minimum\\s+of)\\s+)?\\b(?<one>a|an)(?:\\s+full)?)\\s*(?:-\\s*)?(?:full\\s+)?(?<unit>years?|yrs?|months?|mths?)(?:['’]s?)?\\b`,
   'gi',
 );
 const INDUSTRY =
@@ -19,8 +21,15 @@ const INDUSTRY =
 const ML = /\bML\b|\bmachine\s+learning\b|\bdata\s+scien\w*|\bdeep\s+learning\b|\bAI\b/i;
 const PLATFORM = /\bAWS\b|\bAmazon\b|\bGoogle\s+Cloud\b|\bGCP\b|\bAzure\b|\bSageMaker\b|\bVertex\b|\bcloud\b/i;
 
+const EXPERIENCE_CUE = /\bexperience[ds]?\b|\bworked\b|\bworking\s+(?:with|in|on)\b/i;
+/** Time spent somewhere is experience: "3+ yrs in the industry", "twelve months hands-on with GCP". */
+const SPENT_IN =
+  /^\s*(?:of\s+)?(?:hands[- ]on\b|(?:in|within)\s+(?:the\s+)?(?:industry|field|IT|tech|a\s+(?:related|similar)\s+role|(?:ML|machine\s+learning|data\s+science)\s+roles?)\b|on\s+the\s+job\b|(?:of\s+)?professional\s+work\b)/i;
+
+const inYears = (n: number, perYear: number): number => Math.round((n / perYear) * 100) / 100;
+
 export function classifyExperience(tail: string): 'industry' | 'ml' | 'platform' {
-  const scoped = tail.split(/\bincluding\b|;/i)[0] ?? tail;
+  const scoped = tail.split(/\bincluding\b|\bincl\.?(?=\s)|;/i)[0] ?? tail;
   const hits = (
     [
       ['industry', INDUSTRY],
@@ -43,13 +52,22 @@ export function extractExperience(_options?: Readonly<ExtractExperienceOptions> 
       matches.forEach((m, i) => {
         const at = sentence.start + (m.index ?? 0);
         const clause = clauseText(ctx, sentence, at);
-        if (!/\bexperience[ds]?\b|\bworked\b|\bworking\s+(?:with|in|on)\b/i.test(clause)) return;
-        if (/\bvalid\w*|\brenew\w*|\brecertif\w*|\bexpir\w*|\bsalar\w*|\bago\b/i.test(clause)) return;
         const end = (m.index ?? 0) + m[0].length;
-        const after = text.slice(end, end + 20);
+        const after = text.slice(end, end + 40);
+        if (!EXPERIENCE_CUE.test(clause) && !SPENT_IN.test(after) && !/experience/i.test(labelOf(sentence))) return;
+        if (/\bvalid\w*|\brenew\w*|\brecertif\w*|\bexpir\w*|\bsalar\w*|\bago\b/i.test(clause)) return;
         if (/^\s*(?:ago|old|later|from|after|before|to\s+come|of\s+validity)\b/i.test(after)) return;
         const groups = m.groups ?? {};
-        const bounds = groups.one ? { min: 1, max: 1, approximate: false } : boundsOf(groups);
+        const counted = groups.one ? { min: 1, max: 1, approximate: false } : boundsOf(groups);
+        // Months are stated in years, as every other source does: 12 months = 1 year, 18 months = 1.5.
+        const perYear = /^m/i.test(groups.unit ?? '') ? 12 : 1;
+        // "a month of hands-on practice" is preparation, not a recommended background.
+        if (perYear === 12 && (groups.one || /\b(?:stud\w*|prep\w*|practi[cs]\w*|course|bootcamp|lab)\b/i.test(clause)))
+          return;
+        const bounds = counted && {
+          min: inYears(counted.min, perYear),
+          max: counted.max === null ? null : inYears(counted.max, perYear),
+        };
         if (!bounds || bounds.min > 30) return;
         const next = matches[i + 1];
         const clauseEnd =

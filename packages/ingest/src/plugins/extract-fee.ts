@@ -1,7 +1,10 @@
-/** Exam fees: "$300", "USD 150", "costing $300", "Registration fee: $200 (plus tax where applicable)". */
+/**
+ * Exam fees: "$300", "USD 150", "costing $300", "Registration fee: $200 (plus tax where applicable)", "costs two
+ * hundred dollars (taxes extra)", "The MLS-C01 was $300".
+ */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { clauseText, context, emitFact, examAt, pointAt, quoteFor } from '../lib/context.ts';
+import { clauseText, context, emitFact, examAt, pointAt, quoteFor, type Sentence } from '../lib/context.ts';
 import { findMoney } from '../lib/quantities.ts';
 import { labelOf, leadInText } from './shared.ts';
 
@@ -14,6 +17,30 @@ const FEE_WORDS = /\b(?:fees?|costs?|costing|priced?|pricing|price\s+tag|registr
 const NOT_EXAM_FEE =
   /\b(?:salar\w*|earn\w*|compensation|income|per\s+year|annual\w*|a\s+year|yearly|remuneration|renew\w*|retake|voucher|discount\w*|practice|course|training|subscription|book|bundle|per\s+month|monthly|mark|market|revenue|worth|budget|bonus)\b/i;
 
+/** "(plus tax)", "+ applicable taxes", "excl. VAT", "(taxes extra)", "tax not included", "before local taxes". */
+const PLUS_TAX =
+  /^\s*[(,;–—-]?\s*(?:(?:plus|\+|excluding|excl\.?|exclusive\s+of|before|not\s+including)\s+(?:any\s+|applicable\s+|local\s+|sales\s+)*(?:tax|taxes|VAT|GST)\b|(?:applicable\s+|local\s+|sales\s+)*(?:tax|taxes|VAT|GST)\s+(?:(?:is|are)\s+)?(?:extra|additional|not\s+included|excluded|on\s+top)\b)/i;
+
+/**
+ * "The MLS-C01 was $300", "the exam is now $150": the clause's subject is the exam itself and the verb is a
+ * plain "is/was", so the amount is what the exam costs. Whatever else the subject names (a salary, a voucher, a
+ * course) is excluded by NOT_EXAM_FEE on the same piece.
+ */
+const COPULA_END =
+  /\b(?:is|was|will\s+be|remains|remained|stays|has\s+been|had\s+been|went\s+up\s+to|rose\s+to|dropped\s+to)\s+(?:(?:only|just|now|still|currently|a\s+flat|an?\s+affordable)\s+)*$/i;
+function examIsPriced(ctx: ReturnType<typeof context>, sentence: Sentence, at: number): boolean {
+  const clause = sentence.clauses.find((c) => at >= c.start && at <= c.end) ?? sentence;
+  const before = ctx.doc.text.slice(clause.start, at);
+  const copula = COPULA_END.exec(before);
+  if (!copula) return false;
+  const subject = before.slice(0, copula.index);
+  if (NOT_EXAM_FEE.test(subject) || subject.length > 120) return false;
+  // The subject names an exam: a catalogued mention or the word itself ("the exam", "this certification").
+  if (/\b(?:exam|test|certification)s?\b/i.test(subject)) return true;
+  const subjectEnd = clause.start + copula.index;
+  return ctx.mentions.some((m) => m.start >= clause.start && m.end <= subjectEnd && m.resolved !== null);
+}
+
 export function extractFee(options?: Readonly<ExtractFeeOptions> | null) {
   const maxAmount = options?.maxAmount ?? 5000;
   return (_tree: Root, file: VFile) => {
@@ -25,7 +52,11 @@ export function extractFee(options?: Readonly<ExtractFeeOptions> | null) {
       for (const money of findMoney(text)) {
         const at = sentence.start + money.start;
         const clause = clauseText(ctx, sentence, at);
-        const hasFeeWord = FEE_WORDS.test(clause) || FEE_WORDS.test(label) || /\b(?:cost|fee|price)/i.test(lead);
+        const hasFeeWord =
+          FEE_WORDS.test(clause) ||
+          FEE_WORDS.test(label) ||
+          /\b(?:cost|fee|price)/i.test(lead) ||
+          examIsPriced(ctx, sentence, at);
         // Exclusions look at the comma-delimited piece around the amount: "costs 150 USD, and a discount voucher…"
         // is still the fee, "a retake voucher saves $75" is not.
         const pieceStart = text.lastIndexOf(',', money.start) + 1;
@@ -51,8 +82,7 @@ export function extractFee(options?: Readonly<ExtractFeeOptions> | null) {
           currency: money.currency,
         };
         if (/\b(?:approx\w*|about|around|roughly|nearly|estimated)\s*$|~\s*$/i.test(before)) value.approximate = true;
-        if (/^\s*\(?\s*(?:plus|\+|excluding|excl\.?|before)\s+(?:applicable\s+)?(?:sales\s+)?tax/i.test(after))
-          value.plusTax = true;
+        if (PLUS_TAX.test(after)) value.plusTax = true;
         emitFact(file, { exam, attribute: 'fee', value, quote: quoteFor(sentence), at });
       }
     }

@@ -1,6 +1,7 @@
 /**
  * Salaries: "Machine Learning Engineers typically earn between $110,000 and $150,000 per year",
- * "an average annual salary of approximately $145,725", "$110k–$150k". The role is the job title the
+ * "an average annual salary of approximately $145,725", "$110k–$150k", "rising to $150,000 or more" (open-ended:
+ * no ceiling, `openEnded: true`). The role is the job title the
  * sentence names, when it names one.
  */
 import type { Root } from 'mdast';
@@ -32,7 +33,16 @@ export function roleOf(clauseBeforeMoney: string): string | null {
 
 function rangeAfter(text: string, a: Money, b: Money | undefined): boolean {
   if (!b) return false;
-  return /^\s*(?:-|–|—|to|and|and\s+(?:rising|going|climbing|up)\s+to|up\s+to)\s*$/i.test(text.slice(a.end, b.start));
+  return /^\s*(?:-|–|—|to|and|,?\s*(?:and\s+)?(?:rising|going|climbing|growing|reaching|up)\s+to|up\s+to)\s*$/i.test(
+    text.slice(a.end, b.start),
+  );
+}
+
+/** "$150,000 or more", "$150k+", "$120k and up", "$150,000 and above": the source gives no ceiling. */
+function openEndedAfter(text: string, money: Money): boolean {
+  return /^(?:\s*\+|\s+(?:or|and)\s+(?:more|up|upwards|above|beyond|higher)\b|\s+plus\b(?!\s+(?:bonus|equity|benefits|stock)))/i.test(
+    text.slice(money.end, money.end + 24),
+  );
 }
 
 export function extractSalary(_options?: Readonly<ExtractSalaryOptions> | null) {
@@ -48,7 +58,14 @@ export function extractSalary(_options?: Readonly<ExtractSalaryOptions> | null) 
         const at = sentence.start + a.start;
         const clause = sentence.clauses.find((c) => at >= c.start && at <= c.end) ?? sentence;
         const clauseStart = clause.start - sentence.start;
-        let value: { min: number; max: number; average?: number; currency: string; role: string | null };
+        let value: {
+          min: number;
+          max: number;
+          average?: number;
+          currency: string;
+          role: string | null;
+          openEnded?: true;
+        };
         if (rangeAfter(text, a, b) && b) {
           if (b.amount < a.amount) continue;
           value = {
@@ -57,7 +74,16 @@ export function extractSalary(_options?: Readonly<ExtractSalaryOptions> | null) 
             currency: a.currency,
             role: roleOf(text.slice(clauseStart, a.start)),
           };
+          if (openEndedAfter(text, b)) value.openEnded = true;
           i++;
+        } else if (openEndedAfter(text, a)) {
+          value = {
+            min: a.amount,
+            max: a.amount,
+            currency: a.currency,
+            role: roleOf(text.slice(clauseStart, a.start)),
+            openEnded: true,
+          };
         } else if (
           /\b(?:average|median|mean)\b[^$€£.]{0,40}$/i.test(text.slice(Math.max(clauseStart, a.start - 60), a.start)) ||
           /^\s*(?:(?:a|per)\s+year\s+)?on\s+average\b/i.test(text.slice(a.end, a.end + 30))
