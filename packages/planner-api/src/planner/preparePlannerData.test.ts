@@ -26,6 +26,21 @@ describe('preparePlannerData', () => {
     expect(exam?.domains[0]?.citations.map((c) => c.quote)).toEqual(['Domain 1: Data Preparation for ML (28%)']);
   });
 
+  it('cites a source with the date it was modified when that differs from published (core dates claims by it)', () => {
+    const dataset = structuredClone(basicDataset);
+    const changed = dataset.sources[0]?.id as string;
+    for (const source of dataset.sources) source.modified = source.id === changed ? '2026-08-09' : source.published;
+    const plan = createPlan({ exam: 'ex-mle', hoursPerWeek: 8, startDate: '2026-12-01' }, preparePlannerData(dataset), {
+      today: '2026-11-22',
+    });
+    expect(plan.citations.some((c) => c.source === changed)).toBe(true);
+    expect(plan.citations.some((c) => c.source !== changed)).toBe(true);
+    for (const citation of plan.citations) {
+      if (citation.source === changed) expect(citation.modified).toBe('2026-08-09');
+      else expect('modified' in citation).toBe(false);
+    }
+  });
+
   it('finds the successor a retirement note names (same vendor, first mentioned) when the catalog has none', () => {
     const index = preparePlannerData(retiredDataset);
     expect(retirementOf(index, 'ex-old')).toMatchObject({

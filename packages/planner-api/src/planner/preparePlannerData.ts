@@ -114,6 +114,7 @@ export function preparePlannerData(dataset: PlannerDataset): PlannerIndex {
         title: source?.title ?? null,
         url: source?.url ?? null,
         published: source?.published ?? null,
+        ...(source?.modified && source.modified !== source.published ? { modified: source.modified } : {}),
         quote: fact.quote,
       };
       citationByPassage.set(passage, citation);

@@ -69,6 +69,8 @@ export const CitationSchema = z.object({
   title: z.string().nullable(),
   url: z.string().nullable(),
   published: z.string().nullable(),
+  /** The source's last-modified date, present only when it differs from `published` (core dates claims by it). */
+  modified: z.string().optional(),
   /** Verbatim from the source. */
   quote: z.string(),
 });
