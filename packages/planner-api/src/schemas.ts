@@ -101,6 +101,8 @@ export const ConflictFactSchema = z
       title: z.string().nullable(),
       url: z.string().nullable(),
       published: z.string().nullable(),
+      /** Present only when the source was modified after `published`. */
+      modified: z.string().optional(),
       authority: z.string(),
     }),
   })
