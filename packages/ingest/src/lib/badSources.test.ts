@@ -3,7 +3,7 @@
  * nested 10,000 deep generated here so they are not committed). Each is reported with file, position and
  * reason; the good sources are still processed; the previous dataset is never half-written.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -54,6 +54,24 @@ describe('bad sources', () => {
         "truncated.json:1:89 certplan:invalid-json invalid JSON (truncated or malformed): Unterminated string",
       ]
     `);
+  });
+
+  it('reports a dangling symlink as unreadable with its target, follows a good one, skips one to a directory', () => {
+    symlinkSync('/nonexistent/certplan-gone.md', join(content, 'raw', 'gone.md'));
+    writeFileSync(join(content, 'elsewhere.md'), '# AWS MLA-C01\n\nThe MLA-C01 exam costs $150.\n');
+    symlinkSync(join(content, 'elsewhere.md'), join(content, 'raw', 'linked.md'));
+    symlinkSync(content, join(content, 'raw', 'loop'));
+    const result = buildDataset({ contentDir: content, outDir: out, keepGoing: true, cache: false });
+    expect(result.unreadable.find((p) => p.file === 'gone.md')).toEqual({
+      file: 'gone.md',
+      line: null,
+      column: null,
+      ruleId: 'certplan:read-failed',
+      message: 'dangling symlink: its target /nonexistent/certplan-gone.md does not exist',
+      fatal: true,
+    });
+    expect(result.dataset.facts.some((f) => f.source === 'linked' && f.attribute === 'fee')).toBe(true);
+    expect(result.unreadable.some((p) => p.file.startsWith('loop'))).toBe(false);
   });
 
   it('with keepGoing, writes the good sources and lists the unreadable ones in the dataset', () => {

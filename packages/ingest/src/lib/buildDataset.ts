@@ -4,7 +4,7 @@
  * cannot be read stops the write (the previous dataset stays) unless `keepGoing` is set.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import {
@@ -93,6 +93,14 @@ export interface BuildResult {
 
 const hash = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
 
+const isDirectory = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
 export function listRawFiles(rawDir: string): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
@@ -100,7 +108,10 @@ export function listRawFiles(rawDir: string): string[] {
       if (entry.name.startsWith('.')) continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) out.push(relative(rawDir, full).split(sep).join('/'));
+      // A symlink is listed unless it leads to a directory (not followed: cycles); a dangling one is then
+      // reported unreadable with the reason instead of being skipped silently.
+      else if (entry.isFile() || (entry.isSymbolicLink() && !isDirectory(full)))
+        out.push(relative(rawDir, full).split(sep).join('/'));
     }
   };
   walk(rawDir);
@@ -165,7 +176,10 @@ function planBuild(options: BuildOptions): Plan {
     try {
       bytes = readFileSync(path);
     } catch (error) {
-      return { file, readError: (error as Error).message };
+      const code = (error as NodeJS.ErrnoException).code;
+      const link = code === 'ENOENT' && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink();
+      const reason = link ? `dangling symlink: its target ${readlinkSync(path)} does not exist` : null;
+      return { file, readError: reason ?? (error as Error).message };
     }
     const key = hash(`${EXTRACTOR_VERSION}\0${codeHash}\0${catalogHash}\0${file}\0${hash(bytes)}`);
     const display = relative(process.cwd(), path) || path;
