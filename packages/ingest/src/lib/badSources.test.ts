@@ -74,6 +74,16 @@ describe('bad sources', () => {
     expect(result.unreadable.some((p) => p.file.startsWith('loop'))).toBe(false);
   });
 
+  it("cites a missing entry's own line in sources.yaml, not an earlier line that contains its name", () => {
+    writeFileSync(
+      join(content, 'sources.yaml'),
+      '# data.md is the old name\n- file: data.md\n  authority: official\n- file: "a.md"\n',
+    );
+    const result = buildDataset({ contentDir: content, outDir: out, keepGoing: true, cache: false });
+    const missing = result.unreadable.filter((p) => p.ruleId === 'certplan:missing-source');
+    expect(missing.map((p) => `${p.file}:${p.line}:${p.column}`)).toEqual(['data.md:2:9', 'a.md:4:10']);
+  });
+
   it('with keepGoing, writes the good sources and lists the unreadable ones in the dataset', () => {
     const result = buildDataset({ contentDir: content, outDir: out, keepGoing: true, cache: false });
     expect(result.written).toBe(true);

@@ -328,7 +328,11 @@ function finishBuild(
   const sourceLines = sourcesText.split('\n');
   for (const entry of entries) {
     if (!files.includes(entry.file)) {
-      const index = sourceLines.findIndex((l) => l.includes(entry.file));
+      // The entry's own `file:` line, not any line that merely contains the name ("a.md" is in "data.md").
+      const quoted = entry.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const own = new RegExp(`^\\s*(?:-\\s+)?file:\\s*(['"]?)${quoted}\\1\\s*(?:#.*)?$`);
+      const exact = sourceLines.findIndex((l) => own.test(l.replace(/\r$/, '')));
+      const index = exact >= 0 ? exact : sourceLines.findIndex((l) => l.includes(entry.file));
       unreadable.push({
         file: entry.file,
         line: index >= 0 ? index + 1 : null,
