@@ -5,7 +5,7 @@
 import { createSignal, For, type JSX, Show } from 'solid-js';
 import type { Citation } from '../api/types.ts';
 import { safeHref } from '../lib/safeHref.ts';
-import { formatDate } from '../lib/today.ts';
+import { formatSourceDate } from '../lib/today.ts';
 
 export interface CitationMarkerProps {
   citation: Citation;
@@ -70,7 +70,7 @@ export function CitationMarker(props: CitationMarkerProps): JSX.Element {
                   </a>
                 )}
               </Show>
-              <span class="source-date">{` · ${formatDate(props.citation.published)}`}</span>
+              <span class="source-date">{` · ${formatSourceDate(props.citation.published, props.citation.modified)}`}</span>
             </p>
             <Show when={props.citation.url && !safeHref(props.citation.url)}>
               <p class="muted">The source's address is not a web link, so it is not linked.</p>

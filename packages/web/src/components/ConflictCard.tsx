@@ -9,7 +9,7 @@ import { ApiError } from '../api/ApiError.ts';
 import type { ApiClient } from '../api/createApiClient.ts';
 import type { ConflictFact, ConflictView, ReviewRequest } from '../api/types.ts';
 import { claimTitle, formatClaimValue } from '../lib/formatClaimValue.ts';
-import { formatDate } from '../lib/today.ts';
+import { formatDate, formatSourceDate } from '../lib/today.ts';
 import { SourceQuote } from './SourceQuote.tsx';
 
 type Decision = ReviewRequest['decision'];
@@ -276,7 +276,7 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
                     onChange={() => setDraft('factId', fact.id)}
                   />
                   <label for={`${prefix()}-fact-${fact.id}`}>
-                    {`${describe(sideValueOf(fact.id) ?? fact.value)} (${fact.source.title ?? fact.source.id}, ${formatDate(fact.source.published)})`}
+                    {`${describe(sideValueOf(fact.id) ?? fact.value)} (${fact.source.title ?? fact.source.id}, ${formatSourceDate(fact.source.published, fact.source.modified)})`}
                   </label>
                 </div>
               )}

@@ -3,14 +3,58 @@
  * actions (calendar export, print, re-plan from today).
  */
 import { createMemo, For, type JSX, Show } from 'solid-js';
-import type { ExamSummary, Plan } from '../api/types.ts';
+import type { Citation, ExamSummary, Plan } from '../api/types.ts';
 import { formatClaimValue } from '../lib/formatClaimValue.ts';
 import type { ProgressStore } from '../lib/progressStore.ts';
 import { hoursDone } from '../lib/replanFromToday.ts';
-import { formatDate } from '../lib/today.ts';
-import { CitationList, CitationMarker } from './CitationMarker.tsx';
+import { safeHref } from '../lib/safeHref.ts';
+import { formatDate, formatSourceDate } from '../lib/today.ts';
+import { CitationList } from './CitationMarker.tsx';
 import { HoursChart } from './HoursChart.tsx';
-import { PlanWeekCard } from './PlanWeekCard.tsx';
+import { citationsAt, PlanWeekCard } from './PlanWeekCard.tsx';
+
+/** One source the plan cites, with each distinct passage it quotes, in the order the plan first cites them. */
+export interface SourceGroup {
+  source: string;
+  title: string | null;
+  url: string | null;
+  published: string | null;
+  modified: string | undefined;
+  authority: string | undefined;
+  quotes: string[];
+}
+
+/**
+ * The plan's citations grouped by source: a source quoted six times is listed once with its six passages,
+ * rather than six identical titles. Authority comes from the exam's own citations when they name the source.
+ */
+export function groupCitationsBySource(citations: readonly Citation[], exam?: ExamSummary): SourceGroup[] {
+  const authority = new Map<string, string>();
+  for (const claims of Object.values(exam?.facts ?? {})) {
+    for (const claim of claims ?? []) {
+      for (const citation of claim.citations)
+        if (citation.authority) authority.set(citation.source, citation.authority);
+    }
+  }
+  const groups = new Map<string, SourceGroup>();
+  for (const citation of citations) {
+    let group = groups.get(citation.source);
+    if (!group) {
+      group = {
+        source: citation.source,
+        title: citation.title,
+        url: citation.url,
+        published: citation.published,
+        modified: citation.modified,
+        authority: citation.authority ?? authority.get(citation.source),
+        quotes: [],
+      };
+      groups.set(citation.source, group);
+    }
+    if (!group.quotes.includes(citation.quote)) group.quotes.push(citation.quote);
+  }
+  return [...groups.values()];
+}
 
 export interface PlanViewProps {
   plan: Plan;
@@ -114,7 +158,16 @@ export function PlanView(props: PlanViewProps): JSX.Element {
               <li>
                 {domain.name}
                 {`: ${domain.hours} h`}
-                <Show when={domain.weightPercent !== null}>{` (${domain.weightPercent}% of the exam)`}</Show>
+                <Show
+                  when={domain.weightPercent !== null}
+                  fallback={
+                    <span class="muted">
+                      {' '}
+                      (weight not stated by the sources: hours split evenly, a planner assumption)
+                    </span>
+                  }
+                >{` (${domain.weightPercent}% of the exam)`}</Show>
+                <CitationList citations={citationsAt(props.plan.citations, domain.citationRefs)} />
               </li>
             )}
           </For>
@@ -141,12 +194,32 @@ export function PlanView(props: PlanViewProps): JSX.Element {
         <section class="plan-citations" aria-labelledby="plan-sources-heading">
           <h3 id="plan-sources-heading">Sources this plan uses</h3>
           <ul class="source-list">
-            <For each={props.plan.citations}>
-              {(citation) => (
-                <li>
-                  {citation.title ?? citation.source}
-                  {` · ${formatDate(citation.published)}`}
-                  <CitationMarker citation={citation} n={1} />
+            <For each={groupCitationsBySource(props.plan.citations, props.exam)}>
+              {(group) => (
+                <li class="source-group">
+                  <Show
+                    when={safeHref(group.url)}
+                    fallback={<span class="source-title">{group.title ?? group.source}</span>}
+                  >
+                    {(href) => (
+                      <a class="source-title" href={href()} target="_blank" rel="noopener noreferrer nofollow">
+                        {group.title ?? group.source}
+                      </a>
+                    )}
+                  </Show>
+                  <span class="source-meta">
+                    {` · ${formatSourceDate(group.published, group.modified)}`}
+                    <Show when={group.authority}>{(authority) => ` · ${authority()}`}</Show>
+                  </span>
+                  <ul class="source-quotes">
+                    <For each={group.quotes}>
+                      {(quote) => (
+                        <li>
+                          <blockquote class="quote">{quote}</blockquote>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
                 </li>
               )}
             </For>

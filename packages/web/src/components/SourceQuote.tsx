@@ -4,11 +4,18 @@
  */
 import { type JSX, Show } from 'solid-js';
 import { safeHref } from '../lib/safeHref.ts';
-import { formatDate } from '../lib/today.ts';
+import { formatSourceDate } from '../lib/today.ts';
 
 export interface SourceQuoteProps {
   quote: string;
-  source: { id: string; title: string | null; url: string | null; published: string | null; authority?: string };
+  source: {
+    id: string;
+    title: string | null;
+    url: string | null;
+    published: string | null;
+    modified?: string | undefined;
+    authority?: string;
+  };
   /** What the source says the value is, in words, shown above the quote. */
   value?: string | undefined;
 }
@@ -30,7 +37,7 @@ export function SourceQuote(props: SourceQuoteProps): JSX.Element {
           )}
         </Show>
         <span class="source-meta">
-          {` · ${formatDate(props.source.published)}`}
+          {` · ${formatSourceDate(props.source.published, props.source.modified)}`}
           <Show when={props.source.authority}>{(authority) => ` · ${authority()}`}</Show>
         </span>
       </figcaption>

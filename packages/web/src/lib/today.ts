@@ -12,3 +12,16 @@ export function formatDate(iso: string | null | undefined): string {
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   return `${Number(match[3])} ${months[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
 }
+
+/**
+ * A source's dates in words: "published 24 May 2025, updated 27 Dec 2025" when it was changed after publication
+ * (core dates its claims by the later one, so showing only `published` would contradict the rationale).
+ */
+export function formatSourceDate(published: string | null | undefined, modified?: string | null): string {
+  if (modified && modified !== published) {
+    return published
+      ? `published ${formatDate(published)}, updated ${formatDate(modified)}`
+      : `updated ${formatDate(modified)}`;
+  }
+  return formatDate(published);
+}

@@ -47,6 +47,7 @@ const sourceOf = (citation: Citation) => ({
   title: citation.title,
   url: citation.url,
   published: citation.published,
+  modified: citation.modified,
   authority: citation.authority,
 });
 

@@ -1,0 +1,95 @@
+import { fireEvent, render, within } from '@solidjs/testing-library';
+import { describe, expect, it } from 'vitest';
+import { createProgressStore } from '../lib/progressStore.ts';
+import { citation, mla, plan } from '../test/fixtures.ts';
+import { groupCitationsBySource, PlanView } from './PlanView.tsx';
+
+const guide = (quote: string) =>
+  citation({ source: 'aws-guide', title: 'Exam guide', quote, published: '2025-05-24', modified: '2025-12-27' });
+const blog = citation({
+  source: 'blog',
+  title: 'How I passed',
+  url: 'https://blog.example.org/',
+  quote: 'I studied 6 weeks.',
+});
+
+function renderPlan() {
+  const p = plan({
+    citations: [guide('Domain 1: Data Preparation (52%)'), guide('Domain 2: Model Development (48%)'), blog],
+    domains: [
+      { name: 'Data Preparation', weightPercent: 52, hours: 5, proficiency: null, citationRefs: [0, 2] },
+      { name: 'Model Development', weightPercent: 48, hours: 5.5, proficiency: null, citationRefs: [1] },
+      { name: 'Monitoring', weightPercent: null, hours: 4, proficiency: null, citationRefs: [] },
+    ],
+  });
+  return render(() => (
+    <PlanView
+      plan={p}
+      exam={mla}
+      progress={createProgressStore('plan-view-test')}
+      onExportCalendar={() => {}}
+      onReplan={() => {}}
+    />
+  ));
+}
+
+describe('PlanView', () => {
+  it("cites each domain's weight with markers that open its passage, and says when a weight is unknown", () => {
+    const app = renderPlan();
+    try {
+      const items = within(app.getByRole('region', { name: 'Domains' })).getAllByRole('listitem');
+      expect(items[0]?.textContent).toContain('Data Preparation: 5 h (52% of the exam)');
+      // Regression: the domain list showed sourced weights with no citation marker.
+      const markers = within(items[0] as HTMLElement).getAllByRole('button', { name: /^Source \d/ });
+      expect(markers.map((m) => m.getAttribute('aria-label'))).toEqual([
+        'Source 1: Exam guide',
+        'Source 2: How I passed',
+      ]);
+      fireEvent.click(markers[0] as HTMLElement);
+      const dialog = within(items[0] as HTMLElement).getByRole('dialog', { name: 'Source: Exam guide' });
+      expect(dialog.querySelector('blockquote')?.textContent).toBe('Domain 1: Data Preparation (52%)');
+      expect(dialog.textContent).toContain('published 24 May 2025, updated 27 Dec 2025');
+      expect(within(items[1] as HTMLElement).getAllByRole('button', { name: /^Source/ })).toHaveLength(1);
+      expect(items[2]?.textContent).toBe(
+        'Monitoring: 4 h (weight not stated by the sources: hours split evenly, a planner assumption)',
+      );
+    } finally {
+      app.unmount();
+    }
+  });
+
+  it('lists each source once, with its dates, authority and link, and every distinct passage under it', () => {
+    const app = renderPlan();
+    try {
+      const list = app.getByRole('region', { name: 'Sources this plan uses' }).querySelector('.source-list')!;
+      const groups = [...list.children] as HTMLElement[];
+      // Regression: the same title was listed once per passage, six times, with no quote to tell them apart.
+      expect(groups).toHaveLength(2);
+      expect(
+        within(groups[0] as HTMLElement)
+          .getByRole('link', { name: 'Exam guide' })
+          .getAttribute('href'),
+      ).toBe('https://example.com/guide');
+      expect(groups[0]?.textContent).toContain('published 24 May 2025, updated 27 Dec 2025');
+      expect([...(groups[0] as HTMLElement).querySelectorAll('blockquote')].map((q) => q.textContent)).toEqual([
+        'Domain 1: Data Preparation (52%)',
+        'Domain 2: Model Development (48%)',
+      ]);
+      expect(groups[1]?.textContent).toContain('How I passed · 24 May 2025');
+      expect(groups[1]?.querySelectorAll('blockquote')).toHaveLength(1);
+    } finally {
+      app.unmount();
+    }
+  });
+
+  it('groups by source id, keeps first-cited order, drops repeated quotes, and takes authority from the exam', () => {
+    const groups = groupCitationsBySource([blog, guide('a'), guide('b'), guide('a')], {
+      ...mla,
+      facts: { ...mla.facts, fee: [{ ...mla.facts.fee[0]!, citations: [{ ...guide('x'), authority: 'official' }] }] },
+    } as typeof mla);
+    expect(groups.map((g) => [g.source, g.quotes, g.authority])).toEqual([
+      ['blog', ['I studied 6 weeks.'], undefined],
+      ['aws-guide', ['a', 'b'], 'official'],
+    ]);
+  });
+});
