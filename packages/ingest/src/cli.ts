@@ -3,23 +3,37 @@
  * and prints a summary. Exit codes: 0 built; 1 a source could not be read (dataset untouched unless
  * --keep-going); 2 configuration error (catalog, registry or reviews malformed; nothing written).
  */
-import { resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Problem } from '@certplan/core';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { type BuildResult, buildDatasetAsync } from './lib/buildDataset.ts';
 
-function toVFiles(problems: readonly Problem[]): VFile[] {
+/** A path as the user sees it: relative to where they ran the command (content/raw/x.md), absolute if outside. */
+export function shownPath(path: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel.split(sep).join('/');
+}
+
+/**
+ * Problems name files relative to raw/; the report names them as the user sees them. A registered-but-missing
+ * source is a problem in sources.yaml (the entry's line and column), not in a file that does not exist.
+ */
+export function toVFiles(problems: readonly Problem[], contentDir: string, cwd = process.cwd()): VFile[] {
   const byFile = new Map<string, VFile>();
+  const rawDir = shownPath(join(contentDir, 'raw'), cwd);
   for (const p of problems) {
-    let file = byFile.get(p.file);
+    const missing = p.ruleId === 'certplan:missing-source';
+    const path = shownPath(missing ? join(contentDir, 'sources.yaml') : join(contentDir, 'raw', p.file), cwd);
+    const reason = missing ? `registered source ${p.file} not found under ${rawDir}/` : p.message;
+    let file = byFile.get(path);
     if (!file) {
-      file = new VFile({ path: p.file });
-      byFile.set(p.file, file);
+      file = new VFile({ path });
+      byFile.set(path, file);
     }
     const place = p.line !== null ? { line: p.line, column: p.column ?? 1 } : undefined;
-    const message = file.message(p.message, { place, ruleId: p.ruleId.replace(/^certplan:/, ''), source: 'certplan' });
+    const message = file.message(reason, { place, ruleId: p.ruleId.replace(/^certplan:/, ''), source: 'certplan' });
     message.fatal = p.fatal
       ? true
       : p.ruleId === 'certplan:boilerplate' || p.ruleId === 'certplan:no-subject'
@@ -53,13 +67,15 @@ export async function main(argv: string[]): Promise<number> {
       cache: !values['no-cache'],
     });
   } catch (error) {
-    console.error(`ingest: ${(error as Error).message}`);
+    // Configuration errors name content files by absolute path; show them as the user sees them, like the report.
+    const message = (error as Error).message.split(`${contentDir}${sep}`).join(`${shownPath(contentDir)}/`);
+    console.error(`ingest: ${message}`);
     console.error('ingest: nothing was written');
     return 2;
   }
   const { dataset, unreadable, problems, staleReviews } = result;
   const shown = values.verbose ? problems : problems.filter((p) => p.ruleId !== 'certplan:no-subject');
-  const report = reporter(toVFiles([...unreadable, ...shown]), { quiet: !values.verbose });
+  const report = reporter(toVFiles([...unreadable, ...shown], contentDir), { quiet: !values.verbose });
   if (report) console.error(report);
 
   const perAttribute = new Map<string, number>();

@@ -6,6 +6,7 @@
  */
 import type { List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
 
 export type BlockKind = 'heading' | 'paragraph' | 'listItem' | 'tableRow';
 
@@ -83,7 +84,7 @@ export function buildDocument(tree: Root, toRawOffset: (o: number) => number, fi
 
   const visitList = (list: List, depth: number) => {
     if (isMostlyLinks(list)) {
-      reportBoilerplate(file, list);
+      reportBoilerplate(file, list, toRawOffset);
       return;
     }
     const group = ++groupCounter;
@@ -102,7 +103,7 @@ export function buildDocument(tree: Root, toRawOffset: (o: number) => number, fi
 
   const visitTable = (table: Table) => {
     if (isMostlyLinks(table)) {
-      reportBoilerplate(file, table);
+      reportBoilerplate(file, table, toRawOffset);
       return;
     }
     const group = ++groupCounter;
@@ -158,11 +159,15 @@ export function buildDocument(tree: Root, toRawOffset: (o: number) => number, fi
   return { text: blocks.map((b) => b.text).join('\n'), blocks };
 }
 
-function reportBoilerplate(file: VFile | null, node: Nodes) {
-  file?.info(`dropped a ${node.type} made mostly of links (boilerplate)`, {
-    place: node.position,
-    ruleId: 'certplan:boilerplate',
-  });
+/**
+ * The message points into the raw file, like facts' `line`: tree positions are offsets in the parser's input,
+ * which for a WordPress post is the HTML inside one JSON line, not the file the user opens.
+ */
+function reportBoilerplate(file: VFile | null, node: Nodes, toRawOffset: (o: number) => number) {
+  if (!file) return;
+  const offset = node.position?.start.offset;
+  const place = offset === undefined ? undefined : location(file).toPoint(toRawOffset(offset));
+  file.info(`dropped a ${node.type} made mostly of links (boilerplate)`, { place, ruleId: 'certplan:boilerplate' });
 }
 
 /** A paragraph that is only bold text and short: WordPress editors often write headings like that. */
