@@ -15,6 +15,8 @@ export interface ExamCardProps {
   exam: ExamSummary;
   selected: boolean;
   onSelect: (id: string) => void;
+  /** What is wrong with planning this exam (its retirement), shown on the card; only for the selected card. */
+  error?: string | undefined;
 }
 
 export function ExamCard(props: ExamCardProps): JSX.Element {
@@ -29,7 +31,11 @@ export function ExamCard(props: ExamCardProps): JSX.Element {
           value={props.exam.id}
           checked={props.selected}
           onChange={() => props.onSelect(props.exam.id)}
-          aria-describedby={props.exam.retired ? `${inputId()}-retired` : undefined}
+          aria-describedby={
+            [props.exam.retired ? `${inputId()}-retired` : '', props.error ? 'exam-error' : ''].join(' ').trim() ||
+            undefined
+          }
+          aria-invalid={props.error ? 'true' : undefined}
         />
         <label for={inputId()}>{props.exam.name}</label>
       </h3>
@@ -54,6 +60,11 @@ export function ExamCard(props: ExamCardProps): JSX.Element {
             </Show>
           </p>
         )}
+      </Show>
+      <Show when={props.error}>
+        <p class="field-error" id="exam-error">
+          {props.error}
+        </p>
       </Show>
       <dl class="exam-facts">
         <For each={examCardFacts}>

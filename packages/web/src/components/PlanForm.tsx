@@ -46,11 +46,15 @@ export function PlanForm(props: PlanFormProps): JSX.Element {
                 exam={exam}
                 selected={props.inputs.exam === exam.id}
                 onSelect={(id) => props.onInput('exam', id)}
+                error={props.inputs.exam === exam.id ? props.errors.exam : undefined}
               />
             )}
           </For>
         </div>
-        <FieldError field="exam" errors={props.errors} />
+        {/* With an exam chosen, its problem is shown on its card; this is for "Choose an exam." */}
+        <Show when={!props.exams.some((exam) => exam.id === props.inputs.exam)}>
+          <FieldError field="exam" errors={props.errors} />
+        </Show>
       </fieldset>
 
       <div class="field-grid">
@@ -61,6 +65,7 @@ export function PlanForm(props: PlanFormProps): JSX.Element {
               type="number"
               inputmode="decimal"
               min="0.5"
+              max="80"
               step="0.5"
               required
               value={props.inputs.hoursPerWeek}

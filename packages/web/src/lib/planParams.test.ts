@@ -1,6 +1,7 @@
+import { MAX_HOURS_PER_WEEK, MAX_PLAN_WEEKS, MAX_TARGET_HOURS, PlanRequestSchema } from '@certplan/planner-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePlanParams, planParamsToSearch, toPlanRequest } from './planParams.ts';
+import { PLAN_LIMITS, parsePlanParams, planParamsToSearch, toPlanRequest } from './planParams.ts';
 
 const TODAY = '2026-11-22';
 
@@ -51,5 +52,76 @@ describe('toPlanRequest', () => {
       request: null,
       issues: { exam: 'Choose an exam.', hoursPerWeek: 'Enter a number.', targetHours: 'Enter a number.' },
     });
+  });
+
+  it('refuses hours per week outside 0.5–80 or off the half hour before asking the server', () => {
+    // Regression: 0 reached the server and its raw "invalid body: hoursPerWeek: Too small…" became the heading.
+    for (const value of ['0', '-1', '80.5', '5.25', '1000']) {
+      const inputs = parsePlanParams(`exam=gcp-pmle&hours=${value}`, TODAY);
+      expect(toPlanRequest(inputs)).toEqual({
+        request: null,
+        issues: { hoursPerWeek: 'Enter 0.5 to 80 hours, in half-hour steps.' },
+      });
+    }
+    expect(toPlanRequest(parsePlanParams('exam=gcp-pmle&hours=80', TODAY)).request?.hoursPerWeek).toBe(80);
+  });
+
+  it('refuses an exam date that leaves no study day before the rest day, or more than 104 weeks away', () => {
+    const at = (examDate: string) =>
+      toPlanRequest(parsePlanParams(`exam=gcp-pmle&hours=5&start=2026-12-01&examDate=${examDate}`, TODAY)).issues;
+    expect(at('2026-12-02').examDate).toMatch(/at least 2 days after the start date/);
+    expect(at('2026-11-30').examDate).toMatch(/at least 2 days after the start date/);
+    expect(at('2026-12-03')).toEqual({});
+    expect(at('2028-11-28')).toEqual({});
+    expect(at('2028-11-29').examDate).toBe('Choose a date at most 104 weeks after the start date.');
+  });
+
+  it("agrees with the server's schema on every number and date it checks (no request the API would refuse)", () => {
+    expect([PLAN_LIMITS.maxHoursPerWeek, PLAN_LIMITS.maxPlanWeeks, PLAN_LIMITS.maxTargetHours]).toEqual([
+      MAX_HOURS_PER_WEEK,
+      MAX_PLAN_WEEKS,
+      MAX_TARGET_HOURS,
+    ]);
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -4, max: 170 }).map((u) => String(u / 2)),
+          fc.constantFrom('5.25', '0.1', '80.01'),
+        ),
+        fc.option(
+          fc.integer({ min: -2, max: 17_000 }).map((u) => String(u / 2)),
+          { nil: '' },
+        ),
+        fc.option(
+          fc.integer({ min: -2, max: 130 }).map((u) => String(u / 2)),
+          { nil: '' },
+        ),
+        fc.option(fc.integer({ min: -3, max: 740 }), { nil: null }),
+        (hours, target, experience, examOffset) => {
+          const inputs = parsePlanParams(
+            new URLSearchParams({ exam: 'gcp-pmle', hours, start: '2026-12-01', target, experience }).toString(),
+            TODAY,
+          );
+          if (examOffset !== null) {
+            const date = new Date(Date.UTC(2026, 11, 1 + examOffset));
+            inputs.examDate = date.toISOString().slice(0, 10);
+          }
+          const { request, issues } = toPlanRequest(inputs);
+          const server = PlanRequestSchema.safeParse({
+            exam: 'gcp-pmle',
+            hoursPerWeek: Number(hours),
+            startDate: '2026-12-01',
+            ...(inputs.examDate ? { examDate: inputs.examDate } : {}),
+            ...(target ? { targetHours: Number(target) } : {}),
+            ...(experience ? { experienceYears: Number(experience) } : {}),
+          });
+          expect({ ok: request !== null, issues: Object.keys(issues).sort() }).toEqual({
+            ok: server.success,
+            issues: server.success ? [] : [...new Set(server.error.issues.map((i) => String(i.path[0])))].sort(),
+          });
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });

@@ -63,8 +63,31 @@ export function planParamsToSearch(inputs: PlanInputs): string {
 }
 
 /**
- * Turns the typed inputs into the API's body, checking only what the browser can know for sure (a number is a
- * number). Everything else (ranges, dates, the exam's retirement) is left to the API, whose messages are shown.
+ * The API's limits for a plan request (planner-api's PlanRequestSchema; planParams.test.ts checks these against
+ * it), repeated here so the builder can say what is wrong as the learner types, without a round trip.
+ */
+export const PLAN_LIMITS = {
+  minHoursPerWeek: 0.5,
+  maxHoursPerWeek: 80,
+  maxTargetHours: 8320,
+  maxExperienceYears: 60,
+  maxPlanWeeks: 104,
+  /** The day before the exam is kept free for rest, so the exam must be at least this many days after the start. */
+  minDaysToExam: 2,
+} as const;
+
+const isHalfHours = (value: number) => Number.isInteger(value * 2);
+
+function daysBetween(from: string, to: string): number | null {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  return Number.isFinite(a) && Number.isFinite(b) ? Math.round((b - a) / 86_400_000) : null;
+}
+
+/**
+ * Turns the typed inputs into the API's body, checking what the browser can know for sure: a number is a
+ * number within the API's limits, the exam date leaves room for study and the rest day. What depends on the
+ * data (the exam's retirement, proficiency names) is checked elsewhere or left to the API, whose messages show.
  */
 export function toPlanRequest(inputs: PlanInputs): { request: PlanRequest | null; issues: Record<string, string> } {
   const issues: Record<string, string> = {};
@@ -81,13 +104,35 @@ export function toPlanRequest(inputs: PlanInputs): { request: PlanRequest | null
     }
     return parsed;
   };
+  const { minHoursPerWeek, maxHoursPerWeek, maxTargetHours, maxExperienceYears, maxPlanWeeks, minDaysToExam } =
+    PLAN_LIMITS;
   if (!inputs.exam) issues.exam = 'Choose an exam.';
   const hoursPerWeek = number('hoursPerWeek', inputs.hoursPerWeek, true);
+  if (
+    hoursPerWeek !== undefined &&
+    (hoursPerWeek < minHoursPerWeek || hoursPerWeek > maxHoursPerWeek || !isHalfHours(hoursPerWeek))
+  ) {
+    issues.hoursPerWeek = `Enter ${minHoursPerWeek} to ${maxHoursPerWeek} hours, in half-hour steps.`;
+  }
   const targetHours = number('targetHours', inputs.targetHours, false);
+  if (targetHours !== undefined && (targetHours < 0.5 || targetHours > maxTargetHours || !isHalfHours(targetHours))) {
+    issues.targetHours = `Enter 0.5 to ${maxTargetHours} hours, in half-hour steps.`;
+  }
   const experienceYears = number('experienceYears', inputs.experienceYears, false);
+  if (experienceYears !== undefined && (experienceYears < 0 || experienceYears > maxExperienceYears)) {
+    issues.experienceYears = `Enter 0 to ${maxExperienceYears} years.`;
+  }
   if (!inputs.startDate) issues.startDate = 'Required.';
+  if (inputs.startDate && inputs.examDate) {
+    const days = daysBetween(inputs.startDate, inputs.examDate);
+    if (days !== null && days < minDaysToExam) {
+      issues.examDate =
+        'Choose a date at least 2 days after the start date: the day before the exam is kept free for rest.';
+    } else if (days !== null && days > maxPlanWeeks * 7) {
+      issues.examDate = `Choose a date at most ${maxPlanWeeks} weeks after the start date.`;
+    }
+  }
   if (Object.keys(issues).length > 0 || hoursPerWeek === undefined) return { request: null, issues };
-
   const request: PlanRequest = { exam: inputs.exam, hoursPerWeek, startDate: inputs.startDate };
   if (inputs.examDate) request.examDate = inputs.examDate;
   if (targetHours !== undefined) request.targetHours = targetHours;

@@ -1,6 +1,8 @@
 /**
- * A retired exam cannot be planned for a date after its retirement: the builder says so next to the date
- * field at once, before asking the API (which refuses such a plan with 422 too).
+ * A retired exam cannot be planned for a date after its retirement: the builder says so at once, before asking
+ * the API (which refuses such a plan with 422 too), on the exam's card and next to the exam date it constrains.
+ * A start date after retirement is the same problem (every exam date would be later still), so it is said in
+ * the same two places rather than under Start date, which the learner cannot fix by moving.
  */
 import type { ExamSummary } from '../api/types.ts';
 import type { PlanInputs } from './planParams.ts';
@@ -12,7 +14,9 @@ export function retirementIssues(exam: ExamSummary | undefined, inputs: PlanInpu
   const instead = retired.successor ? ` Plan for its successor, ${retired.successor.name}, instead.` : '';
   const message = `${exam.code ?? exam.name} was retired on ${formatDate(retired.date)}; it cannot be planned for a date after that.${instead}`;
   const issues: Record<string, string> = {};
-  if (inputs.examDate && inputs.examDate > retired.date) issues.examDate = message;
-  if (inputs.startDate && inputs.startDate > retired.date) issues.startDate = message;
+  if ((inputs.examDate && inputs.examDate > retired.date) || (inputs.startDate && inputs.startDate > retired.date)) {
+    issues.exam = message;
+    issues.examDate = message;
+  }
   return issues;
 }

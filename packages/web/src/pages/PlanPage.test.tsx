@@ -29,20 +29,30 @@ describe('PlanPage', () => {
     }
   });
 
-  it('refuses to plan a retired exam past its retirement date, next to the date field', async () => {
+  it('refuses to plan a retired exam past its retirement date, on its card and next to the exam date', async () => {
     const api = fakeApi();
     const app = renderApp(api, '/');
     try {
-      fireEvent.click(await app.findByLabelText('AWS Certified Machine Learning – Specialty'));
+      const radio = await app.findByLabelText('AWS Certified Machine Learning – Specialty');
+      fireEvent.click(radio);
       fireEvent.input(app.getByLabelText('Hours per week'), { target: { value: '6' } });
       fireEvent.click(app.getByRole('button', { name: 'Build plan' }));
-      const start = app.getByLabelText('Start date');
-      expect(start.getAttribute('aria-invalid')).toBe('true');
-      expect(app.getByText(/MLS-C01 was retired on 31 Mar 2026; it cannot be planned for a date after that/).id).toBe(
-        start.getAttribute('aria-describedby'),
+      const card = radio.closest('article') as HTMLElement;
+      const onCard = within(card).getByText(
+        /MLS-C01 was retired on 31 Mar 2026; it cannot be planned for a date after that/,
       );
-      expect(start.getAttribute('max')).toBe('2026-03-31');
-      await waitFor(() => expect(document.activeElement).toBe(start));
+      expect(radio.getAttribute('aria-describedby')?.split(' ')).toContain(onCard.id);
+      const examDate = app.getByLabelText('Exam date (optional)');
+      expect(examDate.getAttribute('aria-invalid')).toBe('true');
+      expect(document.getElementById(examDate.getAttribute('aria-describedby') as string)?.textContent).toMatch(
+        /MLS-C01 was retired on 31 Mar 2026/,
+      );
+      expect(examDate.getAttribute('max')).toBe('2026-03-31');
+      // Regression: the message appeared under Start date, which is not what the retirement constrains.
+      const start = app.getByLabelText('Start date');
+      expect(start.getAttribute('aria-invalid')).toBe(null);
+      expect(start.closest('.field')?.querySelector('.field-error')).toBe(null);
+      await waitFor(() => expect(document.activeElement).toBe(radio));
       expect(app.location()).toBe('/');
       expect(api.calls.createPlan).toEqual([]);
     } finally {
@@ -50,15 +60,49 @@ describe('PlanPage', () => {
     }
   });
 
-  it("validates as you type and shows the API's message next to the field", async () => {
+  it('checks hours per week as you type (0.5–80, half hours), next to the field, without asking the server', async () => {
+    const api = fakeApi();
+    const app = renderApp(api, '/');
+    try {
+      fireEvent.click(await app.findByLabelText(mlaName));
+      const hours = app.getByLabelText('Hours per week');
+      for (const value of ['0', '80.5', '2.25']) {
+        fireEvent.input(hours, { target: { value } });
+        const message = await app.findByText('Enter 0.5 to 80 hours, in half-hour steps.');
+        expect(hours.getAttribute('aria-describedby')).toBe(message.id);
+        expect(message.closest('.field')?.contains(hours)).toBe(true);
+      }
+      fireEvent.input(hours, { target: { value: '0.5' } });
+      await waitFor(() => expect(app.queryByText('Enter 0.5 to 80 hours, in half-hour steps.')).toBe(null));
+      expect(api.calls.createPlan.every((body) => body.hoursPerWeek === 0.5)).toBe(true);
+    } finally {
+      app.unmount();
+    }
+  });
+
+  it('a plan link with 0 hours a week shows the problem next to the field, not as the page heading', async () => {
+    const api = fakeApi();
+    const app = renderApp(api, '/?exam=aws-mla-c01&hours=0&start=2026-11-22');
+    try {
+      const message = await app.findByText('Enter 0.5 to 80 hours, in half-hour steps.');
+      expect(app.getByLabelText('Hours per week').getAttribute('aria-describedby')).toBe(message.id);
+      expect(app.getByRole('heading', { level: 1 }).textContent).toBe('Plan your certification study');
+      expect(document.body.textContent).not.toContain('invalid body');
+      expect(api.calls.createPlan).toEqual([]);
+    } finally {
+      app.unmount();
+    }
+  });
+
+  it("validates as you type and shows the API's message next to the field, and only a pointer above", async () => {
     const api = fakeApi({
       createPlan: async (body) => {
-        if (body.hoursPerWeek > 80) {
+        if (body.startDate > '2028-01-01') {
           throw new ApiError(400, {
             error: {
               code: 'bad_request',
-              message: 'invalid body',
-              issues: [{ path: 'hoursPerWeek', message: 'Too big: expected number to be <=80' }],
+              message: 'invalid body: startDate: must be within 730 days of today (2026-11-22)',
+              issues: [{ path: 'startDate', message: 'must be within 730 days of today (2026-11-22)' }],
             },
           });
         }
@@ -68,11 +112,20 @@ describe('PlanPage', () => {
     const app = renderApp(api, '/');
     try {
       fireEvent.click(await app.findByLabelText(mlaName));
-      fireEvent.input(app.getByLabelText('Hours per week'), { target: { value: '500' } });
-      const message = await app.findByText('Too big: expected number to be <=80');
-      expect(app.getByLabelText('Hours per week').getAttribute('aria-describedby')).toBe(message.id);
+      fireEvent.input(app.getByLabelText('Hours per week'), { target: { value: '5' } });
+      fireEvent.input(app.getByLabelText('Start date'), { target: { value: '2029-01-01' } });
+      const message = await app.findByText('must be within 730 days of today (2026-11-22)');
+      expect(app.getByLabelText('Start date').getAttribute('aria-describedby')).toBe(message.id);
     } finally {
       app.unmount();
+    }
+    const linked = renderApp(api, '/?exam=aws-mla-c01&hours=5&start=2029-01-01');
+    try {
+      await linked.findByText('No plan for these inputs: see the fields marked in the form below.');
+      await linked.findByText('must be within 730 days of today (2026-11-22)');
+      expect(document.body.textContent).not.toContain('invalid body');
+    } finally {
+      linked.unmount();
     }
   });
 

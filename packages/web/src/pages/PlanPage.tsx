@@ -125,8 +125,16 @@ export function PlanPage(): JSX.Element {
     setInputs('proficiency', domain, value === '' ? undefined! : value);
   };
 
-  // The plan itself, from the URL.
+  // The plan itself, from the URL. A link with inputs the browser can already refuse is not sent: its
+  // problems are shown next to their fields instead.
   const planRequest = createMemo(() => toPlanRequest(urlInputs()).request);
+  createEffect(() => {
+    const url = urlInputs();
+    if (!url.exam || exams.state !== 'ready') return;
+    const { issues } = toPlanRequest(url);
+    const retired = retirementIssues(examById(url.exam), url);
+    if (Object.keys(issues).length + Object.keys(retired).length > 0) setErrors({ ...issues, ...retired });
+  });
   const [plan] = createResource(planRequest, (request) => api.createPlan(request));
   const planKey = createMemo(() => planParamsToSearch(urlInputs()));
   const progress = createMemo(() => createProgressStore(planKey()));
@@ -197,8 +205,11 @@ export function PlanPage(): JSX.Element {
       <Show when={planRequest()}>
         <Switch>
           <Match when={plan.error}>
+            {/* The API's own words go next to the fields they concern (see issuesToFields), never up here. */}
             <p role="alert" class="form-error">
-              No plan for these inputs: {(plan.error as Error)?.message ?? String(plan.error)}
+              {plan.error instanceof ApiError && plan.error.issues.length > 0
+                ? 'No plan for these inputs: see the fields marked in the form below.'
+                : `No plan for these inputs: ${(plan.error as Error)?.message ?? String(plan.error)}`}
             </p>
           </Match>
           <Match when={plan()}>
