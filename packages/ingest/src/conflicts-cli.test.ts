@@ -43,9 +43,19 @@ const facts = [
     value: { minutes: 180 },
   } as Fact,
 ];
+const exams: Dataset['exams'] = [
+  {
+    id: 'aws-mls-c01',
+    name: 'AWS Certified Machine Learning – Specialty',
+    vendor: 'AWS',
+    code: 'MLS-C01',
+    aliases: [],
+  },
+  { id: 'gcp-pmle', name: 'Professional Machine Learning Engineer', vendor: 'Google Cloud', code: null, aliases: [] },
+];
 const result = reconcile({ exams: [], sources, facts, reviews: [] });
 const dataset: Dataset = {
-  exams: [],
+  exams,
   sources,
   facts,
   claims: result.claims,
@@ -131,6 +141,35 @@ describe('pnpm conflicts', () => {
   it('--exam filters, and says when nothing is open', async () => {
     const { stdout } = await run('--dataset', join(dir, 'dataset.json'), '--exam', 'gcp-pmle');
     expect(stdout.startsWith('No open conflicts.\n')).toBe(true);
+  });
+
+  it.each([['nope'], ['AWS-MLS-C01'], ['']])('an unknown --exam %j exits 2 naming the known ids', async (exam) => {
+    const { code, stdout, stderr } = await run('--dataset', join(dir, 'dataset.json'), '--exam', exam);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`pnpm conflicts: unknown exam '${exam}'; known exams: aws-mls-c01, gcp-pmle\n`);
+  });
+
+  it('shows a quote several facts share once, with the count of facts', async () => {
+    const quote = 'Recommended: 2+ years of ML experience, ideally 1-2 years of it on AWS.';
+    const shared: Fact[] = [
+      fact('s1', 'guide', 'Candidates are expected to have at least two years of hands-on experience.', 2, null),
+      { ...fact('s2', 'blog', quote, 1, 2), start: 0 },
+      { ...fact('s3', 'blog', quote, 1, 2), id: 's3', line: 14, value: { minYears: 1, maxYears: 2, kind: 'ml' } },
+      { ...fact('s4', 'blog', 'A different sentence: 1-2 years.', 1, 2) },
+    ];
+    const sharedResult = reconcile({ exams: [], sources, facts: shared, reviews: [] });
+    await writeFile(
+      join(dir, 'shared.json'),
+      JSON.stringify({ ...dataset, facts: shared, claims: sharedResult.claims, conflicts: sharedResult.conflicts }),
+    );
+    const { code, stdout } = await run('--dataset', join(dir, 'shared.json'), '--width', '400');
+    expect(code).toBe(0);
+    const flat = stdout.replace(/\s+/g, ' ');
+    expect(flat.split('Recommended: 2+ years').length - 1).toBe(1);
+    expect(flat).toContain(`“${quote}” (blog.txt:12,14) · 2 facts`);
+    expect(flat).toContain('“A different sentence: 1-2 years.” (blog.txt:12)');
+    expect(flat).not.toContain('“A different sentence: 1-2 years.” (blog.txt:12) ·');
   });
 
   it('rejects a dataset that does not match the schema, saying where', async () => {

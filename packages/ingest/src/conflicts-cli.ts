@@ -4,6 +4,7 @@
  * content/reviews.yaml or through the API). `--json` prints the same for scripts.
  *
  * Reads content/dataset/dataset.json; when it is missing, builds it first with the ingest pipeline.
+ * Exit codes: 0 printed; 1 the dataset could not be read; 2 bad arguments (an unknown --exam included).
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -30,7 +31,7 @@ certplan's suggestion.
 Options:
   --json             machine-readable output (all fields, quotes included)
   --all              include conflicts a reviewer already decided
-  --exam <id>        only this exam
+  --exam <id>        only this exam (an id from content/exams.yaml; an unknown id exits 2)
   --content <dir>    the content directory (default: content/ at the repository root)
   --dataset <file>   the dataset to read (default: <content>/dataset/dataset.json)
   --width <columns>  width of the side-by-side view (default: the terminal's, else 120)
@@ -199,15 +200,17 @@ function sideColumn(side: ConflictSideView, index: number, width: number): strin
         width,
       ),
     );
-    for (const fact of facts)
-      lines.push(
-        ...wrap(
-          `“${fact.quote.replace(/\s+/g, ' ').trim()}” (${fact.file ?? fact.source}:${fact.line})`,
-          width,
-          '  ',
-          '  ',
-        ),
-      );
+    // Several facts read from one sentence (each domain of a prose list) share its quote: show it once.
+    const byQuote = new Map<string, ConflictSideView['facts']>();
+    for (const fact of facts) {
+      const quote = fact.quote.replace(/\s+/g, ' ').trim();
+      byQuote.set(quote, [...(byQuote.get(quote) ?? []), fact]);
+    }
+    for (const [quote, same] of byQuote) {
+      const where = `${same[0]!.file ?? same[0]!.source}:${[...new Set(same.map((f) => f.line))].join(',')}`;
+      const count = same.length > 1 ? ` · ${same.length} facts` : '';
+      lines.push(...wrap(`“${quote}” (${where})${count}`, width, '  ', '  '));
+    }
   }
   return lines;
 }
@@ -300,6 +303,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
   try {
     const dataset = await loadDataset(datasetFile, contentDir, io);
+    if (values.exam !== undefined && !dataset.exams.some((e) => e.id === values.exam)) {
+      const known = dataset.exams.map((e) => e.id).join(', ');
+      io.stderr(`pnpm conflicts: unknown exam '${values.exam}'; known exams: ${known || '(none)'}\n`);
+      return 2;
+    }
     const views = viewConflicts(dataset, { all: values.all ?? false, ...(values.exam ? { exam: values.exam } : {}) });
     const staleReviews = dataset.staleReviews ?? [];
     if (values.json) {
