@@ -154,9 +154,9 @@ describe('pnpm conflicts', () => {
     const quote = 'Recommended: 2+ years of ML experience, ideally 1-2 years of it on AWS.';
     const shared: Fact[] = [
       fact('s1', 'guide', 'Candidates are expected to have at least two years of hands-on experience.', 2, null),
-      { ...fact('s2', 'blog', quote, 1, 2), start: 0 },
-      { ...fact('s3', 'blog', quote, 1, 2), id: 's3', line: 14, value: { minYears: 1, maxYears: 2, kind: 'ml' } },
-      { ...fact('s4', 'blog', 'A different sentence: 1-2 years.', 1, 2) },
+      fact('s2', 'blog', quote, 1, 2),
+      { ...fact('s3', 'blog', quote, 1, 2), line: 14 },
+      fact('s4', 'blog', 'A different sentence: 1-2 years.', 1, 2),
     ];
     const sharedResult = reconcile({ exams: [], sources, facts: shared, reviews: [] });
     await writeFile(
