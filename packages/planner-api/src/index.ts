@@ -47,10 +47,18 @@ export type {
   SessionKind,
   WarningCode,
 } from './planner/index.ts';
-/** The planner alone, pure and in process (benchmarks, scripts): build the index once per dataset. */
-export { createPlan, preparePlannerData } from './planner/index.ts';
-/** The plan request's schema and limits, so a client's checks can be tested against the server's own. */
-export { MAX_HOURS_PER_WEEK, MAX_PLAN_WEEKS, MAX_TARGET_HOURS, PlanRequestSchema } from './planner/index.ts';
+/**
+ * The planner alone, pure and in process (benchmarks, scripts): build the index once per dataset. The request
+ * schema and its limits are here too, so a client's checks can be tested against the server's own.
+ */
+export {
+  createPlan,
+  MAX_HOURS_PER_WEEK,
+  MAX_PLAN_WEEKS,
+  MAX_TARGET_HOURS,
+  PlanRequestSchema,
+  preparePlannerData,
+} from './planner/index.ts';
 
 /** `{error: {code, message, issues?, details?}}`: the body of every 4xx and 5xx. */
 export type ApiError = z.infer<typeof ErrorSchema>;
