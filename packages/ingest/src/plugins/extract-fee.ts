@@ -33,6 +33,15 @@ function examIsPriced(ctx: ReturnType<typeof context>, sentence: Sentence, at: n
   const before = ctx.doc.text.slice(clause.start, at);
   const copula = COPULA_END.exec(before);
   if (!copula) return false;
+  // "The PMLE is $100 cheaper than…", "was $50 more": a difference between prices, not the price.
+  const money = findMoney(ctx.doc.text.slice(at, sentence.end))[0];
+  const after = money ? ctx.doc.text.slice(at + money.end, at + money.end + 30) : '';
+  if (
+    /^\s*(?:cheaper|more|less|higher|lower|dearer|off|extra|over|under|above|below|than|a\s|an\s|each|in\s+savings)\b/i.test(
+      after,
+    )
+  )
+    return false;
   const subject = before.slice(0, copula.index);
   if (NOT_EXAM_FEE.test(subject) || subject.length > 120) return false;
   // The subject names an exam: a catalogued mention or the word itself ("the exam", "this certification").
