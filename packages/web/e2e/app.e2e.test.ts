@@ -176,7 +176,12 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
       const type = response.request().resourceType();
       if (type === 'script' || type === 'stylesheet') assets.push({ url: response.url(), type, body: response.body() });
     };
+    const missing: string[] = [];
+    const notFound = (response: import('playwright-core').Response) => {
+      if (response.status() === 404) missing.push(response.url());
+    };
     page.on('response', collect);
+    page.on('response', notFound);
     const response = await page.goto(`${server.url}/`);
     expect(response?.status()).toBe(200);
     const csp = response?.headers()['content-security-policy'] ?? '';
@@ -184,6 +189,14 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Plan your certification study' }).waitFor();
     await page.getByRole('radio', { name: MLA, exact: true }).waitFor();
     page.off('response', collect);
+    // Regression: every page logged a 404 for /favicon.ico. The icon is a file, allowed by `default-src 'self'`.
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+    expect(icon).toBe('/favicon.svg');
+    const iconResponse = await page.request.get(`${server.url}${icon}`);
+    expect(iconResponse.status()).toBe(200);
+    expect(iconResponse.headers()['content-type']).toMatch(/^image\/svg\+xml/);
+    page.off('response', notFound);
+    expect(missing).toEqual([]);
 
     const gzipped = async (type: string) => {
       let total = 0;
@@ -221,14 +234,51 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
     await page.getByRole('heading', { name: `Your plan for ${MLA}` }).waitFor();
   });
 
-  it("shows the API's own message next to a field as you type", async () => {
-    await page.getByLabel('Hours per week').fill('500');
+  it('cites every sourced domain weight, and lists each source once with its passages', async () => {
+    const domains = page.locator('.domain-list > li');
+    const count = await domains.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) {
+      const item = domains.nth(i);
+      const text = (await item.textContent()) ?? '';
+      // A weight from the sources has its marker; an unknown one says the split is the planner's.
+      if (/% of the exam/.test(text)) expect(await item.locator('.citation-marker').count()).toBeGreaterThan(0);
+      else expect(text).toContain('planner assumption');
+    }
+    await domains.first().locator('.citation-marker').first().click();
+    const dialog = page.locator('dialog[open]');
+    expect(await dialog.locator('blockquote').textContent()).toMatch(/\S/);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    const titles = await page.locator('.source-list > li > .source-title').allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    expect(new Set(titles).size).toBe(titles.length);
+    for (const group of await page.locator('.source-list > li').all()) {
+      const quotes = await group.locator('blockquote').allTextContents();
+      expect(quotes.length).toBeGreaterThan(0);
+      expect(new Set(quotes).size).toBe(quotes.length);
+    }
+    await page.locator('.plan-citations').screenshot({ path: join(screenshots, '02b-sources.png') });
+    await page.locator('.domains').screenshot({ path: join(screenshots, '02c-domains.png') });
+  });
+
+  it('checks hours per week as you type, next to the field, and never puts a message in the heading', async () => {
+    const planUrl = page.url();
+    await page.getByLabel('Hours per week').fill('0');
     const error = page.locator('#hoursPerWeek-error');
     await error.waitFor();
-    expect(await error.textContent()).toMatch(/80/);
+    expect(await error.textContent()).toBe('Enter 0.5 to 80 hours, in half-hour steps.');
     expect(await page.getByLabel('Hours per week').getAttribute('aria-invalid')).toBe('true');
+    await shot('02d-hours-error');
     await page.getByLabel('Hours per week').fill('6');
     await error.waitFor({ state: 'detached' });
+    // A link with 0 hours a week: the message is by the field; the page heading stays the page's.
+    await page.goto(planUrl.replace(/hours=6/, 'hours=0'));
+    await error.waitFor();
+    expect(await page.locator('h1').textContent()).toBe('Plan your certification study');
+    expect(await page.locator('body').textContent()).not.toContain('invalid body');
+    await page.goto(planUrl);
+    await page.getByRole('heading', { name: `Your plan for ${MLA}` }).waitFor();
   });
 
   it('draws the chart of hours per domain per week', async () => {
@@ -248,6 +298,11 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
     expect(download.suggestedFilename()).toMatch(/^certplan-aws-mla-c01-.*\.ics$/);
     const text = await readFile((await download.path())!, 'utf8');
     expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    // The fee keeps the qualifiers the summary shows ("plus tax", "about").
+    const fee = (await page.locator('.plan-summary div:nth-child(4) dd').textContent()) ?? '';
+    const unfolded = text.replace(/\r\n[ \t]/g, '');
+    if (/plus tax/.test(fee)) expect(unfolded).toMatch(/The fee is [^\r\n]*plus tax/);
+    if (/^about /.test(fee)) expect(unfolded).toContain('The fee is about ');
     expect(text).toContain('BEGIN:VEVENT');
     expect(text).toMatch(/END:VCALENDAR\r?\n?$/);
   });
@@ -290,9 +345,12 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
     await page.getByRole('radio', { name: 'AWS Certified Machine Learning – Specialty', exact: true }).check();
     await page.getByLabel('Hours per week').fill('5');
     await page.getByRole('button', { name: 'Build plan' }).click();
-    const message = page.locator('#startDate-error');
+    // On the exam's card and by the exam date it constrains, not under Start date.
+    const message = page.locator('.exam-card.selected #exam-error');
     await message.waitFor();
     expect(await message.textContent()).toMatch(/retired on 31 Mar 2026.*Machine Learning Engineer – Associate/);
+    expect(await page.locator('#examDate-error').textContent()).toMatch(/retired on 31 Mar 2026/);
+    expect(await page.locator('#startDate-error').count()).toBe(0);
     expect(new URL(page.url()).search).toBe('');
     await shot('06-retired');
   });
