@@ -16,6 +16,7 @@ import {
   type Source,
 } from '@certplan/core';
 import { type PlannerIndex, preparePlannerData } from '../planner/index.ts';
+import { groupBy } from './groupBy.ts';
 
 export interface DatasetIndex {
   examsById: ReadonlyMap<string, Exam>;
@@ -27,17 +28,6 @@ export interface DatasetIndex {
 }
 
 export type Reconcile = (input: ReconcileInput) => ReconcileResult;
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
 
 function indexDataset(dataset: Dataset): DatasetIndex {
   return {

@@ -4,6 +4,7 @@
  * a plan must mention. `createPlan` then does no scanning of facts per request.
  */
 import type { Claim, Conflict, Dataset, Exam, Fact, Source } from '@certplan/core';
+import { groupBy } from '../lib/groupBy.ts';
 import { attributeLabel, describeValue } from './lib/describeValue.ts';
 import { bestDomainMatch, domainTokens, normalizeDomainName } from './lib/matchDomain.ts';
 import type { Citation, PreparedFocus as Focus, PlanWarning } from './schema.ts';
@@ -441,10 +442,10 @@ function describeSide(
   return `${describeValue(attribute, value)}${titles.length > 0 ? ` (${titles.join('; ')})` : ''}`;
 }
 
-function sidesOf(ctx: PrepareContext, conflict: Conflict): { value: unknown; factIds: string[] }[] {
-  if (conflict.sides && conflict.sides.length > 0) return conflict.sides;
+/** The facts' distinct values, each with the ids of the facts that state it, in first-seen order. */
+function groupFactsByValue(ctx: PrepareContext, factIds: readonly string[]): { value: unknown; factIds: string[] }[] {
   const byValue = new Map<string, { value: unknown; factIds: string[] }>();
-  for (const id of conflict.factIds) {
+  for (const id of factIds) {
     const fact = ctx.factsById.get(id);
     if (!fact) continue;
     const key = JSON.stringify(fact.value);
@@ -453,6 +454,11 @@ function sidesOf(ctx: PrepareContext, conflict: Conflict): { value: unknown; fac
     else byValue.set(key, { value: fact.value, factIds: [id] });
   }
   return [...byValue.values()];
+}
+
+function sidesOf(ctx: PrepareContext, conflict: Conflict): { value: unknown; factIds: string[] }[] {
+  if (conflict.sides && conflict.sides.length > 0) return conflict.sides;
+  return groupFactsByValue(ctx, conflict.factIds);
 }
 
 function conflictSentence(ctx: PrepareContext, conflict: Conflict, used: Claim | undefined): string {
@@ -518,16 +524,7 @@ function collectDisagreements(ctx: PrepareContext): Disagreement[] {
 }
 
 function groupDissent(ctx: PrepareContext, claim: Claim): string {
-  const byValue = new Map<string, { value: unknown; factIds: string[] }>();
-  for (const id of claim.dissentingFactIds) {
-    const fact = ctx.factsById.get(id);
-    if (!fact) continue;
-    const key = JSON.stringify(fact.value);
-    const side = byValue.get(key);
-    if (side) side.factIds.push(id);
-    else byValue.set(key, { value: fact.value, factIds: [id] });
-  }
-  return [...byValue.values()]
+  return groupFactsByValue(ctx, claim.dissentingFactIds)
     .map((side) => describeSide(ctx, fact0Attribute(ctx, side.factIds) ?? claim.attribute, side.value, side.factIds))
     .join(' and ');
 }
@@ -636,17 +633,6 @@ function provisionalClaims(exam: string, facts: readonly Fact[], sources: Readon
     });
   }
   return claims;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 /** An exam's retirement (date, successor, citations), or null: for listings such as GET /api/exams. */
