@@ -8,13 +8,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+// The launch flags and the browser lookup are the e2e tests' own: one place says how Chromium runs here.
+import { chromiumArgs, findChromium } from '../../packages/web/e2e/findChromium.ts';
 import { repoRoot } from '../lib/childJob.ts';
 import { atMost, figure, type SectionResult } from '../lib/figures.ts';
 import { startServer } from '../lib/server.ts';
 
 const SECTION = 'web';
 export const webDist = join(repoRoot, 'packages/web/dist');
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumPath = findChromium();
 
 /** Selectors of packages/web (PlanForm.tsx, ExamCard.tsx, PlanView.tsx). */
 const selectors = {
@@ -96,9 +98,16 @@ export async function benchWeb(options: { iterations: number }): Promise<Section
       `${assets.css.length} file(s)`,
     ),
   ];
-  if (!existsSync(chromiumPath)) {
+  if (!chromiumPath) {
     figures.push(
-      figure(SECTION, 'submit → plan drawn', null, 'ms', atMost(100, ' ms'), `no browser at ${chromiumPath}`),
+      figure(
+        SECTION,
+        'submit → plan drawn',
+        null,
+        'ms',
+        atMost(100, ' ms'),
+        `no browser at ${process.env.CHROMIUM_PATH || '/usr/bin/chromium'}`,
+      ),
     );
     return { section: SECTION, figures, details: { assets } };
   }
@@ -114,14 +123,7 @@ export async function benchWeb(options: { iterations: number }): Promise<Section
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumArgs,
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
