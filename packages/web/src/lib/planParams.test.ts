@@ -26,6 +26,13 @@ describe('plan inputs in the URL', () => {
     );
   });
 
+  it('keeps a rating named "__proto__" as a rating (regression: it replaced the object prototype)', () => {
+    const inputs = parsePlanParams('?exam=gcp-pmle&hours=5&rate.__proto__=2', TODAY);
+    expect(Object.keys(inputs.proficiency)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(inputs.proficiency)).toBe(Object.prototype);
+    expect(toPlanRequest(inputs).request?.proficiency).toEqual(JSON.parse('{"__proto__": 2}'));
+  });
+
   it('defaults the start date to today and leaves absent fields empty', () => {
     expect(parsePlanParams('?exam=gcp-pmle&hours=5', TODAY)).toMatchObject({
       exam: 'gcp-pmle',

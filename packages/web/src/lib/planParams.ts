@@ -40,7 +40,8 @@ export function parsePlanParams(search: string, today: string): PlanInputs {
   inputs.targetHours = params.get('target') ?? '';
   inputs.experienceYears = params.get('experience') ?? '';
   for (const [key, value] of params) {
-    if (key.startsWith(PROFICIENCY_PREFIX) && value) inputs.proficiency[key.slice(PROFICIENCY_PREFIX.length)] = value;
+    if (key.startsWith(PROFICIENCY_PREFIX) && value)
+      setOwn(inputs.proficiency, key.slice(PROFICIENCY_PREFIX.length), value);
   }
   return inputs;
 }
@@ -138,7 +139,15 @@ export function toPlanRequest(inputs: PlanInputs): { request: PlanRequest | null
   if (targetHours !== undefined) request.targetHours = targetHours;
   if (experienceYears !== undefined) request.experienceYears = experienceYears;
   const proficiency: Record<string, number> = {};
-  for (const [name, value] of Object.entries(inputs.proficiency)) if (value) proficiency[name] = Number(value);
+  for (const [name, value] of Object.entries(inputs.proficiency)) if (value) setOwn(proficiency, name, Number(value));
   if (Object.keys(proficiency).length > 0) request.proficiency = proficiency;
   return { request, issues };
+}
+
+/**
+ * Domain names come from the URL, which anyone can write: `obj[name] = v` with name "__proto__" would replace
+ * the object's prototype instead of recording a rating. Define an own property whatever the name.
+ */
+function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
