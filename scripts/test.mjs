@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The README's test command: lint, then turbo's typecheck and test tasks across the workspace. vitest prints a
-// summary per package; this sums them into one closing line ("test: N passed, N failed, N skipped") so a reader
-// (or CI) sees the whole run's result at the end instead of scrolling through each package's output.
+// The README's test command: lint (Biome, then ESLint's regex rules), then turbo's typecheck and test tasks across
+// the workspace. vitest prints a summary per package; this sums them into one closing line ("test: N passed,
+// N failed, N skipped") so a reader (or CI) sees the whole run's result at the end instead of scrolling through
+// each package's output.
 import { spawn } from 'node:child_process';
 
 function run(cmd, args, onLine) {
@@ -27,18 +28,21 @@ function run(cmd, args, onLine) {
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 // vitest: " Tests  2 failed | 30 passed | 1 skipped (33)", possibly behind turbo's "pkg:test: " prefix.
-const summary = /\bTests\s+((?:\d+ (?:passed|failed|skipped|todo)\s*\|?\s*)+)\(\d+\)/;
+const summary = /\bTests\s+((?:\d+ (?:passed|failed|skipped|todo)(?:\s*\|)?\s*)+)\(\d+\)/;
 function collect(line) {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: strip ANSI colours before matching
   const match = summary.exec(line.replace(/\x1b\[[0-9;]*m/g, ''));
   if (!match) return;
-  for (const part of match[1].matchAll(/(\d+) (passed|failed|skipped|todo)/g)) {
+  for (const part of match[1].matchAll(/(?<!\d)(\d+) (passed|failed|skipped|todo)/g)) {
     const kind = part[2] === 'todo' ? 'skipped' : part[2];
     totals[kind] += Number(part[1]);
   }
 }
 
-const lint = await run('biome', ['check', '.'], () => {});
+// Biome formats and lints; ESLint only checks regular expressions (eslint.config.js). Both must pass.
+const biome = await run('biome', ['check', '.'], () => {});
+const eslint = await run('eslint', ['.'], () => {});
+const lint = biome !== 0 ? biome : eslint;
 const tests = await run('turbo', ['run', 'typecheck', 'test', '--concurrency=2', ...process.argv.slice(2)], collect);
 const failed = lint !== 0 || tests !== 0;
 if (lint !== 0) console.error('lint failed: run `pnpm lint` (or `pnpm format`) to see and fix it');

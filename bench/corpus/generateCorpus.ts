@@ -78,16 +78,16 @@ function decodeEntities(s: string): string {
   });
 }
 const encodeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const stripTags = (html: string) => decodeEntities(html.replace(/<[^>]*>/g, ''));
+const stripTags = (html: string) => decodeEntities(html.replace(/<[^<>]*>/g, ''));
 
 /** Keeps only the inline markup every renderer understands; text is decoded then re-encoded minimally. */
 function cleanInline(html: string): string {
   return html
     .replace(/<br\s*\/?>/gi, ' ')
-    .split(/(<[^>]*>)/)
+    .split(/(<[^<>]*>)/)
     .map((part) => {
       if (!part.startsWith('<')) return encodeText(decodeEntities(part).replace(/\s+/g, ' '));
-      const tag = /^<(\/?)([a-z0-9]+)([^>]*)>$/i.exec(part);
+      const tag = /^<(\/?)([a-z0-9]+)(?![a-z0-9])([^>]*)>$/i.exec(part);
       if (!tag) return '';
       const [, close, name, attrs] = tag;
       const lower = name!.toLowerCase();
@@ -136,7 +136,7 @@ function sectionsFromHtml(html: string): Section[] {
 
 function inlineMarkdownToHtml(md: string): string {
   const html = encodeText(md)
-    .replace(/\[([^\]]*)\]\(([^)\s]*)[^)]*\)/g, '<a href="$2">$1</a>')
+    .replace(/\[([^[\]]*)\]\(([^)\s]*)(?:\s[^)]*)?\)/g, '<a href="$2">$1</a>')
     .replace(/\*\*([^*]+)\*\*/g, '<b>$1</b>')
     .replace(/(^|[^*])\*([^*]+)\*/g, '$1<em>$2</em>');
   return html.trim();
@@ -163,8 +163,8 @@ function sectionsFromMarkdown(md: string): Section[] {
       flush();
       continue;
     }
-    const heading = /^#{1,6}\s+(.*)$/.exec(line);
-    const item = /^\s*(?:([-*+])|(\d+)\.)\s+(.*)$/.exec(line);
+    const heading = /^#{1,6}\s+(\S.*)$/.exec(line);
+    const item = /^\s*(?:([-*+])|(\d+)\.)\s+(\S.*)$/.exec(line);
     if (heading) {
       flush();
       sections.push({ heading: heading[1]!.trim(), blocks: [] });
@@ -230,11 +230,11 @@ function readExamNames(examsYaml: string): Map<string, string[]> {
       continue;
     }
     if (!exam) continue;
-    const name = /^\s+name:\s*(.+)$/.exec(line);
+    const name = /^\s+name:\s*(\S.*)$/.exec(line);
     if (name) names.get(exam)!.push(name[1]!.trim());
     if (/^\s+aliases:/.test(line)) inAliases = true;
-    else if (inAliases && /^\s+-\s+(.+)$/.test(line)) {
-      const alias = /^\s+-\s+(.+)$/.exec(line)![1]!.trim();
+    else if (inAliases && /^\s+-\s+(\S.*)$/.test(line)) {
+      const alias = /^\s+-\s+(\S.*)$/.exec(line)![1]!.trim();
       // Codes stay as they are: number perturbation already leaves them alone and they identify exams exactly.
       if (!/^[A-Z]{2,4}-?[A-Z]?\d{2,3}$/.test(alias)) names.get(exam)!.push(alias);
     } else if (/^\s+\w+:/.test(line)) inAliases = false;
@@ -304,7 +304,7 @@ function makeNamePerturber(examNames: Map<string, string[]>) {
 
 function perturbInline(html: string, rng: () => number, names: ReturnType<typeof makeNamePerturber>): string {
   return html
-    .split(/(<[^>]*>)/)
+    .split(/(<[^<>]*>)/)
     .map((part) => (part.startsWith('<') ? part : encodeText(perturbNumbers(names(decodeEntities(part), rng), rng))))
     .join('');
 }
@@ -318,7 +318,7 @@ function inlineToMarkdown(html: string): string {
       .replace(/<a href="([^"]*)">([\s\S]*?)<\/a>/g, '[$2]($1)')
       .replace(/<\/?b>/g, '**')
       .replace(/<\/?em>/g, '*')
-      .replace(/<[^>]*>/g, ''),
+      .replace(/<[^<>]*>/g, ''),
   );
 }
 

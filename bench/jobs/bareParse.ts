@@ -54,8 +54,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 function detectFormat(text: string): 'wordpress' | 'markdown' | 'text' {
   if (text.trimStart().startsWith('{')) return 'wordpress';
   if (/^---\r?\n/.test(text)) return 'markdown';
-  const markdownish = /^#{1,6} \S|\]\([^)\s]+\)|^\s*[-*+] \S[\s\S]*^\s*[-*+] \S/m;
-  if (markdownish.test(text) && /^#{1,6} \S|\]\(/m.test(text)) return 'markdown';
+  if (/^#{1,6} \S/m.test(text) || /\]\([^)\s]+\)/.test(text)) return 'markdown';
+  if (text.includes('](') && text.split('\n').filter((l) => /^[-*+] \S/.test(l.trimStart())).length >= 2)
+    return 'markdown';
   return 'text';
 }
 

@@ -124,7 +124,7 @@ export function sourceIdOf(file: string): string {
   const slug = base
     .toLowerCase()
     .replace(/[^a-z0-9_]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+|(?<!-)-+$/g, '');
   // Names that lose characters (spaces, accents) get a hash so two of them cannot collide.
   const lossy = slug !== base.toLowerCase().replace(/\//g, '-');
   return `${slug || 'source'}${lossy ? `-${hash(file).slice(0, 6)}` : ''}`;

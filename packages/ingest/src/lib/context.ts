@@ -84,7 +84,8 @@ export function splitSentences(text: string): Span[] {
 export function splitClauses(text: string, offset: number): Span[] {
   const spans: Span[] = [];
   let start = 0;
-  const re = /;\s+|,\s+(?=(?:whereas|while|but|whilst)\b)|\s+(?=whereas\b)|\s+vs\.?\s+|\s+versus\s+/gi;
+  const re =
+    /;\s+|,\s+(?=(?:whereas|while|but|whilst)\b)|(?<!\s)\s+(?=whereas\b)|(?<!\s)\s+vs\.?\s+|(?<!\s)\s+versus\s+/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     spans.push({ start: offset + start, end: offset + m.index });
     start = m.index + m[0].length;

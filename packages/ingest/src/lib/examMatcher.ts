@@ -30,8 +30,8 @@ const OTHER_EXAM_PATTERNS = [
   /\b(?:Professional|Associate)\s+(?:Cloud|Data|Security|Network|Collaboration|Workspace|Database|DevOps)(?:\s+[A-Z][a-z]+){0,2}\s+(?:Engineer|Architect|Developer|Administrator|Analyst)\b/g,
   // AWS's other certifications: with the vendor the family name is enough; without it, the level must follow
   // (a bare "Data Engineer" is a job title).
-  /\bAWS\s+(?:Certified\s+)?(?:Solutions\s+Architect|SysOps\s+Administrator|Cloud\s+Practitioner|AI\s+Practitioner|DevOps\s+Engineer|Developer|Data\s+Engineer|Data\s+Analytics|Advanced\s+Networking|Security|Database)\b(?:\s*[–—-]?\s*(?:Associate|Professional|Specialty|Foundational)\b)?/g,
-  /\b(?:Solutions\s+Architect|SysOps\s+Administrator|Cloud\s+Practitioner|AI\s+Practitioner|DevOps\s+Engineer|Developer|Data\s+Engineer|Data\s+Analytics|Advanced\s+Networking|Security|Database)\s*[–—-]?\s*(?:Associate|Professional|Specialty|Foundational)\b/g,
+  /\bAWS\s+(?:Certified\s+)?(?:Solutions\s+Architect|SysOps\s+Administrator|Cloud\s+Practitioner|AI\s+Practitioner|DevOps\s+Engineer|Developer|Data\s+Engineer|Data\s+Analytics|Advanced\s+Networking|Security|Database)\b(?:\s*(?:[–—-]\s*)?(?:Associate|Professional|Specialty|Foundational)\b)?/g,
+  /\b(?:Solutions\s+Architect|SysOps\s+Administrator|Cloud\s+Practitioner|AI\s+Practitioner|DevOps\s+Engineer|Developer|Data\s+Engineer|Data\s+Analytics|Advanced\s+Networking|Security|Database)\s*(?:[–—-]\s*)?(?:Associate|Professional|Specialty|Foundational)\b/g,
   /\b(?:Cloud|AI)\s+Practitioner\b/g,
   /\b(?:Cloud\s+Digital\s+Leader|Generative\s+AI\s+Leader|TensorFlow\s+Developer\s+Certificate|Google\s+(?:AdWords|Analytics|Ads)\s+Certification)\b/g,
   /\b[A-Z]{2,3}-\d{3}\b/g,

@@ -121,10 +121,21 @@ export function detectFormat(text: string): DetectedFormat {
   const head = text.trimStart();
   if (head.startsWith('{')) return 'wordpress';
   if (/^---\r?\n/.test(text)) return 'markdown';
-  // Markdown without front matter: headings, links or list markers as Markdown writes them.
-  const markdownish = /^#{1,6} \S|\]\([^)\s]+\)|^\s*[-*+] \S[\s\S]*^\s*[-*+] \S/m;
-  if (markdownish.test(text) && /^#{1,6} \S|\]\(/m.test(text)) return 'markdown';
+  // Markdown without front matter: a heading or a link as Markdown writes them, or two list items where the
+  // text has a link opener. Lines are checked one at a time: a pattern spanning lines would rescan the rest of
+  // the text from every line start (quadratic on a long post).
+  if (/^#{1,6} \S/m.test(text) || /\]\([^)\s]+\)/.test(text)) return 'markdown';
+  if (text.includes('](') && countListLines(text, 2) >= 2) return 'markdown';
   return 'text';
+}
+
+/** Lines that start (after indentation) with a Markdown bullet and text, counted up to `enough`. */
+function countListLines(text: string, enough: number): number {
+  let count = 0;
+  for (const line of text.split('\n')) {
+    if (/^[-*+] \S/.test(line.trimStart()) && ++count >= enough) break;
+  }
+  return count;
 }
 
 export function parseSource(text: string, file: VFile): ParsedSource {
@@ -142,9 +153,12 @@ function parseWordPress(text: string, file: VFile): ParsedSource {
     const message = (error as Error).message;
     const match = /position (\d+)/.exec(message);
     const offset = match ? Number(match[1]) : /end of JSON input/.test(message) ? text.length : null;
-    const reason = message
-      .replace(/\s*in JSON at position \d+.*$/s, '')
-      .replace(/^Unexpected end of JSON input$/, 'unexpected end of input');
+    // V8 appends " in JSON at position N …" to the reason; cut there (indexOf: the message quotes the input).
+    const cut = message.indexOf(' in JSON at position ');
+    const reason = (cut === -1 ? message : message.slice(0, cut).trimEnd()).replace(
+      /^Unexpected end of JSON input$/,
+      'unexpected end of input',
+    );
     throw new UnreadableSourceError(
       `invalid JSON (truncated or malformed): ${reason}`,
       'certplan:invalid-json',
@@ -348,7 +362,9 @@ export function limitTagDepth(html: string, limit: number): { html: string; firs
   let depth = 0;
   let firstDropped: number | null = null;
   const drops: Array<[number, number]> = [];
-  const re = /<(\/?)([a-zA-Z][\w-]*)\b[^>]*?(\/?)>/g;
+  // `[^<>]*`, not `[^>]*?`: from an unclosed `<a` the lazy form scanned to the end of the text for a `>`, once per
+  // tag opener (quadratic). A `<` inside a tag is rare, and this count only decides which tags to drop.
+  const re = /<(\/?)([a-zA-Z][\w-]*)\b[^<>]*?(\/?)>/g;
   for (let m = re.exec(html); m; m = re.exec(html)) {
     const name = (m[2] as string).toLowerCase();
     if (VOID_ELEMENTS.has(name) || m[3] === '/') continue;

@@ -28,7 +28,7 @@ import { NUM, parseNumber } from '../lib/quantities.ts';
 export type ExtractDomainOptions = Record<string, never>;
 
 const WEIGHTED =
-  /^(?:(?:Domain|Section|Area|Part|Module)\s*\d+\s*[:.–—-]\s*)?(?<name>[^:()%\n]{3,100}?)\s*(?:[([]\s*(?<w1>\d{1,2}(?:\.\d+)?)\s*%[^)\]]{0,40}[)\]]|(?::|–|—|-)\s*(?<w2>\d{1,2}(?:\.\d+)?)\s*%(?:\s+of\s+[\w\s]{0,30})?)\s*\.?$/;
+  /^(?:(?:Domain|Section|Area|Part|Module)\s*\d+\s*[:.–—-]\s*)?(?<name>[^:()%\s][^:()%\n]{2,99}?)\s*(?:[([]\s*(?<w1>\d{1,2}(?:\.\d+)?)\s*%[^)\]]{0,40}[)\]]\s*|(?::|–|—|-)\s*(?<w2>\d{1,2}(?:\.\d+)?)\s*%(?:\s+of\s+[\w\s]{0,30}|\s*))\.?$/;
 const LEAD_IN =
   /\b(?:domains?|pillars?|(?:content|knowledge|subject|key)\s+areas?|sections?|objectives|competenc\w+|(?:assesses|measures|tests|validates|evaluates)\s+(?:your|the|a\s+candidate['’]s)\s+ability|exam\s+(?:covers|assesses|measures|tests))\b[^.]*:\s*$/i;
 /** Words that say a list or section is about the exam's content outline. */
@@ -46,7 +46,7 @@ const PROSE_LIST = new RegExp(
 );
 
 /** Words that open a list of examples rather than the outline itself. */
-const EXAMPLES = /(?:^|\s)(?:for\s+(?:example|instance)|e\.g\b|such\s+as)\b|^(?:like|including)\b/i;
+const EXAMPLES = /(?:^|\s)(?:for\s+(?:example|instance)|e\.g|such\s+as)\b|^(?:like|including)\b/i;
 /** Words that close a list of examples: the outline is not complete. */
 const OPEN_ENDED = /(?:\betc\.?|\band\s+(?:more|others|so\s+on)|\bamong\s+others)\s*$/i;
 /** Words a domain name neither ends nor starts with: "collaborating within | across teams" is one phrase. */
@@ -84,8 +84,10 @@ const clean = (item: string) =>
     .replace(/^(?:(?:and|or|the)\s+)+/i, '')
     .trim();
 
-const wellFormed = (items: string[]) =>
-  items.length >= 3 && items.every((i) => i && i.split(/\s+/).length <= 10 && !/\d|[()]/.test(i));
+/** At most this many words per item: a list item names a domain, it does not say a sentence. */
+const MAX_ITEM_WORDS = 10;
+const itemOk = (i: string) => !!i && i.split(/\s+/).length <= MAX_ITEM_WORDS && !/\d|[()]/.test(i);
+const wellFormed = (items: string[]) => items.length >= 3 && items.every(itemOk);
 
 /**
  * The ways a prose list can be read. With a serial comma ("a, b, and c") commas alone separate items, so
@@ -96,13 +98,17 @@ const wellFormed = (items: string[]) =>
 export function proseReadings(list: string): string[][] | null {
   const text = list.trim();
   if (EXAMPLES.test(text) || OPEN_ENDED.test(text)) return null;
-  if (/,\s+(?:and|or)\s+/.test(text)) {
-    const items = text.split(/\s*,\s*/).map(clean);
+  if (/,\s+(?:and|or)\s/.test(text)) {
+    const items = text.split(/(?<!\s)\s*,\s*/).map(clean);
     return wellFormed(items) ? [items] : null;
   }
-  const chunks = text.split(/\s*,\s*/).map(clean);
+  const chunks = text.split(/(?<!\s)\s*,\s*/).map(clean);
   const tail = chunks.pop() ?? '';
-  const conjunctions = [...tail.matchAll(/\s+(?:and|or)\s+/g)];
+  // Every reading keeps `chunks` and splits the tail at most once into two items: when a chunk is no item, or
+  // the tail is too long to be one or two, no reading can be a list. Checked first, because trying each
+  // conjunction of a long tail slices the tail again each time (quadratic: 100 KB of "x or x or …" took 40 s).
+  if (!chunks.every(itemOk) || tail.split(/\s+/, 2 * MAX_ITEM_WORDS + 2).length > 2 * MAX_ITEM_WORDS + 1) return null;
+  const conjunctions = [...tail.matchAll(/(?<!\s)\s+(?:and|or)\s+/g)];
   const readings: string[][] = [[...chunks, tail]];
   for (const c of conjunctions) {
     const left = tail.slice(0, c.index).trim();
@@ -176,7 +182,7 @@ export interface DomainName {
 export function weightedDomain(text: string): DomainName | null {
   const m = WEIGHTED.exec(text.trim());
   if (!m?.groups) return null;
-  const name = (m.groups.name ?? '').trim().replace(/[\s:–—-]+$/, '');
+  const name = (m.groups.name ?? '').trim().replace(/(?<![\s:–—-])[\s:–—-]+$/, '');
   const words = name.split(/\s+/).length;
   if (!/^[\p{Lu}\d]/u.test(name) || words > 12 || /\$/.test(name)) return null;
   return { name, weightPercent: Number(m.groups.w1 ?? m.groups.w2) };

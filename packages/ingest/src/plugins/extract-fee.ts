@@ -19,7 +19,7 @@ const NOT_EXAM_FEE =
 
 /** "(plus tax)", "+ applicable taxes", "excl. VAT", "(taxes extra)", "tax not included", "before local taxes". */
 const PLUS_TAX =
-  /^\s*[(,;–—-]?\s*(?:(?:plus|\+|excluding|excl\.?|exclusive\s+of|before|not\s+including)\s+(?:any\s+|applicable\s+|local\s+|sales\s+)*(?:tax|taxes|VAT|GST)\b|(?:applicable\s+|local\s+|sales\s+)*(?:tax|taxes|VAT|GST)\s+(?:(?:is|are)\s+)?(?:extra|additional|not\s+included|excluded|on\s+top)\b)/i;
+  /^\s*(?:[(,;–—-]\s*)?(?:(?:plus|\+|excluding|excl\.?|exclusive\s+of|before|not\s+including)\s+(?:any\s+|applicable\s+|local\s+|sales\s+)*(?:tax|taxes|VAT|GST)\b|(?:applicable\s+|local\s+|sales\s+)*(?:tax|taxes|VAT|GST)\s+(?:(?:is|are)\s+)?(?:extra|additional|not\s+included|excluded|on\s+top)\b)/i;
 
 /**
  * "The MLS-C01 was $300", "the exam is now $150": the clause's subject is the exam itself and the verb is a

@@ -15,7 +15,7 @@ const PRODUCT_TOKEN = /^(?:[A-Z0-9][\w.+/-]*|[a-z][\w.]*-[\w.-]+|[a-z]+[A-Z][\w]
 
 export function namedTools(phrase: string): string[] {
   const cut = phrase.split(/[.;:!?()]/)[0] ?? '';
-  const items = cut.split(/,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+/);
+  const items = cut.split(/,\s*(?:and\s+|or\s+)?|(?<!\s)\s+and\s+|(?<!\s)\s+or\s+/);
   const tools: string[] = [];
   for (const item of items) {
     const tokens = item.trim().split(/\s+/);

@@ -7,8 +7,8 @@ export type ExtractPassingScoreOptions = Record<string, never>;
 
 const SCORE = new RegExp(
   [
-    '\\b(?:passing|pass|minimum)\\s+(?:score|mark|grade)\\s*(?:is|of|:|–|-|=|\\|)?\\s*(?:a\\s+)?(?:minimum\\s+of\\s+)?(?:at\\s+least\\s+)?(?<s1>\\d+(?:\\.\\d+)?)\\s*(?<p1>%)?(?:\\s*(?:on\\s+a\\s+scale\\s+(?:of|from)|out\\s+of|\\/)\\s*(?:(?<lo>\\d+)\\s*(?:-|–|to)\\s*)?(?<hi>\\d+))?',
-    '\\bscore\\s+(?:of\\s+)?(?:at\\s+least\\s+)?(?<s2>\\d+(?:\\.\\d+)?)\\s*(?<p2>%)?(?:\\s*(?:out\\s+of|\\/)\\s*(?<hi2>\\d+))?\\s+(?:or\\s+(?:higher|more|above)\\s+)?(?:is\\s+(?:required|needed)\\s+)?to\\s+pass',
+    '\\b(?:passing|pass|minimum)\\s+(?:score|mark|grade)\\s*(?:(?:is|of|:|–|-|=|\\|)\\s*)?(?:a\\s+)?(?:minimum\\s+of\\s+)?(?:at\\s+least\\s+)?(?<s1>\\d+(?:\\.\\d+)?)(?:\\s*(?<p1>%))?(?:\\s*(?:on\\s+a\\s+scale\\s+(?:of|from)|out\\s+of|\\/)\\s*(?:(?<lo>\\d+)\\s*(?:-|–|to)\\s*)?(?<hi>\\d+))?',
+    '\\bscore\\s+(?:of\\s+)?(?:at\\s+least\\s+)?(?<s2>\\d+(?:\\.\\d+)?)(?:\\s*(?<p2>%))?(?:\\s*(?:out\\s+of|\\/)\\s*(?<hi2>\\d+))?\\s+(?:or\\s+(?:higher|more|above)\\s+)?(?:is\\s+(?:required|needed)\\s+)?to\\s+pass',
   ].join('|'),
   'gi',
 );

@@ -45,7 +45,7 @@ function distinctQuotes(facts: readonly ConflictFact[]): ConflictFact[] {
 
 export function ConflictCard(props: ConflictCardProps): JSX.Element {
   // The card owns its copy: a review or a 409 replaces it without reloading the page.
-  // eslint-disable-next-line solid/reactivity -- initial value only; later updates come from the API.
+  // Read once on purpose (the initial value only): later updates come from the API, not from props.
   const [conflict, setConflictSignal] = createSignal(props.conflict);
   const setConflict = (next: ConflictView) => {
     setConflictSignal(next);
