@@ -3,7 +3,7 @@
  * nested 10,000 deep generated here so they are not committed). Each is reported with file, position and
  * reason; the good sources are still processed; the previous dataset is never half-written.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -56,10 +56,12 @@ describe('bad sources', () => {
     `);
   });
 
-  it('reports a dangling symlink as unreadable with its target, follows a good one, skips one to a directory', () => {
+  it('reports a dangling symlink as unreadable with its target, follows one within raw/, skips one to a directory', () => {
     symlinkSync('/nonexistent/certplan-gone.md', join(content, 'raw', 'gone.md'));
-    writeFileSync(join(content, 'elsewhere.md'), '# AWS MLA-C01\n\nThe MLA-C01 exam costs $150.\n');
-    symlinkSync(join(content, 'elsewhere.md'), join(content, 'raw', 'linked.md'));
+    // A symlink is followed only while its target stays inside raw/ (issue 12: see untrustedSources.test.ts).
+    mkdirSync(join(content, 'raw', 'notes'));
+    writeFileSync(join(content, 'raw', 'notes', 'mla.md'), '# AWS MLA-C01\n\nThe MLA-C01 exam costs $150.\n');
+    symlinkSync(join('notes', 'mla.md'), join(content, 'raw', 'linked.md'));
     symlinkSync(content, join(content, 'raw', 'loop'));
     const result = buildDataset({ contentDir: content, outDir: out, keepGoing: true, cache: false });
     expect(result.unreadable.find((p) => p.file === 'gone.md')).toEqual({

@@ -4,7 +4,7 @@
  * cannot be read stops the write (the previous dataset stays) unless `keepGoing` is set.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import {
@@ -28,6 +28,7 @@ import type { DraftFact } from './context.ts';
 import { ExamMatcher } from './examMatcher.ts';
 import { EXTRACTOR_VERSION } from './extractSource.ts';
 import { type ExtractOutcome, type ExtractTask, runExtractTask, type WorkerTask } from './extractTask.ts';
+import { readRawFile } from './readRawFile.ts';
 import { DEFAULT_MAX_SOURCE_BYTES } from './readSource.ts';
 import { parseCatalogYaml, parseSourcesYaml } from './yamlConfig.ts';
 
@@ -108,10 +109,10 @@ export function listRawFiles(rawDir: string): string[] {
       if (entry.name.startsWith('.')) continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      // A symlink is listed unless it leads to a directory (not followed: cycles); a dangling one is then
-      // reported unreadable with the reason instead of being skipped silently.
-      else if (entry.isFile() || (entry.isSymbolicLink() && !isDirectory(full)))
-        out.push(relative(rawDir, full).split(sep).join('/'));
+      // Everything else is listed, so readRawFile reports what it will not read (a FIFO, a device, a symlink out
+      // of raw/, a dangling one) instead of it being skipped silently; only a symlink to a directory is not
+      // (not followed: cycles).
+      else if (!(entry.isSymbolicLink() && isDirectory(full))) out.push(relative(rawDir, full).split(sep).join('/'));
     }
   };
   walk(rawDir);
@@ -130,12 +131,36 @@ export function sourceIdOf(file: string): string {
   return `${slug || 'source'}${lossy ? `-${hash(file).slice(0, 6)}` : ''}`;
 }
 
+/** Authorities from the most trusted to the least (the enum's order). */
+const AUTHORITY_RANK: readonly Authority[] = AuthoritySchema.options;
+
+/**
+ * The authority a source gets. Only sources.yaml grants it (unregistered: secondary); the file's own metadata,
+ * which anyone who can add a file writes, may lower it and never raise it. `note` says what the file asked for
+ * and what was applied, when it asked for anything else.
+ */
+export function grantAuthority(
+  registered: Authority | undefined,
+  fromFile: string | undefined,
+): { authority: Authority; note: string | null } {
+  const granted: Authority = registered ?? 'secondary';
+  const own = AuthoritySchema.safeParse(fromFile);
+  if (!own.success || own.data === granted) return { authority: granted, note: null };
+  const by = registered ? 'sources.yaml' : 'the default for unregistered sources';
+  if (AUTHORITY_RANK.indexOf(own.data) > AUTHORITY_RANK.indexOf(granted))
+    return { authority: own.data, note: `lowered from ${granted} (${by}) by the file's own authority: ${own.data}` };
+  return {
+    authority: granted,
+    note: `the file's own authority: ${own.data} was not applied; only sources.yaml grants authority`,
+  };
+}
+
 /** A domain's position in its list, so facts sharing one quote (a prose list) keep the source's order. */
 const orderOf = (fact: Fact) => (fact.attribute === 'domain' ? (fact.value.order ?? 0) : 0);
 
 /** One raw file after reading and the cache lookup: either its bytes failed to read, or it has a cache key. */
 type PlannedFile =
-  | { file: string; readError: string }
+  | { file: string; readError: string; readRule: string }
   | { file: string; readError?: undefined; key: string; task: ExtractTask; cached: CachedExtraction | null };
 
 interface Plan {
@@ -170,20 +195,16 @@ function planBuild(options: BuildOptions): Plan {
   const codeHash = options.cache === false ? '' : extractorFingerprint();
   const cache: CacheStore | null = options.cache === false ? null : openCache(join(contentDir, '.cache'));
   const maxSourceBytes = options.maxSourceBytes ?? DEFAULT_MAX_SOURCE_BYTES;
+  // One file's bytes at a time: each is read (safely, see readRawFile), hashed for the cache key and let go;
+  // extraction reads it again. Memory stays bounded by the largest allowed file, not by the corpus.
   const planned: PlannedFile[] = rawFiles.map((file) => {
-    const path = join(rawDir, file);
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const link = code === 'ENOENT' && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink();
-      const reason = link ? `dangling symlink: its target ${readlinkSync(path)} does not exist` : null;
-      return { file, readError: reason ?? (error as Error).message };
-    }
-    const key = hash(`${EXTRACTOR_VERSION}\0${codeHash}\0${catalogHash}\0${file}\0${hash(bytes)}`);
-    const display = relative(process.cwd(), path) || path;
-    return { file, key, task: { bytes, file, display, maxSourceBytes }, cached: cache?.get(key) ?? null };
+    const read = readRawFile(rawDir, file, maxSourceBytes);
+    if ('failure' in read) return { file, readError: read.failure.message, readRule: read.failure.ruleId };
+    const bytesHash = hash(read.bytes);
+    const key = hash(`${EXTRACTOR_VERSION}\0${codeHash}\0${catalogHash}\0${file}\0${bytesHash}`);
+    const display = relative(process.cwd(), join(rawDir, file)) || join(rawDir, file);
+    const task: ExtractTask = { rawDir, file, display, maxSourceBytes, bytesHash };
+    return { file, key, task, cached: cache?.get(key) ?? null };
   });
   return { options, catalog, catalogHash, entries, sourcesText, reviews, matcher, rawFiles, planned, cache };
 }
@@ -409,7 +430,7 @@ function finishBuild(
         file,
         line: null,
         column: null,
-        ruleId: 'certplan:read-failed',
+        ruleId: planned.readRule,
         message: planned.readError,
         fatal: true,
       });
@@ -425,15 +446,26 @@ function finishBuild(
         return;
       }
       extracted = outcome.extraction;
-      cache?.set(planned.key, extracted);
+      // Bytes that changed between planning and extraction belong to another key: not cached under this one.
+      if (outcome.bytesHash === planned.task.bytesHash) cache?.set(planned.key, extracted);
     }
+    const { authority, note } = grantAuthority(entry?.authority, extracted.metadata.authority);
     if (!entry) {
       extracted.messages.push({
         file,
         line: null,
         column: null,
         ruleId: 'certplan:unregistered-source',
-        message: 'not registered in sources.yaml; ingested with defaults (authority: secondary)',
+        message: `not registered in sources.yaml; ingested with defaults (authority: ${authority}${note ? `; ${note}` : ''})`,
+        fatal: false,
+      });
+    } else if (note) {
+      extracted.messages.push({
+        file,
+        line: null,
+        column: null,
+        ruleId: 'certplan:authority',
+        message: `authority: ${authority} (${note})`,
         fatal: false,
       });
     }
@@ -442,8 +474,6 @@ function finishBuild(
     let id = sourceIdOf(file);
     while (usedIds.has(id)) id = `${id}-${hash(file).slice(0, 4)}`;
     usedIds.add(id);
-    const authorityFromFile = AuthoritySchema.safeParse(extracted.metadata.authority);
-    const authority: Authority = entry?.authority ?? (authorityFromFile.success ? authorityFromFile.data : 'secondary');
     sources.push({
       id,
       file,

@@ -3,26 +3,31 @@
  * stores, or why the file is unreadable). buildDataset runs it in process for small builds and in a worker pool
  * (extractWorker.mjs) for large ones; both call this same function, so the dataset cannot depend on which ran.
  */
+import { createHash } from 'node:crypto';
 import type { Exam, Problem } from '@certplan/core';
 import type { VFile } from 'vfile';
 import type { CachedExtraction } from './cache.ts';
 import { ExamMatcher } from './examMatcher.ts';
 import { extractSource } from './extractSource.ts';
+import { readRawFile } from './readRawFile.ts';
 import { decodeSourceBytes, UnreadableSourceError } from './readSource.ts';
 
 type VFileMessage = VFile['messages'][number];
 
 export interface ExtractTask {
-  bytes: Uint8Array;
+  /** content/raw/ (absolute): the file is read here, by whoever extracts it, so bytes are never queued. */
+  rawDir: string;
   /** Path relative to raw/, as problems name it. */
   file: string;
+  /** sha256 of the bytes when the build was planned; the outcome says whether it read the same bytes. */
+  bytesHash: string;
   /** Path as vfile messages show it (relative to the working directory). */
   display: string;
   maxSourceBytes: number;
 }
 
 export type ExtractOutcome =
-  | { kind: 'extracted'; extraction: CachedExtraction }
+  | { kind: 'extracted'; extraction: CachedExtraction; bytesHash: string }
   | { kind: 'unreadable'; problem: Problem };
 
 function toProblem(message: VFileMessage, file: string): Problem {
@@ -36,16 +41,26 @@ function toProblem(message: VFileMessage, file: string): Problem {
   };
 }
 
-/** Unreadable input (encoding, size, malformed JSON…) is an outcome; anything else is a bug and throws. */
+/**
+ * Reads and extracts one file. Every failure is this file's outcome, never the build's: unreadable input
+ * (type, size, encoding, malformed JSON…) with its place, and any other error thrown while parsing or
+ * extracting it (a library's resource guard, a bug an input triggers) as `certplan:extract-failed`.
+ */
 export function runExtractTask(
   task: ExtractTask,
   deps: { matcher: ExamMatcher; exams: readonly Exam[] },
 ): ExtractOutcome {
+  const read = readRawFile(task.rawDir, task.file, task.maxSourceBytes);
+  if ('failure' in read) {
+    const { ruleId, message } = read.failure;
+    return { kind: 'unreadable', problem: { file: task.file, line: null, column: null, ruleId, message, fatal: true } };
+  }
   try {
-    const text = decodeSourceBytes(task.bytes, task.maxSourceBytes);
+    const text = decodeSourceBytes(read.bytes, task.maxSourceBytes);
     const result = extractSource(text, task.display, deps);
     return {
       kind: 'extracted',
+      bytesHash: createHash('sha256').update(read.bytes).digest('hex'),
       extraction: {
         format: result.format,
         metadata: result.metadata,
@@ -56,11 +71,24 @@ export function runExtractTask(
       },
     };
   } catch (error) {
-    if (!(error instanceof UnreadableSourceError)) throw error;
-    const { line, column } = error.point ?? { line: null, column: null };
+    if (error instanceof UnreadableSourceError) {
+      const { line, column } = error.point ?? { line: null, column: null };
+      return {
+        kind: 'unreadable',
+        problem: { file: task.file, line, column, ruleId: error.ruleId, message: error.message, fatal: true },
+      };
+    }
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return {
       kind: 'unreadable',
-      problem: { file: task.file, line, column, ruleId: error.ruleId, message: error.message, fatal: true },
+      problem: {
+        file: task.file,
+        line: null,
+        column: null,
+        ruleId: 'certplan:extract-failed',
+        message: `could not be extracted (${reason.slice(0, 300)}); skipped, the other sources were processed`,
+        fatal: true,
+      },
     };
   }
 }

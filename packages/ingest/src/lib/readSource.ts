@@ -4,6 +4,7 @@
  * offsets in the parser's input; `toRawOffset` maps them back to the raw file so facts can cite a raw line.
  */
 import type { Element, RootContent as HastContent, Root as HastRoot } from 'hast';
+import { defaultSchema, type Schema, sanitize } from 'hast-util-sanitize';
 import { toMdast } from 'hast-util-to-mdast';
 import type { List, ListItem, Paragraph, Root, RootContent, Text } from 'mdast';
 import rehypeParse from 'rehype-parse';
@@ -14,18 +15,13 @@ import { unified } from 'unified';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { LineCounter, parseDocument } from 'yaml';
+import { boundTitle, type FileMetadata, readTomlFrontMatter, readYamlFrontMatter } from './frontMatter.ts';
 import { findJsonStringLiteral } from './jsonLocate.ts';
+import { isHttpUrl, MAX_URL_LENGTH } from './yamlConfig.ts';
 
 export type DetectedFormat = 'wordpress' | 'markdown' | 'text';
 
-export interface FileMetadata {
-  url?: string;
-  title?: string;
-  published?: string;
-  modified?: string;
-  authority?: string;
-}
+export type { FileMetadata } from './frontMatter.ts';
 
 export interface ParsedSource {
   format: DetectedFormat;
@@ -120,7 +116,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 export function detectFormat(text: string): DetectedFormat {
   const head = text.trimStart();
   if (head.startsWith('{')) return 'wordpress';
-  if (/^---\r?\n/.test(text)) return 'markdown';
+  // Front matter as static-site generators write it: YAML between `---` lines, TOML between `+++` lines.
+  if (/^(?:---|\+\+\+)\r?\n/.test(text)) return 'markdown';
   // Markdown without front matter: a heading or a link as Markdown writes them, or two list items where the
   // text has a link opener. Lines are checked one at a time: a pattern spanning lines would rescan the rest of
   // the text from every line start (quadratic on a long post).
@@ -173,10 +170,34 @@ function parseWordPress(text: string, file: VFile): ParsedSource {
       { line: 1, column: 1 },
     );
   }
-  const p = post as { link?: unknown; title?: { rendered?: unknown }; date?: unknown; modified?: unknown };
+  const p = post as {
+    link?: unknown;
+    title?: { rendered?: unknown };
+    date?: unknown;
+    modified?: unknown;
+    content: { rendered: string; protected?: unknown };
+  };
   const metadata: FileMetadata = {};
-  if (typeof p.link === 'string' && p.link) metadata.url = p.link;
-  if (typeof p.title?.rendered === 'string' && p.title.rendered.trim()) metadata.title = htmlToText(p.title.rendered);
+  const raw = location(text);
+  const placeOf = (path: string[]) => {
+    const literal = findJsonStringLiteral(text, path);
+    return raw.toPoint(literal?.map[0] ?? 0) ?? { line: 1, column: 1 };
+  };
+  if (typeof p.link === 'string' && p.link) {
+    // Only http(s) links are kept: the link is shown to learners as the source's address.
+    if (p.link.length > MAX_URL_LENGTH || !isHttpUrl(p.link.trim())) {
+      file.message(
+        p.link.length > MAX_URL_LENGTH
+          ? `link is longer than ${MAX_URL_LENGTH} characters; not stored`
+          : 'link is not an http(s) URL; not stored',
+        { place: placeOf(['link']), ruleId: 'certplan:unsafe-url' },
+      );
+    } else metadata.url = p.link.trim();
+  }
+  if (typeof p.title?.rendered === 'string' && p.title.rendered.trim()) {
+    const title = boundTitle(htmlToText(p.title.rendered), file, placeOf(['title', 'rendered']), 'title.rendered');
+    if (title) metadata.title = title;
+  }
   const published = toIsoDate(p.date);
   if (published) metadata.published = published;
   const modified = toIsoDate(p.modified);
@@ -185,51 +206,38 @@ function parseWordPress(text: string, file: VFile): ParsedSource {
   const literal = findJsonStringLiteral(text, ['content', 'rendered']);
   const map = literal && literal.value === rendered ? literal.map : null;
   const toRawOffset = (o: number) => (map ? (map[Math.max(0, Math.min(o, map.length - 1))] ?? 0) : 0);
-  const raw = location(text);
+  if (rendered.trim() === '') {
+    // A password-protected post comes from the REST API with its content withheld: there is nothing to read.
+    const why = p.content.protected === true ? 'a password-protected post: its content is withheld' : 'no content';
+    file.message(`empty article (${why}); no facts can come from it`, {
+      place: placeOf(['content', 'rendered']),
+      ruleId: 'certplan:empty-article',
+    });
+  }
   const tree = htmlToMdast(rendered, file, (o) => raw.toPoint(toRawOffset(o)));
   return { format: 'wordpress', metadata, tree, toRawOffset };
 }
 
 function parseMarkdown(text: string, file: VFile): ParsedSource {
-  const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).parse(text) as Root;
-  const metadata: FileMetadata = {};
-  const yamlNode = tree.children.find((node) => node.type === 'yaml');
-  if (yamlNode && 'value' in yamlNode) {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(yamlNode.value, { lineCounter, prettyErrors: false });
-    // The YAML value starts on the line after the opening `---`.
-    const base = (yamlNode.position?.start.line ?? 1) + 1;
-    if (doc.errors.length > 0) {
-      for (const error of doc.errors) {
-        const pos = lineCounter.linePos(error.pos[0]);
-        file.message(`invalid YAML front matter: ${error.message.split('\n')[0]}`, {
-          place: { line: base + pos.line - 1, column: pos.col },
-          ruleId: 'certplan:front-matter',
-        });
-      }
-    } else {
-      const data = doc.toJS() as unknown;
-      if (data && typeof data === 'object' && !Array.isArray(data)) {
-        const get = (...keys: string[]) => {
-          for (const [k, v] of Object.entries(data)) if (keys.includes(k.toLowerCase())) return v;
-          return undefined;
-        };
-        const title = get('title');
-        if (typeof title === 'string' && title.trim()) metadata.title = title.trim();
-        const url = get('url', 'link', 'canonical');
-        if (typeof url === 'string' && /^https?:\/\//.test(url)) metadata.url = url;
-        const published = toIsoDate(get('published', 'date'));
-        if (published) metadata.published = published;
-        const modified = toIsoDate(get('modified', 'updated'));
-        if (modified) metadata.modified = modified;
-        const authority = get('authority');
-        if (typeof authority === 'string') metadata.authority = authority;
-      } else if (data !== null && data !== undefined) {
-        file.message('front matter is not a mapping; ignored', {
-          place: yamlNode.position?.start,
-          ruleId: 'certplan:front-matter',
-        });
-      }
+  const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).parse(text) as Root;
+  let metadata: FileMetadata = {};
+  // remark-frontmatter's `toml` node is not in mdast's types; both kinds are a literal with a value.
+  const first = tree.children[0] as { type: string; value?: unknown; position?: { start: Point } } | undefined;
+  if (first && (first.type === 'yaml' || first.type === 'toml') && typeof first.value === 'string') {
+    // The block's value starts on the line after the opening fence.
+    const firstLine = (first.position?.start.line ?? 1) + 1;
+    metadata =
+      first.type === 'yaml'
+        ? readYamlFrontMatter(first.value, firstLine, file)
+        : readTomlFrontMatter(first.value, firstLine, file);
+  } else {
+    const fence = /^(---|\+\+\+)\r?\n/.exec(text)?.[1];
+    if (fence) {
+      // An opening fence with no closing one: the block is not front matter, and its lines would be read as text.
+      file.message(
+        `front matter opened with ${fence} on line 1 is never closed (no ${fence} line after it); no metadata read`,
+        { place: { line: 1, column: 1 }, ruleId: 'certplan:front-matter' },
+      );
     }
   }
   return { format: 'markdown', metadata, tree, toRawOffset: (o) => o };
@@ -256,24 +264,125 @@ export function htmlToMdast(html: string, file: VFile | null, toPlace?: (offset:
     });
   }
   const hast = unified().use(rehypeParse, { fragment: true }).parse(limited.html) as HastRoot;
-  sanitizeAndFlatten(hast, file, toPlace);
-  return toMdast(hast) as Root;
+  const report = reporter(file, toPlace);
+  flatten(hast, report);
+  return toMdast(sanitizeReported(hast, report)) as Root;
 }
 
-/**
- * One iterative pass: removes unsafe elements and event-handler/`javascript:` attributes (reported, never
- * kept), and flattens anything nested deeper than MAX_HTML_DEPTH into its text, because hast-util-to-mdast
- * and unist utilities recurse and would overflow the stack on pathological nesting.
- */
-function sanitizeAndFlatten(root: HastRoot, file: VFile | null, toPlace?: (offset: number) => Point | undefined): void {
+type Report = (rule: string, message: string, node: HastContent) => void;
+
+/** Reports each distinct message once, at the raw-file place of the first node it concerns. */
+function reporter(file: VFile | null, toPlace?: (offset: number) => Point | undefined): Report {
   const reported = new Set<string>();
-  const report = (rule: string, message: string, node: HastContent) => {
+  return (rule, message, node) => {
     if (!file || reported.has(message)) return;
     reported.add(message);
     const offset = node.position?.start.offset;
     const place = toPlace && offset !== undefined ? toPlace(offset) : node.position?.start;
     file.message(message, { place, ruleId: rule });
   };
+}
+
+/**
+ * What is kept of an article's HTML, by allow-list (hast-util-sanitize; its GitHub-style default plus the
+ * structural tags articles use). Elements outside the list are unwrapped (their text stays); the ones in
+ * `strip` go with their content, because their content is code or a payload, never article text. Attributes
+ * outside the list go, and every URL attribute keeps only http(s) (and relative) URLs: `java&#9;script:`
+ * decodes to a protocol that is simply not on the list, whatever a deny-list would have missed.
+ */
+export const SANITIZE_SCHEMA: Schema = {
+  ...defaultSchema,
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []),
+    ...['article', 'aside', 'header', 'footer', 'main', 'nav', 'figure', 'figcaption', 'caption', 'colgroup'],
+    ...['col', 'mark', 'small', 'u', 'abbr', 'cite', 'time', 'center', 'font', 'address', 'hgroup', 'big'],
+  ],
+  strip: [...UNSAFE_ELEMENTS, 'svg', 'math', 'select', 'textarea', 'button'],
+  protocols: { href: ['http', 'https'], src: ['http', 'https'], cite: ['http', 'https'], longDesc: ['http', 'https'] },
+  clobber: [],
+  clobberPrefix: '',
+};
+
+/** Properties whose value is a URL (hast names). */
+const URL_PROPERTIES = new Set(['href', 'src', 'cite', 'longDesc', 'action', 'formAction', 'poster', 'background']);
+
+/**
+ * Sanitises with SANITIZE_SCHEMA and says what it dropped, by comparing an inventory of the tree before and
+ * after: stripped elements, event-handler attributes, and URLs that are not http(s). (Presentation attributes
+ * such as class or style go silently: they carry nothing a reader of the text loses.)
+ */
+function sanitizeReported(root: HastRoot, report: Report): HastRoot {
+  const before = inventory(root);
+  const clean = sanitize(root, SANITIZE_SCHEMA) as HastRoot;
+  const after = inventory(clean);
+  for (const [key, { count, uses }] of before) {
+    if ((after.get(key)?.count ?? 0) >= count) continue;
+    const [tag, property] = key.split('\0') as [string, string | undefined];
+    const [first] = uses;
+    if (!first) continue;
+    if (property === undefined) {
+      if (SANITIZE_SCHEMA.strip?.includes(tag)) report('certplan:unsafe-html', `dropped <${tag}> element`, first.node);
+    } else if (/^on/i.test(property)) {
+      report('certplan:unsafe-html', `dropped event-handler attribute ${property}`, first.node);
+    } else if (URL_PROPERTIES.has(property)) {
+      // Which of the URLs went: each one whose scheme is not http(s), each reported by kind at its first place.
+      for (const { node, value } of uses) {
+        const scheme = schemeOf(String(value));
+        if (scheme === null || scheme === 'http' || scheme === 'https') continue;
+        const script = scheme === 'javascript' || scheme === 'vbscript' || scheme === 'data';
+        const kind = script ? 'a script URL' : 'a URL that is not http(s)';
+        report('certplan:unsafe-html', `dropped ${property} with ${kind}`, node);
+      }
+    }
+  }
+  return clean;
+}
+
+/**
+ * A URL's scheme as a browser reads it (tabs, newlines and control characters inside it ignored), lower-case;
+ * null for a relative URL. Same rule as hast-util-sanitize: a `:` before any `/`, `?` or `#`.
+ */
+function schemeOf(url: string): string | null {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing exactly the characters browsers skip
+  const compact = url.replace(/[\u0000-\u0020]/g, '');
+  const colon = compact.indexOf(':');
+  if (colon === -1) return null;
+  const firstOther = compact.search(/[/?#]/);
+  if (firstOther !== -1 && firstOther < colon) return null;
+  return compact.slice(0, colon).toLowerCase();
+}
+
+/** Counts of each element (by tag) and each property (by tag and name), with the first node and value seen. */
+function inventory(root: HastRoot): Map<string, { count: number; uses: Array<{ node: HastContent; value: unknown }> }> {
+  const out = new Map<string, { count: number; uses: Array<{ node: HastContent; value: unknown }> }>();
+  const add = (key: string, node: HastContent, value: unknown) => {
+    const entry = out.get(key) ?? { count: 0, uses: [] };
+    entry.count++;
+    // Elements need their first place only; URL properties keep each value (which one went is decided later).
+    if (entry.uses.length === 0 || URL_PROPERTIES.has(key.slice(key.indexOf('\0') + 1)))
+      entry.uses.push({ node, value });
+    out.set(key, entry);
+  };
+  const stack: Array<HastRoot | HastContent> = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as HastRoot | HastContent;
+    if (node.type === 'element') {
+      add(node.tagName, node, null);
+      for (const [name, value] of Object.entries(node.properties)) add(`${node.tagName}\0${name}`, node, value);
+    }
+    // Children pushed last-first, so nodes are visited in document order and "first" means first in the file.
+    if ('children' in node)
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as HastContent);
+  }
+  return out;
+}
+
+/**
+ * One iterative pass before sanitising: drops comments and whitespace between blocks, and flattens anything
+ * nested deeper than MAX_HTML_DEPTH into its text, because hast-util-sanitize, hast-util-to-mdast and unist
+ * utilities recurse and would overflow the stack on pathological nesting.
+ */
+function flatten(root: HastRoot, report: Report): void {
   const stack: Array<{ node: HastRoot | Element; depth: number }> = [{ node: root, depth: 0 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop() as { node: HastRoot | Element; depth: number };
@@ -285,20 +394,6 @@ function sanitizeAndFlatten(root: HastRoot, file: VFile | null, toPlace?: (offse
       if (blockParent && child.type === 'text' && child.value.trim() === '') continue;
       if (child.type === 'comment') continue;
       if (child.type === 'element') {
-        if (UNSAFE_ELEMENTS.has(child.tagName)) {
-          report('certplan:unsafe-html', `dropped <${child.tagName}> element`, child);
-          continue;
-        }
-        for (const key of Object.keys(child.properties)) {
-          const value = child.properties[key];
-          if (/^on/i.test(key)) {
-            report('certplan:unsafe-html', `dropped event-handler attribute ${key}`, child);
-            delete child.properties[key];
-          } else if (typeof value === 'string' && /^\s*(?:javascript|vbscript|data):/i.test(value)) {
-            report('certplan:unsafe-html', `dropped ${key} with a script URL`, child);
-            delete child.properties[key];
-          }
-        }
         if (depth + 1 >= MAX_HTML_DEPTH) {
           report('certplan:deep-nesting', `HTML nested deeper than ${MAX_HTML_DEPTH} levels; flattened to text`, child);
           const flat: Text | HastContent = { type: 'text', value: collectText(child) } as HastContent;

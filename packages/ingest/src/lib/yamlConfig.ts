@@ -74,13 +74,34 @@ function nodeAt(root: Node | null, path: readonly PropertyKey[]): Node | null {
   return node;
 }
 
+/**
+ * Longest title kept (characters). Titles are copied into every citation an answer carries; real article titles
+ * are far shorter (the longest seen is about 120), so a longer one is an error here and cut with a message in a
+ * source's own metadata.
+ */
+export const MAX_TITLE_LENGTH = 300;
+/** Longest URL kept (browsers' practical limit); a longer one is an error (a cut URL leads somewhere else). */
+export const MAX_URL_LENGTH = 2048;
+
+/** Only http(s) URLs are stored: a source link is shown to learners, and `javascript:` or `data:` is never one. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export const HttpUrlSchema = z.string().max(MAX_URL_LENGTH).refine(isHttpUrl, 'expected an http:// or https:// URL');
+
 export const SourceEntrySchema = z.strictObject({
   file: z
     .string()
     .min(1)
     .refine((f) => !f.startsWith('/') && !f.split(/[\\/]/).includes('..'), 'file must be a path under content/raw/'),
-  url: z.string().url().optional(),
-  title: z.string().min(1).optional(),
+  url: HttpUrlSchema.optional(),
+  title: z.string().min(1).max(MAX_TITLE_LENGTH).optional(),
   published: IsoDateSchema.optional(),
   authority: AuthoritySchema.optional(),
 });
