@@ -3,16 +3,16 @@
  * the HTML inside it), paths as the user sees them, and a missing registered source reported in sources.yaml.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Problem } from '@certplan/core';
 import { reporter } from 'vfile-reporter';
 import { describe, expect, it } from 'vitest';
+import { corpusCatalogPath } from '../test/copyCorpusFixture.ts';
 import { shownPath, toVFiles } from './cli.ts';
 import { ExamMatcher } from './lib/examMatcher.ts';
 import { extractSource } from './lib/extractSource.ts';
 import { parseCatalogYaml } from './lib/yamlConfig.ts';
 
-const catalogPath = join(import.meta.dirname, '../../../content/exams.yaml');
+const catalogPath = corpusCatalogPath;
 const catalog = parseCatalogYaml(readFileSync(catalogPath, 'utf8'), catalogPath);
 const matcher = new ExamMatcher(catalog.exams);
 

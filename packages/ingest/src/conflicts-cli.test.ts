@@ -1,9 +1,9 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { type Dataset, type Fact, reconcile, type Source } from '@certplan/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyCorpusFixture } from '../test/copyCorpusFixture.ts';
 import { main } from './conflicts-cli.ts';
 
 const source = (id: string, authority: Source['authority'], url: string, modified: string | null): Source => ({
@@ -180,12 +180,7 @@ describe('pnpm conflicts', () => {
 
   it('builds the dataset first when it does not exist yet', async () => {
     // A copy of the corpus, so the build's cache and output stay out of the repository.
-    const corpus = fileURLToPath(new URL('../../../content/', import.meta.url));
-    const content = join(dir, 'content');
-    await cp(corpus, content, {
-      recursive: true,
-      filter: (src) => !['dataset', '.cache'].includes(relative(corpus, src).split(sep)[0]!),
-    });
+    const content = copyCorpusFixture(join(dir, 'content'));
     const missing = join(dir, 'fresh', 'dataset.json');
     const { code, stdout, stderr } = await run('--content', content, '--dataset', missing, '--json');
     expect(code).toBe(0);

@@ -1,17 +1,16 @@
 /**
- * Acceptance on the real corpus (content/): reconciliation flags the disagreements a learner must know about
+ * Acceptance on the seed corpus (test/fixtures/corpus plus the five seed articles): reconciliation flags the disagreements a learner must know about
  * and leaves agreeing ones alone, and a reviewer's decision in reviews.yaml survives a rebuild. Runs the
- * whole ingest build on a copy of content/, so nothing in the repository is touched.
+ * whole ingest build on a temporary copy, so nothing in the repository is read beyond the seeds or touched.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { type Dataset, type DomainsValue, serializeReviews } from '@certplan/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyCorpusFixture } from '../test/copyCorpusFixture.ts';
 import { buildDataset } from './lib/buildDataset.ts';
 
-const contentDir = fileURLToPath(new URL('../../../content/', import.meta.url));
 let workDir: string;
 let dataset: Dataset;
 
@@ -26,13 +25,7 @@ const googleAreas = [
 ];
 
 function copyContent(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'certplan-corpus-'));
-  cpSync(contentDir, join(dir, 'content'), {
-    recursive: true,
-    // Built output and the extraction cache are not content.
-    filter: (src) => !['dataset', '.cache'].includes(relative(contentDir, src).split(sep)[0]!),
-  });
-  return join(dir, 'content');
+  return copyCorpusFixture(join(mkdtempSync(join(tmpdir(), 'certplan-corpus-')), 'content'));
 }
 
 const build = (content: string) =>
@@ -115,8 +108,8 @@ describe('reconciliation on the corpus', () => {
   });
 
   it("the PMLE domain claim carries the six areas on Google's page, with weights unknown", () => {
-    const official = readdirSync(join(contentDir, 'raw')).find((f) => f.startsWith('003_'))!;
-    const page = readFileSync(join(contentDir, 'raw', official), 'utf8');
+    const official = readdirSync(join(workDir, 'raw')).find((f) => f.startsWith('003_'))!;
+    const page = readFileSync(join(workDir, 'raw', official), 'utf8');
     for (const area of googleAreas) expect(page).toContain(area);
 
     const claim = dataset.claims.find((c) => c.id === 'gcp-pmle.domains')!;

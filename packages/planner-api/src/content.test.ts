@@ -1,29 +1,25 @@
 /**
- * The API over the real corpus, with the real ingest and reconcile: what the web app will actually see, and
- * a review written through the API that a later rebuild applies.
+ * The API over the seed corpus (ingest's test/fixtures/corpus plus the five seed articles, never the live
+ * content/), with the real ingest and reconcile: what the web app sees, and a review written through the API
+ * that a later rebuild applies.
  */
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Dataset, parseReviews } from '@certplan/core';
 import { buildDataset } from '@certplan/ingest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyCorpusFixture } from '../../ingest/test/copyCorpusFixture.ts';
 import { createApp } from './app.ts';
 import type { ConflictListResponse, ExamListResponse, ReviewResponse } from './index.ts';
 import { DatasetStore } from './lib/DatasetStore.ts';
 import { TEST_NOW, TEST_TOKEN } from './test/fixtureDataset.ts';
 
-const repoContent = fileURLToPath(new URL('../../../content', import.meta.url));
 let dir: string;
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'certplan-real-'));
-  await cp(repoContent, dir, {
-    recursive: true,
-    filter: (source) => !/[/\\](dataset|\.cache)([/\\]|$)/.test(source.slice(repoContent.length)),
-  });
+  dir = copyCorpusFixture(await mkdtemp(join(tmpdir(), 'certplan-real-')));
   buildDataset({ contentDir: dir, outDir: join(dir, 'dataset') });
   const dataset = JSON.parse(await readFile(join(dir, 'dataset', 'dataset.json'), 'utf8')) as Dataset;
   const file = join(dir, 'reviews.yaml');
@@ -36,7 +32,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('the API over the real corpus', () => {
+describe('the API over the seed corpus', () => {
   it('lists the three exams; MLS-C01 is retired on 2026-03-31 with MLA-C01 as successor, citing a source', async () => {
     const { exams } = (await (await app.request('/api/exams')).json()) as ExamListResponse;
     expect(exams.map((e) => e.id).sort()).toEqual(['aws-mla-c01', 'aws-mls-c01', 'gcp-pmle']);

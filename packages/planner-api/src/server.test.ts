@@ -3,16 +3,16 @@
  * serving, the generated token printed once and working, and a clean shutdown on SIGTERM.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { copyCorpusFixture } from '../../ingest/test/copyCorpusFixture.ts';
 import { tempContentDir } from './test/fixtureDataset.ts';
 
 const serverPath = fileURLToPath(new URL('./server.ts', import.meta.url));
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const repoContent = fileURLToPath(new URL('../../../content', import.meta.url));
 
 interface Running {
   proc: ChildProcess;
@@ -134,13 +134,10 @@ describe('server process', () => {
     expect(running.stdout()).toContain('SIGTERM, shutting down');
   }, 30_000);
 
-  it('builds the dataset from the real content when it is missing, then serves the real exams', async () => {
+  it('builds the dataset from the seed corpus when it is missing, then serves its exams', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'certplan-content-'));
     dirs.push(dir);
-    await cp(repoContent, dir, {
-      recursive: true,
-      filter: (source) => !/[/\\](dataset|\.cache)([/\\]|$)/.test(source.slice(repoContent.length)),
-    });
+    copyCorpusFixture(dir);
     const running = start({ CONTENT_DIR: dir, REVIEW_TOKEN: 'a-chosen-token' });
     const base = await listening(running);
     expect(running.stdout()).toContain('is missing, building it');
@@ -160,10 +157,7 @@ describe('server process', () => {
   it('still starts when one source cannot be read, naming it and serving the good ones', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'certplan-content-'));
     dirs.push(dir);
-    await cp(repoContent, dir, {
-      recursive: true,
-      filter: (source) => !/[/\\](dataset|\.cache)([/\\]|$)/.test(source.slice(repoContent.length)),
-    });
+    copyCorpusFixture(dir);
     // A NUL byte makes a file binary, not text: ingest cannot read it as a source.
     await writeFile(join(dir, 'raw', 'broken.bin'), Buffer.from([0x7b, 0x00, 0x01, 0x02]));
     const running = start({ CONTENT_DIR: dir, REVIEW_TOKEN: 'a-chosen-token' });

@@ -1,13 +1,15 @@
 /**
  * Starts the real certplan server (packages/planner-api/src/server.ts, the `pnpm start` entry) on
- * 127.0.0.1 and an ephemeral port, over a temporary copy of content/ (so reviews never touch the repo's),
+ * 127.0.0.1 and an ephemeral port, over a temporary copy of the seed corpus (ingest's test fixture plus the five
+ * seed articles; never the live content/, so new articles never change what the tests see),
  * serving a given build of the web app. `stop()` ends it and removes the copy.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { appendFile, copyFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyCorpusFixture } from '../../ingest/test/copyCorpusFixture.ts';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 
@@ -30,10 +32,7 @@ export interface ServerOptions {
 export async function startCertplanServer(options: ServerOptions): Promise<CertplanServer> {
   const contentDir = await mkdtemp(join(tmpdir(), 'certplan-e2e-content-'));
   // A fresh copy without a built dataset: the server builds it (ingest) from the sources, extra ones included.
-  await cp(join(repoRoot, 'content'), contentDir, {
-    recursive: true,
-    filter: (source) => !/[\\/]content[\\/](dataset|\.cache)([\\/]|$)/.test(source),
-  });
+  copyCorpusFixture(contentDir);
   for (const [name, from] of Object.entries(options.extraSources ?? {})) {
     await copyFile(from, join(contentDir, 'raw', name));
     await appendFile(join(contentDir, 'sources.yaml'), `- file: ${name}\n  authority: secondary\n`);

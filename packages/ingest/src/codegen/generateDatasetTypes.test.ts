@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Dataset } from '@certplan/core';
 import { Project } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
+import { copyCorpusFixture } from '../../test/copyCorpusFixture.ts';
 import { buildDataset } from '../lib/buildDataset.ts';
 import { generateDatasetTypes } from './generateDatasetTypes.ts';
 
@@ -90,11 +91,11 @@ describe('generateDatasetTypes', () => {
     expect(errors[0]).toContain('"aws-mla-c01"');
   }, 120_000);
 
-  it('types the real corpus: each exam’s domain names as the sources state them', async () => {
+  it('types the seed corpus: each exam’s domain names as the sources state them', async () => {
     const out = mkdtempSync(join(tmpdir(), 'certplan-codegen-'));
     try {
       const real = buildDataset({
-        contentDir: join(import.meta.dirname, '../../../../content'),
+        contentDir: copyCorpusFixture(join(out, 'content')),
         outDir: out,
         cache: false,
       }).dataset;

@@ -7,10 +7,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { corpusCatalogPath } from '../../test/copyCorpusFixture.ts';
 import { buildDataset } from './buildDataset.ts';
 
 const fixtures = join(import.meta.dirname, '../../test/fixtures/bad-sources');
-const catalog = join(import.meta.dirname, '../../../../content/exams.yaml');
+const catalog = corpusCatalogPath;
 let content: string;
 let out: string;
 

@@ -7,19 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatasetSchema } from '@certplan/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { copyCorpusFixture, corpusCatalogPath } from '../../test/copyCorpusFixture.ts';
 import { main } from '../cli.ts';
 import { buildDataset, buildDatasetAsync, POOL_MIN_FILES, poolThreads, sourceIdOf } from './buildDataset.ts';
 
-const realContent = join(import.meta.dirname, '../../../../content');
 let content: string;
 let out: string;
 
 beforeEach(() => {
   content = mkdtempSync(join(tmpdir(), 'certplan-build-'));
   out = join(content, 'dataset');
-  for (const name of ['exams.yaml', 'sources.yaml', 'reviews.yaml', 'raw']) {
-    cpSync(join(realContent, name), join(content, name), { recursive: true });
-  }
+  copyCorpusFixture(content);
 });
 afterEach(() => rmSync(content, { recursive: true, force: true }));
 
@@ -232,7 +230,7 @@ describe('prose domain lists one source cannot read alone', () => {
 
   function build(files: Record<string, string>) {
     rmSync(join(content, 'raw'), { recursive: true, force: true });
-    cpSync(join(realContent, 'exams.yaml'), join(content, 'exams.yaml'));
+    cpSync(corpusCatalogPath, join(content, 'exams.yaml'));
     writeFileSync(join(content, 'sources.yaml'), '');
     writeFileSync(join(content, 'reviews.yaml'), '');
     for (const [name, text] of Object.entries(files)) {

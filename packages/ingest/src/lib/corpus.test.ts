@@ -1,29 +1,34 @@
 /**
- * The real corpus (content/): key facts every downstream package relies on, checked against the quotes the
- * seeds actually contain. Built into a temporary directory; content/dataset is not touched.
+ * The seed corpus (test/fixtures/corpus plus the five seed articles): key facts every downstream package relies
+ * on, checked against the quotes the seeds actually contain. Built from a temporary copy, never from content/.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dataset, Fact } from '@certplan/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyCorpusFixture } from '../../test/copyCorpusFixture.ts';
 import { buildDataset } from './buildDataset.ts';
 
-const contentDir = join(import.meta.dirname, '../../../../content');
+let contentDir: string;
 let out: string;
 let dataset: Dataset;
 
 beforeAll(() => {
+  contentDir = copyCorpusFixture();
   out = mkdtempSync(join(tmpdir(), 'certplan-corpus-'));
   dataset = buildDataset({ contentDir, outDir: out, cache: false }).dataset;
 });
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(out, { recursive: true, force: true });
+  rmSync(contentDir, { recursive: true, force: true });
+});
 
 const factsOf = (exam: string, attribute: string) =>
   dataset.facts.filter((f) => f.exam === exam && f.attribute === attribute);
 const values = (facts: Fact[]) => facts.map((f) => f.value);
 
-describe('the real corpus', () => {
+describe('the seed corpus', () => {
   it('reads all sources with their metadata and authority', () => {
     expect(dataset.sources.map((s) => [s.file, s.format, s.authority])).toEqual([
       ['000_9ae910784e4038bc.txt', 'wordpress', 'secondary'],

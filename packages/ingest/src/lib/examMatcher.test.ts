@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { corpusCatalogPath } from '../../test/copyCorpusFixture.ts';
 import { ExamMatcher, type Mention } from './examMatcher.ts';
 import { parseCatalogYaml } from './yamlConfig.ts';
 
-const catalogPath = join(import.meta.dirname, '../../../../content/exams.yaml');
+const catalogPath = corpusCatalogPath;
 const exams = parseCatalogYaml(readFileSync(catalogPath, 'utf8'), catalogPath).exams;
 const matcher = new ExamMatcher(exams);
 const examsIn = (text: string) =>

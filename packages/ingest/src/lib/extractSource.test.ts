@@ -6,12 +6,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corpusCatalogPath } from '../../test/copyCorpusFixture.ts';
 import { ExamMatcher } from './examMatcher.ts';
 import { extractSource } from './extractSource.ts';
 import { parseCatalogYaml } from './yamlConfig.ts';
 
 const root = join(import.meta.dirname, '../../test/fixtures');
-const catalogPath = join(import.meta.dirname, '../../../../content/exams.yaml');
+const catalogPath = corpusCatalogPath;
 const catalog = parseCatalogYaml(readFileSync(catalogPath, 'utf8'), catalogPath);
 const matcher = new ExamMatcher(catalog.exams);
 

@@ -4,14 +4,14 @@
  * same facts in WordPress JSON, Markdown and plain text.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { corpusCatalogPath } from '../../test/copyCorpusFixture.ts';
 import { ExamMatcher } from './examMatcher.ts';
 import { extractSource } from './extractSource.ts';
 import { parseCatalogYaml } from './yamlConfig.ts';
 
-const catalogPath = join(import.meta.dirname, '../../../../content/exams.yaml');
+const catalogPath = corpusCatalogPath;
 const catalog = parseCatalogYaml(readFileSync(catalogPath, 'utf8'), catalogPath);
 const matcher = new ExamMatcher(catalog.exams);
 const names = catalog.exams.flatMap((e) => [e.name, ...e.aliases]);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corpusCatalogPath } from '../../test/copyCorpusFixture.ts';
 import { ExamMatcher } from '../lib/examMatcher.ts';
 import { extractSource } from '../lib/extractSource.ts';
 import { parseCatalogYaml } from '../lib/yamlConfig.ts';
@@ -124,7 +125,7 @@ describe('chooseReading', () => {
 
 describe('ambiguous lists in articles', () => {
   const fixtures = join(import.meta.dirname, '../../test/fixtures/articles');
-  const catalogPath = join(import.meta.dirname, '../../../../content/exams.yaml');
+  const catalogPath = corpusCatalogPath;
   const catalog = parseCatalogYaml(readFileSync(catalogPath, 'utf8'), catalogPath);
   const matcher = new ExamMatcher(catalog.exams);
   const run = (name: string, input: string) => {
@@ -161,7 +162,7 @@ describe('ambiguous lists in articles', () => {
 
 describe('list ids', () => {
   const dir = join(import.meta.dirname, '../../test/fixtures/articles/markdown-domain-prose');
-  const catalogPath = join(import.meta.dirname, '../../../../content/exams.yaml');
+  const catalogPath = corpusCatalogPath;
   const catalog = parseCatalogYaml(readFileSync(catalogPath, 'utf8'), catalogPath);
   const matcher = new ExamMatcher(catalog.exams);
   const raw = readFileSync(join(dir, 'input.md'), 'utf8');

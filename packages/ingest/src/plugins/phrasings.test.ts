@@ -3,14 +3,14 @@
  * the exact values the extractor must find for that attribute (none for the rows that only look like it).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corpusCatalogPath } from '../../test/copyCorpusFixture.ts';
 import { ExamMatcher } from '../lib/examMatcher.ts';
 import { extractSource } from '../lib/extractSource.ts';
 import { findMoney, parseNumber } from '../lib/quantities.ts';
 import { parseCatalogYaml } from '../lib/yamlConfig.ts';
 
-const catalogPath = join(import.meta.dirname, '../../../../content/exams.yaml');
+const catalogPath = corpusCatalogPath;
 const catalog = parseCatalogYaml(readFileSync(catalogPath, 'utf8'), catalogPath);
 const matcher = new ExamMatcher(catalog.exams);
 

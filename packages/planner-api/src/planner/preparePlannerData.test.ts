@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CertplanError, type Dataset, DatasetSchema } from '@certplan/core';
+import { buildDataset } from '@certplan/ingest';
 import { describe, expect, it } from 'vitest';
+import { copyCorpusFixture } from '../../../ingest/test/copyCorpusFixture.ts';
 import { createPlan } from './createPlan.ts';
 import { basicDataset } from './fixtures/basic/dataset.ts';
 import { retiredDataset } from './fixtures/retired/dataset.ts';
@@ -72,17 +75,19 @@ describe('preparePlannerData', () => {
   });
 });
 
-const datasetPath = fileURLToPath(new URL('../../../../content/dataset/dataset.json', import.meta.url));
-function readRealDataset(): Dataset | null {
+/** The seed corpus (ingest's test fixture plus the five seed articles), built: never the live content/. */
+function buildSeedDataset(): Dataset {
+  const dir = mkdtempSync(join(tmpdir(), 'certplan-planner-corpus-'));
   try {
-    return JSON.parse(readFileSync(datasetPath, 'utf8')) as Dataset;
-  } catch {
-    return null;
+    return buildDataset({ contentDir: copyCorpusFixture(join(dir, 'content')), outDir: join(dir, 'out'), cache: false })
+      .dataset;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
-const real = readRealDataset();
+const real = buildSeedDataset();
 
-describe.skipIf(real === null)('against content/dataset/dataset.json (pnpm ingest)', () => {
+describe('against the seed corpus, built by ingest', () => {
   const index = preparePlannerData(real as Dataset);
   const request = { hoursPerWeek: 6, startDate: '2026-11-23', examDate: '2027-03-01', experienceYears: 0.5 };
 
