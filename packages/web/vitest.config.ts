@@ -16,6 +16,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['src/test/setup.ts'],
+          testTimeout: 60_000,
         },
       },
       {
