@@ -74,7 +74,7 @@ describe('buildDataset', () => {
 });
 
 // Workers load tsx and the whole pipeline before their first file: seconds on a busy machine, so a longer timeout.
-describe('buildDatasetAsync (extraction in a worker pool)', { timeout: 60_000 }, () => {
+describe('buildDatasetAsync (extraction in a worker pool)', { timeout: 300_000 }, () => {
   /** Copies of the real articles under new names: several files per worker, unregistered ones among them. */
   function growCorpus(copies: number) {
     const raw = join(content, 'raw');
