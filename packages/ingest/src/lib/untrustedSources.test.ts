@@ -19,13 +19,14 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { corpusCatalogPath } from '../../test/copyCorpusFixture.ts';
 import { buildDataset, grantAuthority } from './buildDataset.ts';
 import type { ExamMatcher } from './examMatcher.ts';
 import { runExtractTask } from './extractTask.ts';
 import { readRawFile } from './readRawFile.ts';
 import { ConfigError, parseSourcesYaml } from './yamlConfig.ts';
 
-const catalog = join(import.meta.dirname, '../../../../content/exams.yaml');
+const catalog = corpusCatalogPath;
 let root: string;
 let content: string;
 let raw: string;
