@@ -150,7 +150,7 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
       });
     });
     // Fail fast: every wait here is for something already on its way, not for a slow network.
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(30_000);
     page = context.pages()[0] ?? (await context.newPage());
     context.on('page', (p) => p.on('dialog', (dialog) => void dialog.dismiss()));
     page.on('dialog', (dialog) => {
