@@ -443,6 +443,108 @@ describe('POST /api/plans/ics', () => {
   });
 });
 
+describe('GET /api/plans (cacheable)', () => {
+  const query =
+    'exam=aws-mla-c01&startDate=2026-12-01&examDate=2027-02-26&hoursPerWeek=8&studyDays=mon%2Cwed%2Csat&sessionStart=19%3A00&timeZone=Europe%2FBerlin';
+
+  it('answers the same plan as POST, with an ETag; the same query again with If-None-Match is 304', async () => {
+    const res = await app.request(`/api/plans?${query}`);
+    expect(res.status).toBe(200);
+    const etag = res.headers.get('ETag') as string;
+    expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]{27}"$/);
+    expect(res.headers.get('Cache-Control')).toContain('max-age=');
+    const { plan } = (await res.json()) as { plan: { query: string; id: string; studyDays: string[] } };
+    expect(plan.query).toBe(query);
+    expect(plan.studyDays).toEqual(['mon', 'wed', 'sat']);
+    const posted = await app.request(
+      '/api/plans',
+      json({
+        exam: 'aws-mla-c01',
+        startDate: '2026-12-01',
+        examDate: '2027-02-26',
+        hoursPerWeek: 8,
+        studyDays: ['sat', 'mon', 'wed'],
+        sessionStart: '19:00',
+        timeZone: 'Europe/Berlin',
+      }),
+    );
+    expect(((await posted.json()) as { plan: { id: string } }).plan.id).toBe(plan.id);
+
+    const again = await app.request(`/api/plans?${query}`, { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('ETag')).toBe(etag);
+    expect(await again.text()).toBe('');
+    const other = await app.request(`/api/plans?${query}`, { headers: { 'If-None-Match': 'W/"other"' } });
+    expect(other.status).toBe(200);
+  });
+
+  it('redirects a query in another order to its one canonical form', async () => {
+    const res = await app.request('/api/plans?hoursPerWeek=8&exam=aws-mla-c01&startDate=2026-12-01');
+    expect(res.status).toBe(308);
+    expect(res.headers.get('Location')).toBe('/api/plans?exam=aws-mla-c01&startDate=2026-12-01&hoursPerWeek=8');
+  });
+
+  it('400s a bad query at the field, and an unknown or repeated parameter by name', async () => {
+    const bad = async (q: string) =>
+      (
+        (await (await app.request(`/api/plans?${q}`)).json()) as { error: { issues: { path: string }[] } }
+      ).error.issues.map((i) => i.path);
+    expect(await bad('exam=aws-mla-c01&startDate=2026-12-01&hoursPerWeek=8x')).toEqual(['hoursPerWeek']);
+    expect(await bad('exam=aws-mla-c01&startDate=2026-12-01&hoursPerWeek=8&color=red')).toEqual(['color']);
+    expect(await bad('exam=aws-mla-c01&exam=gcp-pmle&startDate=2026-12-01&hoursPerWeek=8')).toEqual(['exam']);
+  });
+
+  it('compresses with brotli or gzip as the client accepts, and both decode to the same plan', async () => {
+    const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+    const plain = await (await app.request(`/api/plans?${query}`)).text();
+    const br = await app.request(`/api/plans?${query}`, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(br.headers.get('Content-Encoding')).toBe('br');
+    expect(br.headers.get('Vary')).toBe('Accept-Encoding');
+    const brBytes = Buffer.from(await br.arrayBuffer());
+    expect(brotliDecompressSync(brBytes).toString()).toBe(plain);
+    expect(brBytes.length).toBeLessThan(plain.length / 4);
+    const gz = await app.request(`/api/plans?${query}`, { headers: { 'Accept-Encoding': 'gzip, br;q=0' } });
+    expect(gz.headers.get('Content-Encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(plain);
+    const none = await app.request(`/api/plans?${query}`, { headers: { 'Accept-Encoding': 'identity' } });
+    expect(none.headers.get('Content-Encoding')).toBeNull();
+  });
+
+  it('serves the calendar feed at the same query, with its own URL in it and the same UIDs as the POST export', async () => {
+    const res = await app.request(`/api/plans/ics?${query}`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(new ICAL.Component(ICAL.parse(text)).getFirstPropertyValue('source')).toBe(
+      `http://localhost/api/plans/ics?${query}`,
+    );
+    const uids = (t: string) =>
+      new ICAL.Component(ICAL.parse(t)).getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('uid'));
+    const posted = await app.request(
+      '/api/plans/ics',
+      json({
+        exam: 'aws-mla-c01',
+        startDate: '2026-12-01',
+        examDate: '2027-02-26',
+        hoursPerWeek: 8,
+        studyDays: ['mon', 'wed', 'sat'],
+        sessionStart: '19:00',
+        timeZone: 'Europe/Berlin',
+      }),
+    );
+    expect(uids(await posted.text())).toEqual(uids(text));
+    const again = await app.request(`/api/plans/ics?${query}`, {
+      headers: { 'If-None-Match': res.headers.get('ETag') as string },
+    });
+    expect(again.status).toBe(304);
+    expect((await app.request(`/api/plans/ics?${query}&granularity=day`)).status).toBe(400);
+  });
+
+  it('opens a saved link whose start is weeks in the past', async () => {
+    const res = await app.request('/api/plans?exam=aws-mla-c01&startDate=2026-10-25&hoursPerWeek=8');
+    expect(res.status).toBe(200);
+  });
+});
+
 describe('OpenAPI and docs', () => {
   it('serves an OpenAPI 3.1 document with every endpoint', async () => {
     const res = await app.request('/api/openapi.json');
@@ -459,6 +561,8 @@ describe('OpenAPI and docs', () => {
       'GET /api/exams',
       'GET /api/exams/{id}',
       'GET /api/health',
+      'GET /api/plans',
+      'GET /api/plans/ics',
       'POST /api/plans',
       'POST /api/plans/ics',
       'PUT /api/conflicts/{id}/review',

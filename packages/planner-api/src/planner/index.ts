@@ -3,9 +3,17 @@
  */
 
 export type { CreatePlanOptions } from './createPlan.ts';
-export { createPlan, DEFAULT_TOTAL_HOURS, PROFICIENCY_FACTORS, planFromRequest } from './createPlan.ts';
+export {
+  createPlan,
+  DEFAULT_SESSION_START,
+  DEFAULT_TOTAL_HOURS,
+  PROFICIENCY_FACTORS,
+  planFromRequest,
+} from './createPlan.ts';
+export { planIdOf } from './planIdentity.ts';
+export { isCanonicalPlanQuery, planRequestFromQuery, planRequestToQuery } from './planRequestToQuery.ts';
 export type { PlanIcsOptions } from './planToIcs.ts';
-export { icsOptionsFor, planToIcs } from './planToIcs.ts';
+export { escapeIcsText, icsOptionsFor, planToIcs } from './planToIcs.ts';
 export type {
   ClaimInfo,
   DomainPlanInfo,
@@ -14,20 +22,26 @@ export type {
   PlannerDataset,
   PlannerIndex,
   RetirementInfo,
+  StudyHoursInfo,
 } from './preparePlannerData.ts';
 export { preparePlannerData, retirementOf } from './preparePlannerData.ts';
 export type {
   Citation,
   Focus,
+  Objective,
   Plan,
   PlanDomain,
+  PlanReplan,
   PlanRequest,
   PlanResponse,
   PlanSession,
+  PlanTarget,
   PlanWarning,
   PlanWeek,
   PreparedFocus,
+  PreparedObjective,
   SessionKind,
+  SessionStatus,
   WarningCode,
 } from './schema.ts';
 export {
@@ -36,15 +50,20 @@ export {
   MAX_HOURS_PER_WEEK,
   MAX_PLAN_WEEKS,
   MAX_TARGET_HOURS,
+  ObjectiveSchema,
   PlanDomainSchema,
+  PlanReplanSchema,
   PlanRequestSchema,
   PlanResponseSchema,
   PlanSchema,
   PlanSessionSchema,
+  PlanTargetSchema,
   PlanWarningSchema,
   PlanWeekSchema,
   ProficiencySchema,
   SessionKindSchema,
+  SessionStatusSchema,
   WarningCodeSchema,
+  WeekdaySchema,
 } from './schema.ts';
 export { serializePlanResponse } from './serializePlan.ts';

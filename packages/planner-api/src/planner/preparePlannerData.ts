@@ -7,13 +7,17 @@ import type { Claim, Conflict, Dataset, Exam, Fact, Source } from '@certplan/cor
 import { groupBy } from '../lib/groupBy.ts';
 import { attributeLabel, describeValue } from './lib/describeValue.ts';
 import { bestDomainMatch, domainTokens, normalizeDomainName } from './lib/matchDomain.ts';
-import type { Citation, PreparedFocus as Focus, PlanWarning } from './schema.ts';
+import type { Citation, PreparedFocus as Focus, PlanWarning, PreparedObjective } from './schema.ts';
 
 export type PlannerDataset = Pick<Dataset, 'exams' | 'sources' | 'facts' | 'claims' | 'conflicts'>;
 
 export interface DomainPlanInfo {
   name: string;
   weightPercent: number | null;
+  /** The weight as a range [low, high] percent when the guide gives only that (weightPercent is then null). */
+  weightRange: [number, number] | null;
+  /** The exam guide's objectives (task statements) for the domain, in the guide's order. */
+  objectives: readonly PreparedObjective[];
   /** Position in the official (reconciled) list. */
   order: number;
   tokens: ReadonlySet<string>;
@@ -54,10 +58,22 @@ export interface RetirementInfo {
   citations: readonly Citation[];
 }
 
+export interface StudyHoursInfo {
+  /** The preparation time sources state, in hours (the widest range across the claims' facts). */
+  range: { min: number; max: number };
+  /** The middle of the range, to the half hour: what a plan aims for when the learner sets no target. */
+  middle: number;
+  citations: readonly Citation[];
+}
+
 export interface ExamPlannerData {
   exam: Exam;
   domains: readonly DomainPlanInfo[];
+  /** Every domain has a weight, stated or as a range. */
   weightsKnown: boolean;
+  /** Some weights are known only as ranges: hours use each range's middle (the plan says so). */
+  weightsFromRanges: boolean;
+  studyHours: StudyHoursInfo | null;
   domainsCitations: readonly Citation[];
   /** The domain list's sources, one passage each: what `weights_unknown` cites. */
   domainsEvidence: readonly Citation[];
@@ -248,6 +264,8 @@ function prepareExam(ctx: PrepareContext): ExamPlannerData {
     if (i >= 0) (domainListFacts[i] as string[]).push(id);
   }
 
+  const objectivesByDomain = collectObjectives(ctx, tokens);
+
   const domainKeys = new Map<string, number>();
   const domains: DomainPlanInfo[] = listed.map((d, i) => {
     domainKeys.set(normalizeDomainName(d.name), i);
@@ -264,33 +282,45 @@ function prepareExam(ctx: PrepareContext): ExamPlannerData {
       : domainListFacts[i]?.length
         ? citationsOf(domainListFacts[i] as string[])
         : domainsCitations;
+    const objectives = objectivesByDomain[i] as PreparedObjective[];
     return {
       name: d.name,
       weightPercent: d.weightPercent,
+      weightRange: d.weightRange,
+      objectives,
       order: i,
       tokens: tokens[i] as ReadonlySet<string>,
       citations,
       topics,
       learnFocus: {
         text:
-          topics.length > 0
-            ? `Learn ${d.name}: ${topics.join(', ')}.`
-            : `Learn ${d.name} from the official exam guide: no source names services or tools for it.`,
+          objectives.length > 0
+            ? `Learn ${d.name}: ${objectives.map(objectiveText).join('; ')}.${topics.length > 0 ? ` Sources also name ${topics.join(', ')}.` : ''}`
+            : topics.length > 0
+              ? `Learn ${d.name}: ${topics.join(', ')}.`
+              : `Learn ${d.name} from the official exam guide: no source names services or tools for it.`,
+        objectives,
         topics,
         citations: focusCitations,
       },
       reviewFocus: {
         text:
-          topics.length > 0
-            ? `Review ${d.name}: reread your notes and redo practice questions on ${topics.slice(0, 3).join(', ')}.`
-            : `Review ${d.name}: reread your notes and redo practice questions on it.`,
+          objectives.length > 0
+            ? `Review ${d.name}: for each objective (${objectives.map((o) => o.ref ?? o.label).join(', ')}), reread your notes and redo practice questions.`
+            : topics.length > 0
+              ? `Review ${d.name}: reread your notes and redo practice questions on ${topics.slice(0, 3).join(', ')}.`
+              : `Review ${d.name}: reread your notes and redo practice questions on it.`,
+        objectives,
         topics: topics.slice(0, 3),
         citations: focusCitations,
       },
     };
   });
+  const weightsFromRanges = domains.length > 0 && domains.some((d) => d.weightPercent === null && d.weightRange);
   const weightsKnown =
-    domains.length > 0 && domains.every((d) => d.weightPercent !== null) && readWeightsKnown(domainsClaim?.value);
+    domains.length > 0 &&
+    domains.every((d) => d.weightPercent !== null || d.weightRange !== null) &&
+    (weightsFromRanges || readWeightsKnown(domainsClaim?.value));
 
   const generalTopicList = rankTopics(generalTopics);
   const generalFocus: Focus = {
@@ -298,6 +328,7 @@ function prepareExam(ctx: PrepareContext): ExamPlannerData {
       generalTopicList.length > 0
         ? `Study the exam's topics: ${generalTopicList.join(', ')}.`
         : "No source lists this exam's domains or topics: work through the official exam guide.",
+    objectives: [],
     topics: generalTopicList,
     citations: citationsOf(generalFactIds),
   };
@@ -323,6 +354,7 @@ function prepareExam(ctx: PrepareContext): ExamPlannerData {
           : null;
   const practiceFocus: Focus = {
     text: `Take a timed practice exam under exam conditions${format ? ` (the real one: ${format})` : ''}, then go through every answer, right or wrong, and note the domains to revisit.`,
+    objectives: [],
     topics: [],
     citations: practiceCitations,
   };
@@ -352,6 +384,8 @@ function prepareExam(ctx: PrepareContext): ExamPlannerData {
     exam,
     domains,
     weightsKnown,
+    weightsFromRanges,
+    studyHours: readStudyHours(ctx, claims),
     domainsCitations,
     domainsEvidence: domainsClaim ? ctx.evidenceOf(domainsClaim.factIds) : [],
     domainKeys,
@@ -368,20 +402,110 @@ function prepareExam(ctx: PrepareContext): ExamPlannerData {
   };
 }
 
-function readDomainList(value: unknown): { name: string; weightPercent: number | null }[] {
+function readDomainList(
+  value: unknown,
+): { name: string; weightPercent: number | null; weightRange: [number, number] | null }[] {
   const domains = (value as { domains?: unknown } | null | undefined)?.domains;
   if (!Array.isArray(domains)) return [];
-  const out: { name: string; weightPercent: number | null }[] = [];
+  const out: { name: string; weightPercent: number | null; weightRange: [number, number] | null }[] = [];
   const names = new Set<string>();
-  for (const d of domains as { name?: unknown; weightPercent?: unknown }[]) {
+  for (const d of domains as { name?: unknown; weightPercent?: unknown; weightRange?: unknown }[]) {
     if (typeof d?.name !== 'string' || d.name.trim() === '') continue;
     const key = normalizeDomainName(d.name);
     if (names.has(key)) continue;
     names.add(key);
     const weight = typeof d.weightPercent === 'number' && Number.isFinite(d.weightPercent) ? d.weightPercent : null;
-    out.push({ name: d.name.trim(), weightPercent: weight });
+    const range = d.weightRange;
+    const weightRange =
+      weight === null &&
+      Array.isArray(range) &&
+      range.length === 2 &&
+      range.every((x) => typeof x === 'number' && Number.isFinite(x)) &&
+      (range[0] as number) <= (range[1] as number)
+        ? ([range[0], range[1]] as [number, number])
+        : null;
+    out.push({ name: d.name.trim(), weightPercent: weight, weightRange });
   }
   return out;
+}
+
+/** "1.1 Ingest and store data" (or the label alone when the guide does not number it). */
+function objectiveText(objective: PreparedObjective): string {
+  return objective.ref ? `${objective.ref} ${objective.label}` : objective.label;
+}
+
+/** "1.2" before "1.10": compares dotted numbers part by part; unnumbered objectives keep their place after. */
+function compareRefs(a: string | null, b: string | null): number {
+  if (a === null || b === null) return (a === null ? 1 : 0) - (b === null ? 1 : 0);
+  const pa = a.split('.');
+  const pb = b.split('.');
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = Number(pa[i] ?? -1);
+    const y = Number(pb[i] ?? -1);
+    if (Number.isNaN(x) || Number.isNaN(y)) return (pa[i] ?? '').localeCompare(pb[i] ?? '');
+    if (x !== y) return x - y;
+  }
+  return 0;
+}
+
+/**
+ * Each domain's objectives from `objective` facts ({domain, ref, label}), matched to the reconciled domain
+ * by name as focus facts are; the same objective from several sources is listed once (by ref, else label)
+ * with every source's passage, the most authoritative source's wording first.
+ */
+function collectObjectives(ctx: PrepareContext, tokens: readonly ReadonlySet<string>[]): PreparedObjective[][] {
+  const perDomain = tokens.map(
+    () => new Map<string, { ref: string | null; label: string; factIds: string[]; at: number }>(),
+  );
+  if (tokens.length === 0) return [];
+  const facts = ctx.facts
+    .filter((fact) => (fact.attribute as string) === 'objective')
+    .map((fact, at) => ({
+      fact,
+      at,
+      rank: AUTHORITY_RANK[ctx.sourcesById.get(fact.source)?.authority ?? 'secondary'] ?? 2,
+    }))
+    .sort((a, b) => a.rank - b.rank || a.at - b.at);
+  for (const { fact, at } of facts) {
+    const value = fact.value as unknown as { domain?: unknown; ref?: unknown; label?: unknown };
+    if (typeof value?.domain !== 'string' || typeof value.label !== 'string' || value.label.trim() === '') continue;
+    const ref = typeof value.ref === 'string' && value.ref.trim() !== '' ? value.ref.trim() : null;
+    const i = bestDomainMatch(value.domain, tokens);
+    if (i < 0) continue;
+    const key = ref ?? normalizeDomainName(value.label);
+    const map = perDomain[i] as Map<string, { ref: string | null; label: string; factIds: string[]; at: number }>;
+    const entry = map.get(key);
+    if (entry) entry.factIds.push(fact.id);
+    else map.set(key, { ref, label: value.label.trim(), factIds: [fact.id], at });
+  }
+  return perDomain.map((map) =>
+    [...map.values()]
+      .sort((a, b) => compareRefs(a.ref, b.ref) || a.at - b.at)
+      .map((entry) => ({ ref: entry.ref, label: entry.label, citations: ctx.citationsOf(entry.factIds) })),
+  );
+}
+
+/**
+ * The preparation time sources state (`studyHours` claims, {min, max} hours): the claim's range, or the
+ * span of several claims, with their citations; null when no source states one.
+ */
+function readStudyHours(ctx: PrepareContext, claims: readonly Claim[]): StudyHoursInfo | null {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  const factIds: string[] = [];
+  for (const claim of claims) {
+    if ((claim.attribute as string) !== 'studyHours') continue;
+    const value = claim.value as unknown as { min?: unknown; max?: unknown } | null;
+    if (typeof value?.min !== 'number' || typeof value.max !== 'number') continue;
+    if (!(value.min > 0) || !(value.max >= value.min) || !Number.isFinite(value.max)) continue;
+    min = Math.min(min, value.min);
+    max = Math.max(max, value.max);
+    factIds.push(...claim.factIds);
+  }
+  if (!Number.isFinite(min)) return null;
+  // Plans count half hours and at most MAX_TARGET_HOURS (8320); a stated figure beyond that is not a plan.
+  const middle = Math.min(8320, Math.max(0.5, Math.round(min + max) / 2));
+  return { range: { min, max }, middle, citations: ctx.citationsOf(factIds) };
 }
 
 function readWeightsKnown(value: unknown): boolean {

@@ -6,7 +6,7 @@
  * JSON is kept per object; a focus shared by many sessions of one plan is written once per plan. Everything
  * per request (dates, hours, messages) is written with JSON.stringify as usual.
  */
-import type { Citation, Focus, Plan, PlanDomain, PlanSession, PlanWarning, PlanWeek } from './schema.ts';
+import type { Citation, Focus, Objective, Plan, PlanDomain, PlanSession, PlanWarning, PlanWeek } from './schema.ts';
 
 /** Citations are the prepared data's own objects, immutable once built: their JSON never changes. */
 const citationJson = new WeakMap<Citation, string>();
@@ -31,8 +31,12 @@ function citationList(citations: readonly Citation[]): string {
 
 const str = JSON.stringify;
 
+function objectiveText(objective: Objective): string {
+  return `{"ref":${str(objective.ref)},"label":${str(objective.label)},"citationRefs":[${objective.citationRefs.join(',')}]}`;
+}
+
 function focusText(focus: Focus): string {
-  return `{"text":${str(focus.text)},"topics":${str(focus.topics)},"citationRefs":[${focus.citationRefs.join(',')}]}`;
+  return `{"text":${str(focus.text)},"objectives":[${join(focus.objectives, objectiveText)}],"topics":${str(focus.topics)},"citationRefs":[${focus.citationRefs.join(',')}]}`;
 }
 
 function sessionText(session: PlanSession, focusCache: Map<Focus, string>): string {
@@ -41,7 +45,7 @@ function sessionText(session: PlanSession, focusCache: Map<Focus, string>): stri
     focus = focusText(session.focus);
     focusCache.set(session.focus, focus);
   }
-  return `{"domain":${str(session.domain)},"hours":${str(session.hours)},"kind":"${session.kind}","focus":${focus}}`;
+  return `{"id":${str(session.id)},"date":"${session.date}","start":"${session.start}","status":"${session.status}","domain":${str(session.domain)},"hours":${str(session.hours)},"kind":"${session.kind}","focus":${focus}}`;
 }
 
 function weekText(week: PlanWeek, focusCache: Map<Focus, string>): string {
@@ -54,7 +58,7 @@ function weekText(week: PlanWeek, focusCache: Map<Focus, string>): string {
 }
 
 function domainText(domain: PlanDomain): string {
-  return `{"name":${str(domain.name)},"weightPercent":${str(domain.weightPercent)},"hours":${str(domain.hours)},"proficiency":${str(domain.proficiency)},"citationRefs":[${domain.citationRefs.join(',')}]}`;
+  return `{"name":${str(domain.name)},"weightPercent":${str(domain.weightPercent)},"weightRange":${str(domain.weightRange)},"hours":${str(domain.hours)},"doneHours":${str(domain.doneHours)},"proficiency":${str(domain.proficiency)},"citationRefs":[${domain.citationRefs.join(',')}]}`;
 }
 
 function warningText(warning: PlanWarning): string {
@@ -78,8 +82,10 @@ function join<T>(items: readonly T[], write: (item: T) => string): string {
 export function serializePlanResponse(plan: Plan): string {
   const focusCache = new Map<Focus, string>();
   return (
-    `{"plan":{"exam":${str(plan.exam)},"examName":${str(plan.examName)},"startDate":"${plan.startDate}",` +
-    `"examDate":"${plan.examDate}","hoursPerWeek":${str(plan.hoursPerWeek)},"totalHours":${str(plan.totalHours)},` +
+    `{"plan":{"id":${str(plan.id)},"query":${str(plan.query)},"exam":${str(plan.exam)},"examName":${str(plan.examName)},"startDate":"${plan.startDate}",` +
+    `"examDate":"${plan.examDate}","examDateSuggested":${plan.examDateSuggested},"hoursPerWeek":${str(plan.hoursPerWeek)},` +
+    `"studyDays":${str(plan.studyDays)},"sessionStart":${str(plan.sessionStart)},"timeZone":${str(plan.timeZone)},` +
+    `"totalHours":${str(plan.totalHours)},"target":${str(plan.target)},"replan":${str(plan.replan)},` +
     `"weeks":[${join(plan.weeks, (week) => weekText(week, focusCache))}],` +
     `"domains":[${join(plan.domains, domainText)}],` +
     `"warnings":[${join(plan.warnings, warningText)}],` +

@@ -17,9 +17,33 @@ function renderPlan() {
   const p = plan({
     citations: [guide('Domain 1: Data Preparation (52%)'), guide('Domain 2: Model Development (48%)'), blog],
     domains: [
-      { name: 'Data Preparation', weightPercent: 52, hours: 5, proficiency: null, citationRefs: [0, 2] },
-      { name: 'Model Development', weightPercent: 48, hours: 5.5, proficiency: null, citationRefs: [1] },
-      { name: 'Monitoring', weightPercent: null, hours: 4, proficiency: null, citationRefs: [] },
+      {
+        name: 'Data Preparation',
+        weightPercent: 52,
+        weightRange: null,
+        hours: 5,
+        doneHours: 0,
+        proficiency: null,
+        citationRefs: [0, 2],
+      },
+      {
+        name: 'Model Development',
+        weightPercent: 48,
+        weightRange: null,
+        hours: 5.5,
+        doneHours: 0,
+        proficiency: null,
+        citationRefs: [1],
+      },
+      {
+        name: 'Monitoring',
+        weightPercent: null,
+        weightRange: null,
+        hours: 4,
+        doneHours: 0,
+        proficiency: null,
+        citationRefs: [],
+      },
     ],
   });
   return render(() => (

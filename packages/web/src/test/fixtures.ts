@@ -4,7 +4,7 @@
  */
 import { ApiError } from '../api/ApiError.ts';
 import type { ApiClient } from '../api/createApiClient.ts';
-import type { Citation, ClaimView, ConflictView, ExamSummary, Plan, PlanRequest } from '../api/types.ts';
+import type { Citation, ClaimView, ConflictView, ExamSummary, Plan, PlanRequest, PlanSession } from '../api/types.ts';
 
 export const citation = (overrides: Partial<Citation> = {}): Citation => ({
   source: 'src-guide',
@@ -86,13 +86,41 @@ export const mls: ExamSummary = {
   },
 };
 
+const session = (
+  id: string,
+  date: string,
+  start: string,
+  domain: string | null,
+  hours: number,
+  kind: PlanSession['kind'],
+  text: string,
+  more: Partial<PlanSession['focus']> = {},
+): PlanSession => ({
+  id,
+  date,
+  start,
+  status: 'planned',
+  domain,
+  hours,
+  kind,
+  focus: { text, objectives: [], topics: [], citationRefs: [], ...more },
+});
+
 export const plan = (overrides: Partial<Plan> = {}): Plan => ({
+  id: 'a1b2c3d4e5f6a1b2c3d4e5f6',
+  query: 'exam=aws-mla-c01&startDate=2026-11-22&examDate=2026-12-13&hoursPerWeek=6',
   exam: 'aws-mla-c01',
   examName: mla.name,
   startDate: '2026-11-22',
   examDate: '2026-12-13',
+  examDateSuggested: false,
   hoursPerWeek: 6,
+  studyDays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+  sessionStart: '19:00',
+  timeZone: null,
   totalHours: 15,
+  target: { hours: 100, basis: 'assumption', range: null, citationRefs: [] },
+  replan: null,
   weeks: [
     {
       index: 0,
@@ -100,18 +128,28 @@ export const plan = (overrides: Partial<Plan> = {}): Plan => ({
       end: '2026-11-28',
       hours: 6,
       sessions: [
-        {
-          domain: 'Data Preparation',
-          hours: 4,
-          kind: 'learn',
-          focus: { text: 'Study Glue and S3', topics: ['Glue'], citationRefs: [0] },
-        },
-        {
-          domain: 'Model Development',
-          hours: 2,
-          kind: 'learn',
-          focus: { text: 'SageMaker training', topics: [], citationRefs: [] },
-        },
+        session(
+          'learn.data-preparation.0',
+          '2026-11-22',
+          '19:00',
+          'Data Preparation',
+          4,
+          'learn',
+          'Study Glue and S3',
+          {
+            topics: ['Glue'],
+            citationRefs: [0],
+          },
+        ),
+        session(
+          'learn.model-development.0',
+          '2026-11-23',
+          '19:00',
+          'Model Development',
+          2,
+          'learn',
+          'SageMaker training',
+        ),
       ],
     },
     {
@@ -120,39 +158,38 @@ export const plan = (overrides: Partial<Plan> = {}): Plan => ({
       end: '2026-12-05',
       hours: 6,
       sessions: [
-        {
-          domain: 'Model Development',
-          hours: 3.5,
-          kind: 'learn',
-          focus: { text: 'Tuning', topics: [], citationRefs: [] },
-        },
-        {
-          domain: 'Data Preparation',
-          hours: 1,
-          kind: 'review',
-          focus: { text: 'Review', topics: [], citationRefs: [] },
-        },
-        {
-          domain: null,
-          hours: 1.5,
-          kind: 'practice',
-          focus: { text: 'A practice exam', topics: [], citationRefs: [] },
-        },
+        session('learn.model-development.4', '2026-11-29', '19:00', 'Model Development', 3.5, 'learn', 'Tuning'),
+        session('review.data-preparation.0', '2026-11-30', '19:00', 'Data Preparation', 1, 'review', 'Review'),
+        session('practice.0', '2026-12-01', '19:00', null, 1.5, 'practice', 'A practice exam'),
       ],
     },
     {
       index: 2,
       start: '2026-12-06',
-      end: '2026-12-12',
+      end: '2026-12-11',
       hours: 3,
-      sessions: [
-        { domain: null, hours: 3, kind: 'buffer', focus: { text: 'Light review', topics: [], citationRefs: [] } },
-      ],
+      sessions: [session('buffer.0', '2026-12-06', '19:00', null, 3, 'buffer', 'Light review')],
     },
   ],
   domains: [
-    { name: 'Data Preparation', weightPercent: 52, hours: 5, proficiency: null, citationRefs: [] },
-    { name: 'Model Development', weightPercent: 48, hours: 5.5, proficiency: null, citationRefs: [] },
+    {
+      name: 'Data Preparation',
+      weightPercent: 52,
+      weightRange: null,
+      hours: 5,
+      doneHours: 0,
+      proficiency: null,
+      citationRefs: [],
+    },
+    {
+      name: 'Model Development',
+      weightPercent: 48,
+      weightRange: null,
+      hours: 5.5,
+      doneHours: 0,
+      proficiency: null,
+      citationRefs: [],
+    },
   ],
   warnings: [
     {
