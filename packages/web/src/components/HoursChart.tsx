@@ -30,6 +30,8 @@ export function HoursChart(props: HoursChartProps): JSX.Element {
     const weeks = props.plan.weeks.map((week) => {
       const byDomain = new Map<string, number>();
       for (const session of week.sessions) {
+        // Missed work moved forward: drawing it too would count it twice.
+        if (session.status === 'missed') continue;
         const name = session.domain ?? MIXED;
         byDomain.set(name, (byDomain.get(name) ?? 0) + session.hours);
       }

@@ -4,10 +4,29 @@
  */
 import { For, type JSX, Show } from 'solid-js';
 import type { ExamSummary } from '../api/types.ts';
-import type { PlanInputs } from '../lib/planParams.ts';
+import { type PlanInputs, WEEKDAYS } from '../lib/planParams.ts';
 import { ExamCard } from './ExamCard.tsx';
 
-export type PlanField = Exclude<keyof PlanInputs, 'proficiency'>;
+export type PlanField = Exclude<keyof PlanInputs, 'proficiency' | 'studyDays' | 'done'>;
+
+const DAY_LABELS: Record<(typeof WEEKDAYS)[number], string> = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};
+
+/** The browser's own zone, offered as the example; an empty field means floating local times. */
+function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
+  } catch {
+    return '';
+  }
+}
 
 export interface PlanFormProps {
   exams: readonly ExamSummary[];
@@ -22,6 +41,7 @@ export interface PlanFormProps {
   hasPlan?: boolean;
   onInput: (field: PlanField, value: string) => void;
   onProficiency: (domain: string, value: string) => void;
+  onStudyDays: (days: string[]) => void;
   onSubmit: () => void;
 }
 
@@ -124,6 +144,55 @@ export function PlanForm(props: PlanFormProps): JSX.Element {
         </Field>
       </div>
 
+      <fieldset class="study-days">
+        <legend>When do you study? (sessions land on these days; none ticked: every day)</legend>
+        <div class="day-choice">
+          <For each={WEEKDAYS}>
+            {(day) => (
+              <label class="day">
+                <input
+                  type="checkbox"
+                  name="studyDays"
+                  value={day}
+                  checked={props.inputs.studyDays.includes(day)}
+                  onChange={(event) => {
+                    const others = props.inputs.studyDays.filter((d) => d !== day);
+                    props.onStudyDays(
+                      event.currentTarget.checked ? WEEKDAYS.filter((d) => d === day || others.includes(d)) : others,
+                    );
+                  }}
+                />
+                {DAY_LABELS[day]}
+              </label>
+            )}
+          </For>
+        </div>
+        <div class="field-grid">
+          <Field label="Sessions start at (optional)" field="sessionStart" errors={props.errors}>
+            {(attrs) => (
+              <input
+                {...attrs}
+                type="time"
+                placeholder="19:00"
+                value={props.inputs.sessionStart}
+                onInput={(event) => props.onInput('sessionStart', event.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <Field label="Time zone (optional)" field="timeZone" errors={props.errors}>
+            {(attrs) => (
+              <input
+                {...attrs}
+                type="text"
+                autocomplete="off"
+                placeholder={browserTimeZone() || 'Europe/Berlin'}
+                value={props.inputs.timeZone}
+                onInput={(event) => props.onInput('timeZone', event.currentTarget.value)}
+              />
+            )}
+          </Field>
+        </div>
+      </fieldset>
       <Show when={props.domains.length > 0}>
         <fieldset class="proficiency">
           <legend>How strong are you in each domain? (optional, 1 = new to it, 5 = expert)</legend>

@@ -8,6 +8,7 @@ import { formatClaimValue } from '../lib/formatClaimValue.ts';
 import type { ProgressStore } from '../lib/progressStore.ts';
 import { hoursDone } from '../lib/replanFromToday.ts';
 import { safeHref } from '../lib/safeHref.ts';
+import { useToday } from '../lib/TodayContext.tsx';
 import { formatDate, formatSourceDate } from '../lib/today.ts';
 import { CitationList } from './CitationMarker.tsx';
 import { HoursChart } from './HoursChart.tsx';
@@ -67,8 +68,11 @@ export interface PlanViewProps {
 }
 
 export function PlanView(props: PlanViewProps): JSX.Element {
+  const today = useToday();
   const done = createMemo(() => hoursDone(props.plan, props.progress.done()));
   const fee = () => props.exam?.facts.fee[0];
+  const feedUrl = () => `webcal://${window.location.host}/api/plans/ics?${props.plan.query}`;
+  const target = () => props.plan.target;
   return (
     <section class="plan" aria-labelledby="plan-heading" ref={props.ref} tabindex="-1">
       <h2 id="plan-heading">Your plan for {props.plan.examName}</h2>
@@ -83,7 +87,15 @@ export function PlanView(props: PlanViewProps): JSX.Element {
         </div>
         <div>
           <dt>Exam date</dt>
-          <dd>{formatDate(props.plan.examDate)}</dd>
+          <dd>
+            {formatDate(props.plan.examDate)}
+            <Show when={props.plan.examDateSuggested}>
+              <span class="suggested" data-testid="exam-date-suggested">
+                {' '}
+                (suggested: no exam date was given)
+              </span>
+            </Show>
+          </dd>
         </div>
         <div>
           <dt>Fee</dt>
@@ -99,6 +111,35 @@ export function PlanView(props: PlanViewProps): JSX.Element {
           </dd>
         </div>
         <div>
+          <dt>Target</dt>
+          <dd data-testid="target">
+            <Show
+              when={target().basis === 'sources' && target().range}
+              fallback={
+                target().basis === 'assumption'
+                  ? `${target().hours} h (a planner assumption: no source states a preparation time)`
+                  : target().basis === 'requested'
+                    ? `${target().hours} h (yours)`
+                    : `${target().hours} h (the weeks until the exam)`
+              }
+            >
+              {(range) => (
+                <>
+                  {`${target().hours} h, the middle of the ${range().min}–${range().max} h sources state`}
+                  <CitationList citations={citationsAt(props.plan.citations, target().citationRefs)} />
+                </>
+              )}
+            </Show>
+          </dd>
+        </div>
+        <div>
+          <dt>Study days</dt>
+          <dd>
+            {props.plan.studyDays.length === 7 ? 'every day' : props.plan.studyDays.join(', ')}
+            {` at ${props.plan.sessionStart}${props.plan.timeZone ? ` (${props.plan.timeZone})` : ''}`}
+          </dd>
+        </div>
+        <div>
           <dt>Done</dt>
           <dd>
             <span data-testid="hours-done">{done()}</span> of {props.plan.totalHours} h
@@ -110,6 +151,9 @@ export function PlanView(props: PlanViewProps): JSX.Element {
         <button type="button" class="button" onClick={props.onExportCalendar}>
           Add to calendar (.ics)
         </button>
+        <a class="button" href={feedUrl()} data-testid="calendar-feed">
+          Subscribe in your calendar
+        </a>
         <button type="button" class="button" onClick={() => window.print()}>
           Print
         </button>
@@ -123,6 +167,14 @@ export function PlanView(props: PlanViewProps): JSX.Element {
         </p>
       </Show>
 
+      <Show when={props.plan.replan}>
+        {(replan) => (
+          <p class="replan-summary" data-testid="replan-summary">
+            {`Re-planned from ${formatDate(replan().from)}: ${replan().doneHours} h done, ${replan().missedHours} h missed and moved forward`}
+            {replan().unscheduledHours > 0 ? `, ${replan().unscheduledHours} h no longer fit (see the warning)` : ''}.
+          </p>
+        )}
+      </Show>
       <Show when={props.plan.assumptions.length > 0}>
         <section class="assumptions" aria-labelledby="assumptions-heading">
           <h3 id="assumptions-heading">What the planner assumed</h3>
@@ -158,13 +210,25 @@ export function PlanView(props: PlanViewProps): JSX.Element {
               <li>
                 {domain.name}
                 {`: ${domain.hours} h`}
+                <Show when={domain.doneHours > 0}>
+                  <span class="domain-progress" data-testid="domain-progress">
+                    {` (${domain.doneHours} h done, ${domain.hours - domain.doneHours} h to go)`}
+                  </span>
+                </Show>
                 <Show
                   when={domain.weightPercent !== null}
                   fallback={
-                    <span class="muted">
-                      {' '}
-                      (weight not stated by the sources: hours split evenly, a planner assumption)
-                    </span>
+                    <Show
+                      when={domain.weightRange}
+                      fallback={
+                        <span class="muted">
+                          {' '}
+                          (weight not stated by the sources: hours split evenly, a planner assumption)
+                        </span>
+                      }
+                    >
+                      {(range) => ` (${range()[0]}–${range()[1]}% of the exam: hours use the middle)`}
+                    </Show>
                   }
                 >{` (${domain.weightPercent}% of the exam)`}</Show>
                 <CitationList citations={citationsAt(props.plan.citations, domain.citationRefs)} />
@@ -181,6 +245,7 @@ export function PlanView(props: PlanViewProps): JSX.Element {
             {(week) => (
               <PlanWeekCard
                 week={week}
+                today={today}
                 citations={props.plan.citations}
                 isDone={props.progress.isDone}
                 onToggle={props.progress.toggle}

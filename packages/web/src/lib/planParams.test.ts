@@ -18,6 +18,11 @@ describe('plan inputs in the URL', () => {
           targetHours: fc.constantFrom('', '40'),
           experienceYears: fc.constantFrom('', '0', '3'),
           proficiency: fc.dictionary(text, fc.constantFrom('1', '2', '3', '4', '5'), { maxKeys: 4 }),
+          studyDays: fc.constantFrom<string[]>([], ['mon', 'wed', 'sat'], ['sun']),
+          sessionStart: fc.constantFrom('', '19:00', '06:30'),
+          timeZone: fc.constantFrom('', 'Europe/Berlin'),
+          done: fc.dictionary(text, fc.constantFrom('0.5', '4', '10'), { maxKeys: 3 }),
+          replanFrom: fc.constantFrom('', '2026-12-01'),
         }),
         (inputs) => {
           expect(parsePlanParams(planParamsToSearch(inputs), TODAY)).toEqual(inputs);

@@ -14,7 +14,20 @@ export interface PlanInputs {
   experienceYears: string;
   /** Domain name → "1".."5", or absent. */
   proficiency: Record<string, string>;
+  /** Weekdays to study on ("mon".."sun"); empty means every day. */
+  studyDays: string[];
+  /** HH:MM, or empty for the planner's default. */
+  sessionStart: string;
+  /** IANA zone of sessionStart, or empty (floating local times). */
+  timeZone: string;
+  /** Re-plan: domain name → hours done. */
+  done: Record<string, string>;
+  /** Re-plan: the day the rest was planned from. */
+  replanFrom: string;
 }
+
+/** ISO weekday order, Monday first, as the API names them. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 export function emptyPlanInputs(today: string): PlanInputs {
   return {
@@ -25,10 +38,16 @@ export function emptyPlanInputs(today: string): PlanInputs {
     targetHours: '',
     experienceYears: '',
     proficiency: {},
+    studyDays: [],
+    sessionStart: '',
+    timeZone: '',
+    done: {},
+    replanFrom: '',
   };
 }
 
 const PROFICIENCY_PREFIX = 'rate.';
+const DONE_PREFIX = 'done.';
 
 export function parsePlanParams(search: string, today: string): PlanInputs {
   const params = new URLSearchParams(search);
@@ -39,9 +58,15 @@ export function parsePlanParams(search: string, today: string): PlanInputs {
   inputs.examDate = params.get('examDate') ?? '';
   inputs.targetHours = params.get('target') ?? '';
   inputs.experienceYears = params.get('experience') ?? '';
+  const days = params.get('days') ?? '';
+  inputs.studyDays = days === '' ? [] : WEEKDAYS.filter((day) => days.split(',').includes(day));
+  inputs.sessionStart = params.get('time') ?? '';
+  inputs.timeZone = params.get('tz') ?? '';
+  inputs.replanFrom = params.get('from') ?? '';
   for (const [key, value] of params) {
     if (key.startsWith(PROFICIENCY_PREFIX) && value)
       setOwn(inputs.proficiency, key.slice(PROFICIENCY_PREFIX.length), value);
+    if (key.startsWith(DONE_PREFIX) && value) setOwn(inputs.done, key.slice(DONE_PREFIX.length), value);
   }
   return inputs;
 }
@@ -60,6 +85,13 @@ export function planParamsToSearch(inputs: PlanInputs): string {
   for (const name of Object.keys(inputs.proficiency).sort()) {
     set(PROFICIENCY_PREFIX + name, inputs.proficiency[name] ?? '');
   }
+  if (inputs.studyDays.length > 0 && inputs.studyDays.length < 7) {
+    set('days', WEEKDAYS.filter((day) => inputs.studyDays.includes(day)).join(','));
+  }
+  set('time', inputs.sessionStart);
+  set('tz', inputs.timeZone);
+  set('from', inputs.replanFrom);
+  for (const name of Object.keys(inputs.done).sort()) set(DONE_PREFIX + name, inputs.done[name] ?? '');
   return params.toString();
 }
 
@@ -124,6 +156,9 @@ export function toPlanRequest(inputs: PlanInputs): { request: PlanRequest | null
     issues.experienceYears = `Enter 0 to ${maxExperienceYears} years.`;
   }
   if (!inputs.startDate) issues.startDate = 'Required.';
+  if (inputs.sessionStart && !/^(?:[01]\d|2[0-3]):[0-5]\d$/.test(inputs.sessionStart)) {
+    issues.sessionStart = 'Enter a time as HH:MM, 24-hour clock.';
+  }
   if (inputs.startDate && inputs.examDate) {
     const days = daysBetween(inputs.startDate, inputs.examDate);
     if (days !== null && days < minDaysToExam) {
@@ -141,6 +176,17 @@ export function toPlanRequest(inputs: PlanInputs): { request: PlanRequest | null
   const proficiency: Record<string, number> = {};
   for (const [name, value] of Object.entries(inputs.proficiency)) if (value) setOwn(proficiency, name, Number(value));
   if (Object.keys(proficiency).length > 0) request.proficiency = proficiency;
+  if (inputs.studyDays.length > 0 && inputs.studyDays.length < 7) {
+    request.studyDays = WEEKDAYS.filter((day) => inputs.studyDays.includes(day));
+  }
+  if (inputs.sessionStart) request.sessionStart = inputs.sessionStart;
+  if (inputs.timeZone) request.timeZone = inputs.timeZone;
+  if (inputs.replanFrom) {
+    request.replanFrom = inputs.replanFrom;
+    const done: Record<string, number> = {};
+    for (const [name, value] of Object.entries(inputs.done)) if (value) setOwn(done, name, Number(value));
+    request.done = done;
+  }
   return { request, issues };
 }
 

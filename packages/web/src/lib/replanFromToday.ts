@@ -1,23 +1,36 @@
 /**
- * "Re-plan from today": the hours still to do (the plan's total minus the sessions ticked done) become the
- * target of a new plan starting today. The exam date, experience and ratings carry over.
+ * "Re-plan from today": the hours ticked done, per domain, go to the API as `done` with `replanFrom` =
+ * today; the plan's inputs (its identity) stay as they are, so the re-plan keeps the plan id, its session
+ * ids and the ticks. The API plans what remains from today at the same weekly hours.
  */
 import type { Plan } from '../api/types.ts';
 import type { PlanInputs } from './planParams.ts';
-import { sessionKey } from './progressStore.ts';
 
+/** Hours of the plan's ticked sessions (missed ones never count: their work moved forward). */
 export function hoursDone(plan: Plan, done: ReadonlySet<string>): number {
   let total = 0;
   for (const week of plan.weeks) {
-    week.sessions.forEach((session, index) => {
-      if (done.has(sessionKey(week.index, index))) total += session.hours;
-    });
+    for (const session of week.sessions) if (session.status !== 'missed' && done.has(session.id)) total += session.hours;
   }
   return total;
 }
 
+/** Ticked hours per domain name (sessions without a domain are mixed review, practice, buffer: not counted). */
+export function doneByDomain(plan: Plan, done: ReadonlySet<string>): Map<string, number> {
+  const byDomain = new Map<string, number>();
+  for (const week of plan.weeks) {
+    for (const session of week.sessions) {
+      if (session.status === 'missed' || !session.domain || !done.has(session.id)) continue;
+      byDomain.set(session.domain, (byDomain.get(session.domain) ?? 0) + session.hours);
+    }
+  }
+  return byDomain;
+}
+
 export function replanFromToday(inputs: PlanInputs, plan: Plan, done: ReadonlySet<string>, today: string): PlanInputs {
-  // Half-hour units, as the planner apportions them; never below one unit so the API has something to plan.
-  const remaining = Math.max(0.5, Math.round((plan.totalHours - hoursDone(plan, done)) * 2) / 2);
-  return { ...inputs, startDate: today, targetHours: String(remaining) };
+  const hours: Record<string, string> = {};
+  for (const [domain, value] of doneByDomain(plan, done)) {
+    Object.defineProperty(hours, domain, { value: String(value), enumerable: true, writable: true, configurable: true });
+  }
+  return { ...inputs, done: hours, replanFrom: today < inputs.startDate ? inputs.startDate : today };
 }

@@ -156,20 +156,21 @@ describe('PlanPage', () => {
       fireEvent.click(app.getByLabelText(/Learn: Data Preparation · 4 h/));
       expect(app.getByTestId('hours-done').textContent).toBe('4');
       const stored = Object.entries(localStorage).find(([key]) => key.startsWith('certplan:progress:'));
+      // Keyed to the plan's identity and the session's id, both from the API: a re-plan keeps them.
       expect(stored).toEqual([
-        'certplan:progress:exam=aws-mla-c01&hours=6&start=2026-11-22&experience=0&rate.Data+Preparation=2',
-        '["0.0"]',
+        'certplan:progress:a1b2c3d4e5f6a1b2c3d4e5f6',
+        '{"ticks":["learn.data-preparation.0"],"replan":null}',
       ]);
     } finally {
       app.unmount();
     }
   });
 
-  it('restores ticks from the link and re-plans the hours left from today', async () => {
+  it('restores ticks for the plan and re-plans from today with the hours done per domain, ticks kept', async () => {
     const url = '/?exam=aws-mla-c01&hours=6&start=2026-11-01&examDate=2026-12-13';
     localStorage.setItem(
-      'certplan:progress:exam=aws-mla-c01&hours=6&start=2026-11-01&examDate=2026-12-13',
-      '["0.0","0.1"]',
+      'certplan:progress:a1b2c3d4e5f6a1b2c3d4e5f6',
+      '{"ticks":["learn.data-preparation.0","learn.model-development.0"],"replan":null}',
     );
     const api = fakeApi();
     const app = renderApp(api, url);
@@ -179,13 +180,19 @@ describe('PlanPage', () => {
       expect(app.getByTestId('hours-done').textContent).toBe('6');
       fireEvent.click(app.getByRole('button', { name: 'Re-plan from today' }));
       await waitFor(() =>
-        expect(app.location()).toBe('/?exam=aws-mla-c01&hours=6&start=2026-11-22&examDate=2026-12-13&target=9'),
+        expect(app.location()).toBe(
+          '/?exam=aws-mla-c01&hours=6&start=2026-11-01&examDate=2026-12-13&from=2026-11-22&done.Data+Preparation=4&done.Model+Development=2',
+        ),
       );
       await waitFor(() =>
-        expect(api.calls.createPlan.at(-1)).toMatchObject({ startDate: '2026-11-22', targetHours: 9 }),
+        expect(api.calls.createPlan.at(-1)).toMatchObject({
+          startDate: '2026-11-01',
+          replanFrom: '2026-11-22',
+          done: { 'Data Preparation': 4, 'Model Development': 2 },
+        }),
       );
-      // A new plan link starts with no ticks.
-      await waitFor(() => expect(app.getByTestId('hours-done').textContent).toBe('0'));
+      // Same plan identity: the ticks stay.
+      expect(app.getByTestId('hours-done').textContent).toBe('6');
     } finally {
       app.unmount();
     }

@@ -29,7 +29,16 @@ import { retirementIssues } from '../lib/retirementIssues.ts';
 import { useToday } from '../lib/TodayContext.tsx';
 
 const VALIDATE_DELAY_MS = 300;
-const fields = new Set<string>(['exam', 'hoursPerWeek', 'startDate', 'examDate', 'targetHours', 'experienceYears']);
+const fields = new Set<string>([
+  'exam',
+  'hoursPerWeek',
+  'startDate',
+  'examDate',
+  'targetHours',
+  'experienceYears',
+  'sessionStart',
+  'timeZone',
+]);
 
 /** Where the API's issues go: a known field, a domain's rating, or (anything else) the form as a whole. */
 export function issuesToFields(error: ApiError): { fieldErrors: Record<string, string>; formError?: string } {
@@ -124,6 +133,10 @@ export function PlanPage(): JSX.Element {
     touched = true;
     setInputs('proficiency', domain, value === '' ? undefined! : value);
   };
+  const onStudyDays = (days: string[]) => {
+    touched = true;
+    setInputs('studyDays', days);
+  };
 
   // The plan itself, from the URL. A link with inputs the browser can already refuse is not sent: its
   // problems are shown next to their fields instead.
@@ -136,8 +149,11 @@ export function PlanPage(): JSX.Element {
     if (Object.keys(issues).length + Object.keys(retired).length > 0) setErrors({ ...issues, ...retired });
   });
   const [plan] = createResource(planRequest, (request) => api.createPlan(request));
-  const planKey = createMemo(() => planParamsToSearch(urlInputs()));
-  const progress = createMemo(() => createProgressStore(planKey()));
+  // Ticks are keyed to the plan's identity and session ids (see progressStore), so a re-plan keeps them.
+  const progress = createMemo(() => {
+    const current = plan.state === 'ready' ? plan() : undefined;
+    return current ? createProgressStore(current) : createProgressStore('', null);
+  });
 
   let planSection: HTMLElement | undefined;
   let focusPlanWhenReady = false;
@@ -168,7 +184,11 @@ export function PlanPage(): JSX.Element {
     }
     setFormError(undefined);
     focusPlanWhenReady = true;
-    navigate(`/?${planParamsToSearch(inputs)}`);
+    // Changed inputs are a new plan: progress reported against the old one does not carry over.
+    const identityChanged =
+      planParamsToSearch({ ...inputs, done: {}, replanFrom: '' }) !==
+      planParamsToSearch({ ...urlInputs(), done: {}, replanFrom: '' });
+    navigate(`/?${planParamsToSearch(identityChanged ? { ...inputs, done: {}, replanFrom: '' } : inputs)}`);
   };
 
   const [exportError, setExportError] = createSignal<string>();
@@ -251,6 +271,7 @@ export function PlanPage(): JSX.Element {
               hasPlan={!!planRequest()}
               onInput={onInput}
               onProficiency={onProficiency}
+              onStudyDays={onStudyDays}
               onSubmit={submit}
             />
           )}
