@@ -10,7 +10,8 @@ import type { PlanInputs } from './planParams.ts';
 export function hoursDone(plan: Plan, done: ReadonlySet<string>): number {
   let total = 0;
   for (const week of plan.weeks) {
-    for (const session of week.sessions) if (session.status !== 'missed' && done.has(session.id)) total += session.hours;
+    for (const session of week.sessions)
+      if (session.status !== 'missed' && done.has(session.id)) total += session.hours;
   }
   return total;
 }
@@ -30,7 +31,12 @@ export function doneByDomain(plan: Plan, done: ReadonlySet<string>): Map<string,
 export function replanFromToday(inputs: PlanInputs, plan: Plan, done: ReadonlySet<string>, today: string): PlanInputs {
   const hours: Record<string, string> = {};
   for (const [domain, value] of doneByDomain(plan, done)) {
-    Object.defineProperty(hours, domain, { value: String(value), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(hours, domain, {
+      value: String(value),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return { ...inputs, done: hours, replanFrom: today < inputs.startDate ? inputs.startDate : today };
 }
