@@ -26,6 +26,10 @@ export async function load(options: {
    * requests instead of one body over and over. Overrides `body`.
    */
   bodies?: readonly unknown[];
+  /** GET: paths (with their queries) each connection requests in turn, as `bodies` does for POST. */
+  paths?: readonly string[];
+  /** Sent with every request (e.g. Accept-Encoding). */
+  headers?: Record<string, string>;
   connections: number;
   seconds: number;
 }): Promise<LoadResult> {
@@ -35,17 +39,29 @@ export async function load(options: {
     connections: options.connections,
     duration: options.seconds,
     timeout: 10,
-    ...(options.bodies && options.bodies.length > 0
+    ...(options.headers ? { headers: options.headers } : {}),
+    ...(options.paths && options.paths.length > 0
       ? {
-          requests: options.bodies.map((body) => ({
-            method: options.method ?? 'POST',
-            body: JSON.stringify(body),
-            headers: { 'content-type': 'application/json' },
+          requests: options.paths.map((path) => ({
+            method: 'GET' as const,
+            path,
+            ...(options.headers ? { headers: options.headers } : {}),
           })),
         }
-      : options.body === undefined
-        ? {}
-        : { body: JSON.stringify(options.body), headers: { 'content-type': 'application/json' } }),
+      : options.bodies && options.bodies.length > 0
+        ? {
+            requests: options.bodies.map((body) => ({
+              method: options.method ?? 'POST',
+              body: JSON.stringify(body),
+              headers: { 'content-type': 'application/json', ...options.headers },
+            })),
+          }
+        : options.body === undefined
+          ? {}
+          : {
+              body: JSON.stringify(options.body),
+              headers: { 'content-type': 'application/json', ...options.headers },
+            }),
   });
   return {
     route: `${options.method ?? 'GET'} ${new URL(options.url).pathname}`,

@@ -4,6 +4,8 @@
  * background noise hits both alike. The load generator shares the machine's two cores with the server.
  * Plan bodies vary (64 realistic requests over every plannable exam, hours, dates, experience, proficiency,
  * each connection cycling through them), so nothing the server could cache for one body flatters the figure.
+ * The same plans are also fetched as GET /api/plans?<canonical query> (the cacheable form: ETag, no body to
+ * parse), and both with Accept-Encoding: br, gzip (brotli on the wire, as a browser asks).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -60,21 +62,47 @@ export async function benchApi(options: {
       connections: options.connections,
     };
     const health = { url: `${server.url}/api/health`, connections: options.connections };
+    // The same plans by GET, each at its canonical query (the plan says it), and both kinds compressed.
+    const paths = answers.map(
+      (answer) => `/api/plans?${(JSON.parse(answer) as { plan: { query: string } }).plan.query}`,
+    );
+    const gets = { url: `${server.url}/api/plans`, paths, connections: options.connections };
+    const compressed = { 'accept-encoding': 'br, gzip' };
     // Warm-up: JIT, caches and connection pools, not measured.
     await load({ ...plans, seconds: 2 });
     await load({ ...health, seconds: 1 });
-    const runs: { health: LoadResult[]; plans: LoadResult[] } = { health: [], plans: [] };
+    await load({ ...gets, seconds: 1 });
+    const runs: {
+      health: LoadResult[];
+      plans: LoadResult[];
+      gets: LoadResult[];
+      postsBrotli: LoadResult[];
+      getsBrotli: LoadResult[];
+    } = { health: [], plans: [], gets: [], postsBrotli: [], getsBrotli: [] };
     for (let round = 0; round < options.rounds; round++) {
       runs.health.push(await load({ ...health, seconds: options.seconds }));
       runs.plans.push(await load({ ...plans, seconds: options.seconds }));
+      runs.gets.push(await load({ ...gets, seconds: options.seconds }));
+      runs.postsBrotli.push(await load({ ...plans, headers: compressed, seconds: options.seconds }));
+      runs.getsBrotli.push(await load({ ...gets, headers: compressed, seconds: options.seconds }));
     }
+    const compressedSizes = await Promise.all(
+      paths.slice(0, 8).map(async (path) => {
+        const res = await fetch(server.url + path, { headers: { 'accept-encoding': 'br' } });
+        // fetch decodes the body; the wire size is what the server sent.
+        return Number(res.headers.get('content-length') ?? (await res.arrayBuffer()).byteLength);
+      }),
+    );
     const rps = (rs: LoadResult[]) => rs.reduce((s, r) => s + r.requests, 0) / rs.reduce((s, r) => s + r.seconds, 0);
     const healthRps = rps(runs.health);
     const plansRps = rps(runs.plans);
     const p50 = runs.plans.reduce((s, r) => s + r.p50, 0) / runs.plans.length;
     const p99 = Math.max(...runs.plans.map((r) => r.p99));
     const floor = await measureFloor(answers[Math.floor(answers.length / 2)] as string, bodies, options);
-    const failures = [...runs.health, ...runs.plans].reduce((s, r) => s + r.errors + r.non2xx, 0);
+    const failures = [...runs.health, ...runs.plans, ...runs.gets, ...runs.postsBrotli, ...runs.getsBrotli].reduce(
+      (s, r) => s + r.errors + r.non2xx,
+      0,
+    );
     const each = `${options.connections} conn, ${options.rounds}×${options.seconds} s each`;
     return {
       section: SECTION,
@@ -82,6 +110,23 @@ export async function benchApi(options: {
         figure(SECTION, 'GET /api/health (floor)', healthRps, 'req/s', undefined, each),
         figure(SECTION, 'POST /api/plans', plansRps, 'req/s', undefined, each),
         figure(SECTION, 'plans / health req/s', plansRps / healthRps, '×', atLeast(0.7)),
+        figure(SECTION, 'GET /api/plans (canonical query)', rps(runs.gets), 'req/s', undefined, each),
+        figure(
+          SECTION,
+          'POST /api/plans, brotli',
+          rps(runs.postsBrotli),
+          'req/s',
+          undefined,
+          'Accept-Encoding: br, gzip',
+        ),
+        figure(
+          SECTION,
+          'GET /api/plans, brotli',
+          rps(runs.getsBrotli),
+          'req/s',
+          undefined,
+          'Accept-Encoding: br, gzip',
+        ),
         figure(SECTION, 'plans p50 latency', p50, 'ms'),
         figure(SECTION, 'plans p99 latency', p99, 'ms', atMost(25, ' ms'), 'worst round'),
         figure(
@@ -91,6 +136,12 @@ export async function benchApi(options: {
           'KB',
           undefined,
           `${bodies.length} bodies, ${(sizes[0]! / 1024).toFixed(1)}–${(sizes[sizes.length - 1]! / 1024).toFixed(1)} KB`,
+        ),
+        figure(
+          SECTION,
+          'plan response size, brotli (median of 8)',
+          ([...compressedSizes].sort((a, b) => a - b)[4] as number) / 1024,
+          'KB',
         ),
         ...(floor
           ? [
