@@ -10,6 +10,8 @@ export type CertplanErrorCode =
   | 'exam_retired'
   | 'unprocessable'
   | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'review_busy'
   | 'invalid_reviews'
   | 'invalid_content'
   | 'internal';

@@ -1,10 +1,12 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseReviews, serializeReviews } from '@certplan/core';
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConflictResponse, ExamDetailResponse, ExamListResponse, ReviewResponse } from './index.ts';
-import { fixtureApp, TEST_TOKEN, tempContentDir } from './test/fixtureDataset.ts';
+import { ReviewerRegistry, tokenDigest } from './lib/ReviewerRegistry.ts';
+import { fixtureApp, TEST_NOW, TEST_TOKEN, tempContentDir } from './test/fixtureDataset.ts';
 
 let contentDir: string;
 let app: ReturnType<typeof fixtureApp>['app'];
@@ -173,12 +175,13 @@ describe('PUT /api/conflicts/:id/review', () => {
     ).conflict.facts.find((f) => f.source.id === 'blog')!;
     const res = await app.request(
       `/api/conflicts/${FEE_CONFLICT}/review`,
-      review({ decision: 'choose', factId: blogFact.id, note: 'the blog is right this time', by: 'ana' }, etag),
+      review({ decision: 'choose', factId: blogFact.id, note: 'the blog is right this time' }, etag),
     );
     expect(res.status).toBe(200);
     const body = (await res.json()) as ReviewResponse;
     expect(body.claim).toMatchObject({ status: 'reviewed', value: { amount: 300, currency: 'USD' } });
-    expect(body.conflict.review).toMatchObject({ decision: 'choose', factId: blogFact.id, by: 'ana' });
+    // The shared token's decisions are recorded as "reviewer"; a name in the body is not accepted (next test).
+    expect(body.conflict.review).toMatchObject({ decision: 'choose', factId: blogFact.id, by: 'reviewer' });
     expect(body.conflict.review!.at).toBe('2026-11-22T09:00:00.000Z');
     expect(res.headers.get('ETag')).toBe(body.conflict.etag);
     expect(body.conflict.etag).not.toBe(etag);
@@ -215,9 +218,23 @@ describe('PUT /api/conflicts/:id/review', () => {
     expect(accept.status).toBe(200);
   });
 
-  it('401 without or with a wrong token, before anything else is looked at', async () => {
+  it('takes who decided from the token, never from the body', async () => {
+    const res = await app.request(
+      `/api/conflicts/${FEE_CONFLICT}/review`,
+      review({ decision: 'accept', note: 'n', by: 'someone else' }, await etagOf(FEE_CONFLICT)),
+    );
+    expect(res.status).toBe(400);
+    expect(await readFile(join(contentDir, 'reviews.yaml'), 'utf8')).toBe('reviews: []\n');
+  });
+
+  it('401 without or with a wrong token, 400 for a malformed header, before anything else is looked at', async () => {
     const etag = await etagOf(FEE_CONFLICT);
-    for (const token of [null, 'wrong', `${TEST_TOKEN}x`, '']) {
+    const malformed = await app.request(
+      `/api/conflicts/${FEE_CONFLICT}/review`,
+      review({ decision: 'accept', note: 'n' }, etag, ''),
+    );
+    expect(malformed.status).toBe(400);
+    for (const token of [null, 'wrong', `${TEST_TOKEN}x`]) {
       const res = await app.request(
         `/api/conflicts/${FEE_CONFLICT}/review`,
         review({ decision: 'accept', note: 'n' }, etag, token),
@@ -318,6 +335,85 @@ describe('PUT /api/conflicts/:id/review', () => {
     expect(await readFile(file, 'utf8')).toBe(corrupt);
   });
 
+  it('503s an unreadable or unparsable reviews.yaml without naming any absolute path (issue 12 case 8)', async () => {
+    const file = join(contentDir, 'reviews.yaml');
+    const messages: string[] = [];
+    for (const breakIt of [
+      async () => writeFile(file, 'reviews:\n  - conflict: [unclosed\n'),
+      // A directory where the file should be: reading it fails with EISDIR, whose Node message names the path.
+      async () => {
+        await rm(file, { force: true });
+        await mkdir(file);
+      },
+    ]) {
+      await breakIt();
+      const res = await app.request(
+        `/api/conflicts/${FEE_CONFLICT}/review`,
+        review({ decision: 'accept', note: 'n' }, await etagOf(FEE_CONFLICT)),
+      );
+      expect(res.status).toBe(503);
+      const text = await res.text();
+      expect(text).not.toContain(contentDir);
+      expect(text).not.toContain(tmpdir());
+      messages.push((JSON.parse(text) as { error: { message: string } }).error.message);
+    }
+    expect(messages).toMatchInlineSnapshot(`
+      [
+        "reviews.yaml:3:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+        "reviews.yaml: cannot read it (EISDIR)",
+      ]
+    `);
+    await rm(file, { recursive: true });
+    await writeFile(file, 'reviews: []\n');
+  });
+
+  it('undo: DELETE removes a decision (ETag-checked, token required) and the conflict is open again', async () => {
+    const decided = await app.request(
+      `/api/conflicts/${FEE_CONFLICT}/review`,
+      review({ decision: 'accept', note: 'to be undone' }, await etagOf(FEE_CONFLICT)),
+    );
+    const etag = decided.headers.get('ETag')!;
+    const undo = (tag: string | undefined, token: string | null = TEST_TOKEN) =>
+      app.request(`/api/conflicts/${FEE_CONFLICT}/review`, {
+        method: 'DELETE',
+        headers: {
+          ...(token !== null ? { Authorization: `Bearer ${token}` } : {}),
+          ...(tag !== undefined ? { 'If-Match': tag } : {}),
+        },
+      });
+    expect((await undo(etag, null)).status).toBe(401);
+    expect((await undo('"stale"')).status).toBe(409);
+    expect((await undo(undefined)).status).toBe(400);
+    const res = await undo(etag);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as ReviewResponse;
+    expect(body.conflict.review).toBeNull();
+    expect(body.conflict.status).toBe('open');
+    const file = join(contentDir, 'reviews.yaml');
+    expect(parseReviews(await readFile(file, 'utf8'), file)).toEqual([]);
+    const again = await undo(body.conflict.etag);
+    expect(again.status).toBe(404);
+  });
+
+  it('records each reviewer\'s own name from their token (reviewers.yaml), the shared token as "reviewer"', async () => {
+    const reviewers = new ReviewerRegistry(TEST_TOKEN, [
+      { name: 'ana', tokenSha256: tokenDigest('ana-token').toString('hex') },
+    ]);
+    const { app: named } = fixtureApp(contentDir, { reviewers });
+    const etag = (await named.request(`/api/conflicts/${FEE_CONFLICT}`)).headers.get('ETag')!;
+    const res = await named.request(
+      `/api/conflicts/${FEE_CONFLICT}/review`,
+      review({ decision: 'accept', note: 'n' }, etag, 'ana-token'),
+    );
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as ReviewResponse).conflict.review).toMatchObject({
+      by: 'ana',
+      at: TEST_NOW.toISOString(),
+    });
+    const file = join(contentDir, 'reviews.yaml');
+    expect(parseReviews(await readFile(file, 'utf8'), file)[0]).toMatchObject({ by: 'ana' });
+  });
+
   it('leaves memory unchanged when the write fails', async () => {
     const { app: failing } = fixtureApp(contentDir, {
       writeFile: async () => {
@@ -383,10 +479,20 @@ describe('POST /api/plans', () => {
       headers: { 'Content-Type': 'text/plain' },
       body: 'hi',
     });
-    expect(text.status).toBe(400);
+    expect(text.status).toBe(415);
     expect(((await text.json()) as { error: { message: string } }).error.message).toMatchInlineSnapshot(
       `"expected Content-Type: application/json, got "text/plain""`,
     );
+  });
+
+  it('accepts every valid spelling of the JSON media type on a real route, 415 for another type', async () => {
+    for (const type of ['application/json ;charset=utf-8', 'application/json;', 'Application/JSON; Charset="UTF-8"']) {
+      const res = await app.request('/api/plans', { ...json(body), headers: { 'Content-Type': type } });
+      expect(res.status, type).toBe(200);
+    }
+    const xml = await app.request('/api/plans', { ...json(body), headers: { 'Content-Type': 'application/xml' } });
+    expect(xml.status).toBe(415);
+    expect(((await xml.json()) as { error: { code: string } }).error.code).toBe('unsupported_media_type');
   });
 
   it('413 for a body over the limit, whether or not Content-Length says so', async () => {
@@ -556,6 +662,7 @@ describe('OpenAPI and docs', () => {
         .flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`))
         .sort(),
     ).toEqual([
+      'DELETE /api/conflicts/{id}/review',
       'GET /api/conflicts',
       'GET /api/conflicts/{id}',
       'GET /api/exams',

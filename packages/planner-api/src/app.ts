@@ -2,7 +2,6 @@
  * The HTTP API as a Hono app: `createApp(deps)` wires routes to an in-memory dataset, a content directory and
  * a clock, and listens nowhere (server.ts does). Tests call `app.request()` directly.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CertplanError } from '@certplan/core';
@@ -16,10 +15,13 @@ import { DatasetStore } from './lib/DatasetStore.ts';
 import { renderDocsCss, renderDocsPage } from './lib/docsPage.ts';
 import { errorResponse, validationError } from './lib/errors.ts';
 import { limitBody } from './lib/limitBody.ts';
-import { recordReview } from './lib/recordReview.ts';
+import { ReviewerRegistry } from './lib/ReviewerRegistry.ts';
+import { recordReview, undoReview } from './lib/recordReview.ts';
 import { sendCacheable } from './lib/sendCacheable.ts';
 import { claimForConflict, claimView, conflictEtag, conflictView, examSummary } from './lib/views.ts';
 import { type WriteFile, writeFileAtomic } from './lib/writeFileAtomic.ts';
+import { type BearerAuthEnv, bearerAuth } from './middleware/bearer-auth/index.ts';
+import { jsonMediaType } from './middleware/json-media-type/index.ts';
 import {
   icsOptionsFor,
   type Plan,
@@ -53,8 +55,13 @@ export interface AppDeps {
   dataset: DatasetStore;
   /** Where reviews.yaml lives (content/). */
   contentDir: string;
-  /** Bearer token that allows review writes. */
+  /** The shared bearer token that allows review writes, recorded as "reviewer" ("" for none). */
   reviewToken: string;
+  /**
+   * Reviewers with their own tokens (content/reviewers.yaml), kept current by the server. Default: only
+   * `reviewToken`.
+   */
+  reviewers?: ReviewerRegistry;
   clock: () => Date;
   /** The built web app (packages/web/dist); null or missing: `/` says how to build it. */
   webRoot?: string | null;
@@ -81,6 +88,7 @@ function describeStatus(status: number): string {
     400: 'Bad request: invalid body, query, path or header (see error.issues)',
     401: 'Missing or wrong bearer token',
     404: 'Unknown id',
+    415: 'Content-Type is not application/json',
     409: "If-Match does not match the conflict's current ETag (error.details.etag holds the current one)",
     413: 'Request body too large',
     422: 'The exam is retired by the exam date (error.details names the date, successor and sources)',
@@ -88,37 +96,6 @@ function describeStatus(status: number): string {
   };
   return descriptions[status] ?? String(status);
 }
-
-function sha256(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
-}
-
-/** Constant-time: comparing digests of equal length leaks neither content nor length of the token. */
-function bearerAuth(token: string): MiddlewareHandler {
-  const expected = sha256(token);
-  return async (c, next) => {
-    const header = c.req.header('Authorization') ?? '';
-    const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
-    if (!match || !timingSafeEqual(sha256(match[1]!), expected)) {
-      c.header('WWW-Authenticate', 'Bearer realm="certplan reviews"');
-      throw new CertplanError('unauthorized', 'review writes need Authorization: Bearer <REVIEW_TOKEN>');
-    }
-    await next();
-  };
-}
-
-/** Without this, a body sent as text/plain would skip JSON parsing and fail with confusing "required" issues. */
-const requireJson: MiddlewareHandler = async (c, next) => {
-  if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
-    const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (mediaType !== 'application/json') {
-      throw new CertplanError('bad_request', `expected Content-Type: application/json, got "${mediaType || 'none'}"`, {
-        issues: [{ path: 'Content-Type', message: 'must be application/json' }],
-      });
-    }
-  }
-  await next();
-};
 
 const STATIC_ASSET = /\.(?:js|mjs|css|map|json|txt|ico|png|jpe?g|gif|svg|webp|avif|woff2?|ttf|webmanifest|wasm)$/i;
 
@@ -194,8 +171,13 @@ export function createApp(deps: AppDeps) {
       );
     }),
   );
-  app.use('/api/*', requireJson);
-  app.on('PUT', '/api/conflicts/:id/review', bearerAuth(deps.reviewToken));
+  app.use('/api/*', jsonMediaType());
+  const reviewers = deps.reviewers ?? new ReviewerRegistry(deps.reviewToken);
+  app.on(
+    ['PUT', 'DELETE'],
+    '/api/conflicts/:id/review',
+    bearerAuth({ realm: 'certplan reviews', verify: (token) => reviewers.identify(token) }),
+  );
 
   app.openapi(
     createRoute({
@@ -322,7 +304,7 @@ export function createApp(deps: AppDeps) {
           headers: { ETag: { schema: { type: 'string' } } },
           content: { 'application/json': { schema: ReviewResponseSchema } },
         },
-        ...errorResponses(400, 401, 404, 409, 413, 503),
+        ...errorResponses(400, 401, 404, 409, 413, 415, 503),
       },
     }),
     async (c) => {
@@ -335,6 +317,50 @@ export function createApp(deps: AppDeps) {
         conflictId: id,
         ifMatch: c.req.valid('header')['if-match'],
         request: c.req.valid('json'),
+        // Set by bearerAuth: the name the token belongs to, never what the client claims.
+        reviewer: (c as unknown as Context<BearerAuthEnv>).get('reviewer'),
+      });
+      const { index } = store;
+      const claim = claimForConflict(index, updated);
+      c.header('ETag', conflictEtag(updated));
+      return c.json({ claim: claim ? claimView(index, claim) : null, conflict: conflictView(index, updated) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/conflicts/{id}/review',
+      summary: "Undo a reviewer's decision (removes it from content/reviews.yaml); the conflict is open again",
+      security: [{ bearer: [] }],
+      request: {
+        params: ConflictIdParamSchema,
+        headers: z.object({
+          'if-match': z
+            .string()
+            .max(200)
+            .optional()
+            .openapi({ description: "The conflict's current ETag (it changes with every decision)" }),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'Removed; the claim as it now stands and the open conflict with its new ETag',
+          headers: { ETag: { schema: { type: 'string' } } },
+          content: { 'application/json': { schema: ReviewResponseSchema } },
+        },
+        ...errorResponses(400, 401, 404, 409, 503),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const updated = await undoReview({
+        store,
+        contentDir: deps.contentDir,
+        writeFile,
+        clock: deps.clock,
+        conflictId: id,
+        ifMatch: c.req.valid('header')['if-match'],
       });
       const { index } = store;
       const claim = claimForConflict(index, updated);

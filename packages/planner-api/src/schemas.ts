@@ -166,8 +166,7 @@ export const ReviewRequestSchema = z
     /** With `custom`: the value, in the attribute's value shape. */
     value: z.unknown().optional(),
     note: z.string().trim().min(1, 'a note saying why is required').max(2000),
-    /** Who decided (shown next to the decision); defaults to "reviewer". */
-    by: z.string().trim().min(1).max(100).optional(),
+    // No `by`: who decided comes from the bearer token (content/reviewers.yaml), never from the body.
   })
   .openapi('ReviewRequest');
 

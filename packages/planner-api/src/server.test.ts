@@ -2,70 +2,27 @@
  * The real server process: start-up checks (corrupt reviews.yaml, a generated token on a public address),
  * serving, the generated token printed once and working, and a clean shutdown on SIGTERM.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyCorpusFixture } from '../../ingest/test/copyCorpusFixture.ts';
 import { tempContentDir } from './test/fixtureDataset.ts';
+import { killServer, listening, type RunningServer, startServer } from './test/serverProcess.ts';
 
-const serverPath = fileURLToPath(new URL('./server.ts', import.meta.url));
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
-
-interface Running {
-  proc: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
+type Running = RunningServer;
 
 const started: Running[] = [];
 const dirs: string[] = [];
 afterEach(async () => {
-  for (const running of started.splice(0)) {
-    if (running.proc.exitCode === null && running.proc.signalCode === null) running.proc.kill('SIGKILL');
-    await running.exited;
-  }
+  for (const running of started.splice(0)) await killServer(running);
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
 function start(env: Record<string, string>): Running {
-  const { REVIEW_TOKEN: _token, HOST: _host, PORT: _port, CONTENT_DIR: _content, ...inherited } = process.env;
-  const proc = spawn(process.execPath, ['--import', 'tsx', serverPath], {
-    cwd: packageDir,
-    env: { ...inherited, PORT: '0', WEB_ROOT: join(tmpdir(), 'certplan-no-web-root'), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  proc.stdout!.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  proc.stderr!.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  const running = { proc, stdout: () => stdout, stderr: () => stderr, exited };
+  const running = startServer(env);
   started.push(running);
   return running;
-}
-
-/** Resolves with the base URL once the server says it listens; rejects if it exits first. */
-function listening(running: Running): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const match = /listening on (http:\/\/\S+?) /.exec(running.stdout());
-      if (match) {
-        running.proc.stdout!.off('data', check);
-        resolve(match[1]!);
-      }
-    };
-    running.proc.stdout!.on('data', check);
-    check();
-    running.exited.then((code) => reject(new Error(`server exited with ${code}: ${running.stderr()}`)));
-  });
 }
 
 async function contentDir(): Promise<string> {
@@ -108,8 +65,8 @@ describe('server process', () => {
     const running = start({ CONTENT_DIR: dir });
     const base = await listening(running);
     expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const token = /REVIEW_TOKEN for this run[^:]*: (\S+)/.exec(running.stdout())?.[1];
-    expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const token = /review token \(saved in [^)]*\)[^:]*: (\S+)/.exec(running.stdout())?.[1];
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(running.stdout().split(token!).length - 1).toBe(1);
 
     expect(await (await fetch(`${base}/api/health`)).json()).toEqual({ ok: true });
@@ -141,7 +98,7 @@ describe('server process', () => {
     const running = start({ CONTENT_DIR: dir, REVIEW_TOKEN: 'a-chosen-token' });
     const base = await listening(running);
     expect(running.stdout()).toContain('is missing, building it');
-    expect(running.stdout()).not.toContain('REVIEW_TOKEN for this run');
+    expect(running.stdout()).not.toContain('review token (saved in');
     const { exams } = (await (await fetch(`${base}/api/exams`)).json()) as {
       exams: { id: string; retired: { date: string; successor: { id: string } | null } | null }[];
     };

@@ -1,9 +1,10 @@
 /**
- * The listening entry (`pnpm start`): loads the dataset and reviews from CONTENT_DIR, serves the API and the
- * built web app on HOST:PORT, and shuts down cleanly on SIGINT/SIGTERM. Anything wrong with the content stops
- * it before it binds, with the file and position, and nothing is written.
+ * The listening entry (`pnpm start`): loads the dataset, reviews and reviewers from CONTENT_DIR, serves the API
+ * and the built web app on HOST:PORT, reloads any of them when they change on disk (watchContent), and shuts
+ * down cleanly on SIGINT/SIGTERM. Anything wrong with the content stops it before it binds, with the file and
+ * position, and nothing is written. Without REVIEW_TOKEN it uses the token saved in content/.cache/review-token
+ * (created on first start, mode 0600), so a reviewer's token survives restarts.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -13,7 +14,11 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { DatasetStore } from './lib/DatasetStore.ts';
 import { zodIssues } from './lib/errors.ts';
+import { REVIEWERS_FILE, ReviewerRegistry, readReviewersFile } from './lib/ReviewerRegistry.ts';
 import { REVIEWS_FILE, readReviewsFile } from './lib/recordReview.ts';
+import { loadOrCreateReviewToken, reviewTokenPath } from './lib/reviewToken.ts';
+import { sweepTempFiles } from './lib/sweepTempFiles.ts';
+import { watchContent } from './lib/watchContent.ts';
 
 class StartupError extends Error {}
 
@@ -77,7 +82,7 @@ async function main(): Promise<void> {
         `HOST=${host} is not a loopback address and REVIEW_TOKEN is unset. Set REVIEW_TOKEN to serve on the network.`,
       );
     }
-    reviewToken = randomBytes(24).toString('base64url');
+    reviewToken = (await loadOrCreateReviewToken(contentDir)).token;
   }
 
   const dataset = await loadDataset(contentDir);
@@ -86,12 +91,23 @@ async function main(): Promise<void> {
   const reviews = await readReviewsFile(join(contentDir, REVIEWS_FILE));
   const store = new DatasetStore(dataset, { reviews });
   store.applyReviews(reviews);
+  const reviewersPath = join(contentDir, REVIEWERS_FILE);
+  const reviewers = new ReviewerRegistry(reviewToken, await readReviewersFile(reviewersPath));
+  // A write cut off by SIGKILL leaves its temporary file beside reviews.yaml: remove those of dead writers.
+  for (const name of await sweepTempFiles(contentDir))
+    console.log(`certplan: removed ${name}, left by an interrupted write`);
+  const watcher = watchContent({
+    contentDir,
+    store,
+    extra: [{ path: reviewersPath, load: async () => reviewers.replace(await readReviewersFile(reviewersPath)) }],
+  });
 
   const webRoot = env.WEB_ROOT ? resolve(env.WEB_ROOT) : fileURLToPath(new URL('../../web/dist', import.meta.url));
   const app = createApp({
     dataset: store,
     contentDir,
     reviewToken,
+    reviewers,
     clock: () => new Date(),
     webRoot: existsSync(join(webRoot, 'index.html')) ? webRoot : null,
     corsOrigins: (env.CORS_ORIGINS ?? '')
@@ -104,7 +120,9 @@ async function main(): Promise<void> {
     const shownHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
     // The token first: whoever waits for "listening" has seen it by then.
     if (generatedToken) {
-      console.log(`certplan: REVIEW_TOKEN for this run (set REVIEW_TOKEN to choose one): ${reviewToken}`);
+      console.log(
+        `certplan: review token (saved in ${reviewTokenPath(contentDir)}, kept across restarts; set REVIEW_TOKEN to choose one): ${reviewToken}`,
+      );
     }
     console.log(`certplan: listening on http://${shownHost}:${info.port} (content: ${contentDir})`);
   });
@@ -117,6 +135,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    watcher.close();
     console.log(`certplan: ${signal}, shutting down`);
     // In-flight requests (a review being written) finish; idle keep-alive sockets would hold close() open.
     server.close(() => process.exit(0));

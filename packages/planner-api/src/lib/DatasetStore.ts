@@ -1,7 +1,9 @@
 /**
  * The dataset the API serves, held in memory. After a review only reconciliation runs again (facts and
- * sources are kept as parsed), and the new dataset replaces the old one in a single assignment, so a request
- * never sees half of an update.
+ * sources are kept as parsed); after `pnpm ingest` rewrote dataset.json the whole dataset is replaced
+ * (`replaceDataset`, called by watchContent). Either way the next state is computed completely first and then
+ * swapped in by synchronous assignments with no await between them, so a request handler (which runs to its
+ * next await without interruption) sees the old dataset or the new one, never a mix.
  */
 import {
   type Claim,
@@ -75,21 +77,26 @@ export class DatasetStore {
 
   /** Re-reconciles the same facts with these reviews and swaps the result in. */
   applyReviews(reviews: readonly Review[]): Dataset {
-    const current = this.#dataset;
-    const result = this.#reconcile({
-      exams: current.exams,
-      sources: current.sources,
-      facts: current.facts,
-      reviews,
-    });
+    return this.#swap(this.#dataset, reviews);
+  }
+
+  /** A freshly built dataset (facts, sources, exams) with these reviews applied, swapped in whole. */
+  replaceDataset(dataset: Dataset, reviews: readonly Review[]): Dataset {
+    return this.#swap(dataset, reviews);
+  }
+
+  #swap(base: Dataset, reviews: readonly Review[]): Dataset {
+    const result = this.#reconcile({ exams: base.exams, sources: base.sources, facts: base.facts, reviews });
     const next: Dataset = {
-      ...current,
+      ...base,
       claims: result.claims,
       conflicts: result.conflicts,
       staleReviews: result.staleReviews,
     };
+    const index = indexDataset(next);
+    // From here to the end: no await, so no request can observe a partial swap.
     this.#dataset = next;
-    this.#index = indexDataset(next);
+    this.#index = index;
     this.#plannerIndex = undefined;
     this.#reviews = reviews;
     return next;

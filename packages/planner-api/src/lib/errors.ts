@@ -14,11 +14,14 @@ export const statusByCode = {
   not_found: 404,
   etag_mismatch: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   exam_retired: 422,
   unprocessable: 422,
   // The server's own content is broken (a hand-edited reviews.yaml, a bad dataset): not the client's fault.
   invalid_reviews: 503,
   invalid_content: 503,
+  // Another server holds the review lock for longer than a decision takes: try again.
+  review_busy: 503,
   internal: 500,
 } as const satisfies Record<CertplanErrorCode, ContentfulStatusCode>;
 
@@ -28,6 +31,7 @@ function codeForStatus(status: number): CertplanErrorCode {
   if (status === 404) return 'not_found';
   if (status === 409) return 'etag_mismatch';
   if (status === 413) return 'payload_too_large';
+  if (status === 415) return 'unsupported_media_type';
   if (status === 422) return 'unprocessable';
   if (status >= 400 && status < 500) return 'bad_request';
   return 'internal';

@@ -1,10 +1,12 @@
 /**
- * A reviewer's decision on a conflict: checked against the conflict's current ETag, written to
- * content/reviews.yaml atomically, then applied by re-reconciling in memory. One decision at a time per file
- * (withFileLock), so of several writers holding the same ETag exactly one wins.
+ * A reviewer's decision on a conflict (or its removal, an undo): checked against the conflict's current ETag,
+ * written to content/reviews.yaml atomically, then applied by re-reconciling in memory. The whole
+ * read-check-write runs under the cross-process review lock (withReviewsLock) and re-reads the file inside it,
+ * so of several writers holding the same ETag, in this process or in other servers on the same content
+ * directory, exactly one wins and no decision is lost.
  */
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import {
   type Attribute,
   attributeValueSchemas,
@@ -13,6 +15,7 @@ import {
   DomainsValueSchema,
   parseReviews,
   type Review,
+  removeReview,
   serializeReviews,
   upsertReview,
 } from '@certplan/core';
@@ -21,7 +24,7 @@ import type { ReviewRequestSchema } from '../schemas.ts';
 import type { DatasetStore } from './DatasetStore.ts';
 import { zodIssues } from './errors.ts';
 import { conflictEtag } from './views.ts';
-import { withFileLock } from './withFileLock.ts';
+import { withReviewsLock } from './withReviewsLock.ts';
 import type { WriteFile } from './writeFileAtomic.ts';
 
 type ReviewRequest = z.infer<typeof ReviewRequestSchema>;
@@ -36,19 +39,25 @@ export interface RecordReviewInput {
   conflictId: string;
   ifMatch: string | undefined;
   request: ReviewRequest;
+  /** The authenticated reviewer (from the bearer token): recorded as the decision's `by`. */
+  reviewer: string;
 }
 
-/** Reads reviews.yaml; a file that cannot be parsed stops the write so it is never overwritten. */
-export async function readReviewsFile(path: string): Promise<Review[]> {
+/**
+ * Reads reviews.yaml; a file that cannot be read or parsed stops the write so it is never overwritten.
+ * Messages name the file as `shown` (default "reviews.yaml"), never by its absolute path: they reach API
+ * clients in a 503, and the server's file-system layout is none of theirs.
+ */
+export async function readReviewsFile(path: string, shown: string = REVIEWS_FILE): Promise<Review[]> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new CertplanError('invalid_reviews', `${path}: cannot read: ${(error as Error).message}`, { cause: error });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return [];
+    // Node's own message repeats the absolute path ("EACCES: permission denied, open '/…'"): give the code only.
+    throw new CertplanError('invalid_reviews', `${shown}: cannot read it (${code ?? 'read error'})`, { cause: error });
   }
-  // Messages name the file as the operator knows it (content/reviews.yaml), not by an absolute path.
-  const shown = relative(process.cwd(), path) || path;
   try {
     return parseReviews(text, shown);
   } catch (error) {
@@ -101,41 +110,42 @@ function sameReviews(a: readonly Review[], b: readonly Review[]): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export async function recordReview(input: RecordReviewInput): Promise<Conflict> {
-  const { store, conflictId, request } = input;
-  if (!input.ifMatch) {
+function requireIfMatch(ifMatch: string | undefined): string {
+  if (!ifMatch) {
     throw new CertplanError(
       'bad_request',
       "If-Match header required: send the conflict's ETag from GET /api/conflicts/:id",
     );
   }
+  return ifMatch;
+}
+
+/**
+ * Under the review lock: re-reads reviews.yaml (another server, or a hand edit, may have changed it), brings
+ * the store up to date with it, checks the conflict exists and its ETag matches, then lets `change` compute the
+ * new list, writes it and applies it. Returns the conflict as it now stands.
+ */
+async function changeReviews(
+  input: Omit<RecordReviewInput, 'request' | 'reviewer'>,
+  change: (reviews: Review[], conflict: Conflict) => Review[],
+): Promise<Conflict> {
+  const { store, conflictId } = input;
+  const ifMatch = requireIfMatch(input.ifMatch);
   const path = join(input.contentDir, REVIEWS_FILE);
-  return withFileLock(path, async () => {
-    // The file is the record: pick up hand edits made since start before deciding what is current.
+  return withReviewsLock(path, async () => {
+    // The file is the record: pick up what other servers and hand edits wrote before deciding what is current.
     const onDisk = await readReviewsFile(path);
     if (!sameReviews(onDisk, store.reviews)) store.applyReviews(onDisk);
 
     const conflict = store.index.conflictsById.get(conflictId);
     if (!conflict) throw new CertplanError('not_found', `no conflict with id "${conflictId}"`);
     const etag = conflictEtag(conflict);
-    if (!ifMatchMatches(input.ifMatch ?? '', etag)) {
+    if (!ifMatchMatches(ifMatch, etag)) {
       throw new CertplanError('etag_mismatch', 'the conflict changed since you loaded it: reload it and decide again', {
         details: { etag },
       });
     }
-    checkDecision(conflict, request);
-
-    const review: Review = {
-      conflict: conflict.id,
-      decision: request.decision,
-      ...(request.factId !== undefined ? { factId: request.factId } : {}),
-      ...(request.value !== undefined ? { value: request.value } : {}),
-      note: request.note,
-      by: request.by ?? 'reviewer',
-      at: input.clock().toISOString(),
-      factsDigest: conflict.factsDigest,
-    };
-    const reviews = upsertReview(onDisk, review);
+    const reviews = change(onDisk, conflict);
     // Write first: memory only changes once the decision is on disk.
     await input.writeFile(path, serializeReviews(reviews));
     store.applyReviews(reviews);
@@ -144,5 +154,36 @@ export async function recordReview(input: RecordReviewInput): Promise<Conflict> 
       throw new CertplanError('internal', `conflict "${conflict.id}" disappeared after applying its review`);
     }
     return updated;
+  });
+}
+
+export async function recordReview(input: RecordReviewInput): Promise<Conflict> {
+  const { request } = input;
+  return changeReviews(input, (onDisk, conflict) => {
+    checkDecision(conflict, request);
+    const review: Review = {
+      conflict: conflict.id,
+      decision: request.decision,
+      ...(request.factId !== undefined ? { factId: request.factId } : {}),
+      ...(request.value !== undefined ? { value: request.value } : {}),
+      note: request.note,
+      by: input.reviewer,
+      at: input.clock().toISOString(),
+      factsDigest: conflict.factsDigest,
+    };
+    return upsertReview(onDisk, review);
+  });
+}
+
+/**
+ * Undo: removes the conflict's decision from reviews.yaml (ETag-checked like a decision), so the conflict is
+ * open again. A conflict with no decision answers 404 `not_found` naming that.
+ */
+export async function undoReview(input: Omit<RecordReviewInput, 'request' | 'reviewer'>): Promise<Conflict> {
+  return changeReviews(input, (onDisk, conflict) => {
+    if (!onDisk.some((review) => review.conflict === conflict.id)) {
+      throw new CertplanError('not_found', `conflict "${conflict.id}" has no decision to undo`);
+    }
+    return removeReview(onDisk, conflict.id);
   });
 }
