@@ -55,7 +55,9 @@ describe('pnpm reviewers', () => {
   it('refuses a reviewers.yaml entry that is not a name with a sha-256, saying where', () => {
     expect(() =>
       parseReviewersYaml('reviewers:\n  - name: ana\n    tokenSha256: abc\n', 'content/reviewers.yaml'),
-    ).toThrowErrorMatchingInlineSnapshot(`[CertplanError: content/reviewers.yaml:2:5: reviewers[0].tokenSha256: expected the 64 hex digits of the token's sha-256]`);
+    ).toThrowErrorMatchingInlineSnapshot(
+      `[CertplanError: content/reviewers.yaml:2:5: reviewers[0].tokenSha256: expected the 64 hex digits of the token's sha-256]`,
+    );
   });
 
   it('usage errors exit 2', async () => {

@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   // A reviews.yaml that does not parse stops the start: serving would hide the decisions and a later review
   // would overwrite them.
   const reviews = await readReviewsFile(join(contentDir, REVIEWS_FILE));
-  const store = new DatasetStore(dataset, { reviews });
+  const store = new DatasetStore(dataset, { reviews, asOf: () => new Date().toISOString().slice(0, 10) });
   store.applyReviews(reviews);
   const reviewersPath = join(contentDir, REVIEWERS_FILE);
   const reviewers = new ReviewerRegistry(reviewToken, await readReviewersFile(reviewersPath));

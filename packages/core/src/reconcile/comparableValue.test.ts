@@ -329,10 +329,23 @@ const coverageRules: { rule: string; a: Entry[]; b: Entry[]; covered: boolean; c
     consistent: false,
   },
   {
-    rule: 'near miss: one renamed domain ("Operations" is not "ML Implementation and Operations")',
+    rule: 'a domain named in other words ("Operations" for "ML Implementation and Operations", issue 15) is the same domain',
     a: [
       ['Modeling', null],
       ['Operations', null],
+    ],
+    b: [
+      ['Modeling', 36],
+      ['ML Implementation and Operations', 20],
+    ],
+    covered: true,
+    consistent: true,
+  },
+  {
+    rule: 'near miss: a different area sharing a word ("Deployment and Operations" is not "ML Implementation and Operations")',
+    a: [
+      ['Modeling', null],
+      ['Deployment and Operations', null],
     ],
     b: [
       ['Modeling', 36],

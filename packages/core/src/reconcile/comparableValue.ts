@@ -50,16 +50,108 @@ export interface Refinement {
 /**
  * Whether `specific` says everything `general` says (same scope, and every part `general` states is stated the
  * same by `specific`), and more: a list of domains without weights is covered by the same domains with
- * weights. Coverage is a partial order (a part left open is below every value of it), so it is transitive and
- * grouping by it does not depend on the order statements arrive in.
+ * weights. A list with no weights at all is also covered by a weighted list of as many domains whose names it
+ * paraphrases one to one (`sameDomainNames`): articles name exam areas in their own words ("operations" for
+ * "Machine Learning Implementation and Operations"). Coverage is a partial order (a part left open is below
+ * every value of it; the paraphrase rule only lets a list with nothing stated below one that states
+ * something, and every list it covers is one with the same names), so it is transitive and grouping by it does
+ * not depend on the order statements arrive in.
  */
 export function covers(general: ComparableValue, specific: ComparableValue): boolean {
   const [g, s] = [general.refinement, specific.refinement];
-  if (!g || !s || g.scope !== s.scope || general.agreementKey === specific.agreementKey) return false;
+  if (!g || !s || general.agreementKey === specific.agreementKey) return false;
+  if (g.scope !== s.scope) {
+    const states = (r: Refinement) => [...r.parts.values()].some((value) => value !== null);
+    return !states(g) && states(s) && sameDomainNames([...g.parts.keys()], [...s.parts.keys()]);
+  }
   for (const [part, value] of g.parts) {
     if (value !== null && s.parts.get(part) !== value) return false;
   }
   return true;
+}
+
+/**
+ * Words that carry no meaning of their own in an exam area's name ("Collaborate within and across teams to
+ * manage data and models"): left out when names are compared as paraphrases.
+ */
+const CONNECTIVES = new Set([
+  'a',
+  'an',
+  'and',
+  'the',
+  'of',
+  'for',
+  'to',
+  'in',
+  'into',
+  'on',
+  'with',
+  'within',
+  'across',
+  'by',
+  'or',
+]);
+
+/**
+ * A light stem for English area names: plural, -ing and -ed forms and doubled final consonants fold together
+ * ("Modeling", "modelling", "models" → "model"; "Operations" → "operation"; "Automating" → "automat",
+ * "automate" → "automat"). Enough to match the forms exam guides and articles use; not a full stemmer.
+ */
+export function stemWord(word: string): string {
+  let stem = word;
+  if (stem.length > 4 && stem.endsWith('ies')) stem = `${stem.slice(0, -3)}y`;
+  else if (stem.length > 3 && stem.endsWith('s') && !stem.endsWith('ss') && !stem.endsWith('us'))
+    stem = stem.slice(0, -1);
+  if (stem.length > 5 && stem.endsWith('ing')) stem = stem.slice(0, -3);
+  else if (stem.length > 4 && stem.endsWith('ed')) stem = stem.slice(0, -2);
+  else if (stem.length > 4 && stem.endsWith('e')) stem = stem.slice(0, -1);
+  // "modell" → "model", "plann" → "plan": a doubled final consonant is the same stem.
+  if (stem.length > 3 && stem.at(-1) === stem.at(-2) && !'aeiou'.includes(stem.at(-1)!)) stem = stem.slice(0, -1);
+  return stem;
+}
+
+/** The stems of a (normalised) domain name's meaningful words. */
+function stemsOf(name: string): Set<string> {
+  return new Set(
+    normalizeDomainName(name)
+      .split(' ')
+      .filter((word) => word !== '' && !CONNECTIVES.has(word))
+      .map(stemWord),
+  );
+}
+
+/** One name paraphrases another when all the meaningful words of one are among the other's (as stems). */
+function paraphrases(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return false;
+  for (const stem of small) if (!large.has(stem)) return false;
+  return true;
+}
+
+/**
+ * Whether two lists name the same domains, each in its own words: as many names, and a one-to-one pairing in
+ * which every pair paraphrases (one name's meaningful words all within the other's: "operations" and "Machine
+ * Learning Implementation and Operations"; not "Deployment and Operations" and "ML Implementation and
+ * Operations"). The pairing is a bipartite perfect matching (augmenting paths), so whether one exists does not
+ * depend on the order of either list.
+ */
+export function sameDomainNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length || a.length === 0) return false;
+  const [as, bs] = [a.map(stemsOf), b.map(stemsOf)];
+  const edges = as.map((x) => bs.flatMap((y, j) => (paraphrases(x, y) ? [j] : [])));
+  const partnerOfB = new Array<number>(b.length).fill(-1);
+  const augment = (i: number, seen: boolean[]): boolean => {
+    for (const j of edges[i]!) {
+      if (seen[j]) continue;
+      seen[j] = true;
+      if (partnerOfB[j] === -1 || augment(partnerOfB[j]!, seen)) {
+        partnerOfB[j] = i;
+        return true;
+      }
+    }
+    return false;
+  };
+  return as.every((_, i) => augment(i, new Array<boolean>(b.length).fill(false)));
 }
 
 /**

@@ -34,6 +34,12 @@ export interface ReconcileInput {
   sources: readonly Source[];
   facts: readonly Fact[];
   reviews: readonly Review[];
+  /**
+   * The date (YYYY-MM-DD) severities are judged at: an exam whose retirement date (a `retirement` fact) is on
+   * or before it is retired, and its conflicts can change no plan, so they are low. Omitted: no exam counts as
+   * retired. Passed in (ingest: the build date; the API: today) because core reads no clock.
+   */
+  asOf?: string;
 }
 
 export interface StaleReview {
@@ -63,8 +69,23 @@ const highSeverity: ReadonlySet<ComparableAttribute> = new Set([
   'duration',
 ]);
 
-export function severityOf(attribute: ComparableAttribute): Conflict['severity'] {
+export function severityOf(attribute: ComparableAttribute, examRetired = false): Conflict['severity'] {
+  // A retired exam can no longer be planned for: only a disagreement about the retirement itself (whether it
+  // is retired yet) still matters as much.
+  if (examRetired && attribute !== 'retirement') return 'low';
   return highSeverity.has(attribute) ? 'high' : 'low';
+}
+
+/** Exams with a stated retirement date on or before `asOf` (any source stating one counts). */
+function retiredExams(facts: readonly Fact[], asOf: string | undefined): Set<string> {
+  const retired = new Set<string>();
+  if (asOf === undefined) return retired;
+  for (const fact of facts) {
+    if (fact.attribute !== 'retirement') continue;
+    const date = (fact.value as { date?: unknown }).date;
+    if (typeof date === 'string' && date <= asOf) retired.add(fact.exam);
+  }
+  return retired;
 }
 
 /** `exam.attribute[.key]`: readable in reviews.yaml and URLs, and stable while the set exists. */
@@ -99,6 +120,7 @@ export function factsDigestOf(facts: readonly Pick<Fact, 'source' | 'quote' | 'v
 export function reconcile(input: ReconcileInput): ReconcileResult {
   const name = sourceNamer(input.sources);
   const sets = groupComparableSets(input.facts, input.sources);
+  const retired = retiredExams(input.facts, input.asOf);
   const { accepted, superseded } = latestReviewPerConflict(input.reviews);
   const used = new Set<string>();
   const staleReviews: StaleReview[] = [...superseded];
@@ -148,7 +170,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       attribute: set.attribute,
       key: set.key,
       factIds: [...new Set(facts.map((f) => f.id))],
-      severity: severityOf(set.attribute),
+      severity: severityOf(set.attribute, retired.has(set.exam)),
       suggestion,
       review: applied ? review! : null,
       factsDigest,

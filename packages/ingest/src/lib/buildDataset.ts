@@ -503,7 +503,9 @@ function finishBuild(
       orderOf(a) - orderOf(b) ||
       a.id.localeCompare(b.id),
   );
-  const { claims, conflicts, staleReviews } = reconcile({ exams: catalog.exams, sources, facts, reviews });
+  // Severity is judged at the build date: a retired exam's conflicts are low (the API re-judges at its today).
+  const asOf = (options.now ?? new Date()).toISOString().slice(0, 10);
+  const { claims, conflicts, staleReviews } = reconcile({ exams: catalog.exams, sources, facts, reviews, asOf });
   const dataset: Dataset = {
     exams: [...catalog.exams].sort((a, b) => a.id.localeCompare(b.id)),
     sources,

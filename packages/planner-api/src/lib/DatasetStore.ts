@@ -47,10 +47,19 @@ export class DatasetStore {
   #index: DatasetIndex;
   #reviews: readonly Review[];
   readonly #reconcile: Reconcile;
+  readonly #asOf: (() => string) | undefined;
   #plannerIndex: PlannerIndex | undefined;
 
-  constructor(dataset: Dataset, options: { reviews?: readonly Review[]; reconcile?: Reconcile } = {}) {
+  /**
+   * `asOf`: today's date (YYYY-MM-DD) for reconcile's severities (a retired exam's conflicts are low); the
+   * server passes its clock's, so a re-reconciled dataset judges retirement at serve time, not build time.
+   */
+  constructor(
+    dataset: Dataset,
+    options: { reviews?: readonly Review[]; reconcile?: Reconcile; asOf?: () => string } = {},
+  ) {
     this.#reconcile = options.reconcile ?? reconcile;
+    this.#asOf = options.asOf;
     this.#dataset = dataset;
     this.#index = indexDataset(dataset);
     this.#reviews =
@@ -86,7 +95,14 @@ export class DatasetStore {
   }
 
   #swap(base: Dataset, reviews: readonly Review[]): Dataset {
-    const result = this.#reconcile({ exams: base.exams, sources: base.sources, facts: base.facts, reviews });
+    const asOf = this.#asOf?.();
+    const result = this.#reconcile({
+      exams: base.exams,
+      sources: base.sources,
+      facts: base.facts,
+      reviews,
+      ...(asOf ? { asOf } : {}),
+    });
     const next: Dataset = {
       ...base,
       claims: result.claims,

@@ -78,7 +78,9 @@ export function ExamCard(props: ExamCardProps): JSX.Element {
                       <span class="claim" data-status={claim.status}>
                         {index() > 0 ? '; ' : ''}
                         {formatClaimValue(attribute, claim.value)}
-                        <Show when={claim.status === 'contested'}>
+                        {/* Any value in an open conflict, whether a factor picked it (policy) or none could
+                            (contested); a reviewer's decision (reviewed) closes it. */}
+                        <Show when={claim.conflictId && claim.status !== 'reviewed'}>
                           <span class="badge">sources disagree</span>
                         </Show>
                         <CitationList citations={claim.citations} />
