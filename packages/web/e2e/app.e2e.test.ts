@@ -21,6 +21,9 @@ const underCi = process.env.CI === 'true';
 const screenshots = join(webRoot, 'e2e-screenshots');
 const xssSource = join(webRoot, 'e2e/fixtures/xss-source/post.json');
 const MLA = 'AWS Certified Machine Learning Engineer – Associate';
+/** Two reviewers' own tokens (content/reviewers.yaml holds their hashes). */
+const ANA_TOKEN = 'e2e-ana-token-0123456789';
+const BO_TOKEN = 'e2e-bo-token-9876543210';
 // Checked against the dataset's generated literal types: a catalog change that drops these fails the typecheck.
 const MLA_ID = 'aws-mla-c01' satisfies KnownExamId;
 const MLS_ID = 'aws-mls-c01' satisfies KnownExamId;
@@ -104,7 +107,11 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
     await rm(screenshots, { recursive: true, force: true });
     await mkdir(screenshots, { recursive: true });
     builtWeb = await buildWebApp();
-    server = await startCertplanServer({ webRoot: builtWeb, extraSources: { 'xss-probe.txt': xssSource } });
+    server = await startCertplanServer({
+      webRoot: builtWeb,
+      extraSources: { 'xss-probe.txt': xssSource },
+      reviewers: { ana: ANA_TOKEN, bo: BO_TOKEN },
+    });
     profileDir = await mkdtemp(join(tmpdir(), 'certplan-e2e-profile-'));
     // A fresh profile per run: no cookies, storage or cache from an earlier run.
     context = await chromium.launchPersistentContext(profileDir, {
@@ -449,7 +456,7 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
     const other = await api(`/api/conflicts/${encodeURIComponent(conflictId)}/review`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}`, 'if-match': etag },
-      body: JSON.stringify({ decision: 'accept', note: 'Decided elsewhere first', by: 'other-reviewer' }),
+      body: JSON.stringify({ decision: 'accept', note: 'Decided elsewhere first' }),
     });
     expect(other.status, await other.clone().text()).toBe(200);
 
@@ -465,6 +472,74 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
     const reviews = await readFile(join(server.contentDir, 'reviews.yaml'), 'utf8');
     expect(reviews).toContain('Checked against the vendor page in the browser');
     expect(reviews).not.toContain('Decided elsewhere first');
+  });
+
+  it('two reviewers with their own tokens decide two conflicts: quotes to choose from, who decided what, undo', async () => {
+    await page.goto(`${server.url}/review`);
+    await page.getByRole('heading', { level: 1, name: 'Review conflicts' }).waitFor();
+    const open = page.locator('article.conflict-card[data-status="open"]');
+    await open.first().waitFor();
+    const [firstId, secondId] = [await open.nth(0).getAttribute('id'), await open.nth(1).getAttribute('id')];
+    expect(firstId && secondId).toBeTruthy();
+    const [first, second] = [page.locator(`article[id="${firstId}"]`), page.locator(`article[id="${secondId}"]`)];
+    const useToken = async (token: string) => {
+      if (await page.getByRole('button', { name: 'Forget it' }).isVisible()) {
+        await page.getByRole('button', { name: 'Forget it' }).click();
+      }
+      await page.getByRole('textbox', { name: 'Token', exact: true }).fill(token);
+      await page.getByRole('button', { name: 'Use token' }).click();
+      await page.getByText('Review token kept for this session.').waitFor();
+    };
+
+    // Ana chooses a source: each choice shows its value, source, date and quote.
+    await useToken(ANA_TOKEN);
+    await first.getByLabel('Choose a source').check();
+    const choices = first.locator('.radio.choice');
+    expect(await choices.count()).toBeGreaterThanOrEqual(2);
+    for (const quote of await first.locator('.choice-quote').allTextContents())
+      expect(quote.trim().length).toBeGreaterThan(5);
+    expect(await choices.first().textContent()).toMatch(/, (?:published |updated )?(?:\d{1,2} [A-Z][a-z]{2} \d{4}|undated)/);
+    await choices.first().locator('input').check();
+    await first.getByLabel('Note (why)').fill('Ana checked the vendor page');
+    await first.getByRole('button', { name: 'Record decision' }).click();
+    await first.getByText('Decision recorded.').waitFor();
+
+    // Bo accepts the suggestion on another.
+    await useToken(BO_TOKEN);
+    await second.getByLabel(/Accept the suggestion/).check();
+    await second.getByLabel('Note (why)').fill('Bo agrees with the suggestion');
+    await second.getByRole('button', { name: 'Record decision' }).click();
+    await second.getByText('Decision recorded.').waitFor();
+    await shot('15-two-reviewers');
+
+    // After a reload the page says who decided what, and the value decided.
+    await page.reload();
+    await first.locator('.current-review').waitFor();
+    expect(await first.locator('.review-by').textContent()).toBe('ana');
+    expect(await second.locator('.review-by').textContent()).toBe('bo');
+    expect((await first.locator('.review-value').textContent())?.trim().length).toBeGreaterThan(0);
+    expect(await second.locator('.current-review time').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const file = join(server.contentDir, 'reviews.yaml');
+    // reviews.yaml as the server writes it: one "- conflict: …" entry per decision, with its "by: …".
+    const byConflict = async (): Promise<Record<string, string>> => {
+      const entries = (await readFile(file, 'utf8')).split('\n  - ').slice(1);
+      return Object.fromEntries(
+        entries.map((entry) => [
+          /conflict: (\S+)/.exec(entry)?.[1]?.replace(/^["']|["']$/g, ''),
+          /\bby: (\S+)/.exec(entry)?.[1]?.replace(/^["']|["']$/g, ''),
+        ]),
+      );
+    };
+    const [c1, c2] = [firstId!.replace(/^conflict-/, ''), secondId!.replace(/^conflict-/, '')];
+    expect(await byConflict()).toMatchObject({ [c1]: 'ana', [c2]: 'bo' });
+
+    // Undo Bo's decision: the conflict is open again, and gone from reviews.yaml.
+    await second.getByRole('button', { name: 'Undo this decision' }).click();
+    await second.getByText('Decision undone: the conflict is open again.').waitFor();
+    expect(await second.getAttribute('data-status')).toBe('open');
+    const after = await byConflict();
+    expect(after[c1]).toBe('ana');
+    expect(after[c2]).toBeUndefined();
   });
 
   it('fits a phone screen without sideways scrolling, and prints a clean plan', async () => {

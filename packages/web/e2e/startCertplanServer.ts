@@ -5,7 +5,8 @@
  * serving a given build of the web app. `stop()` ends it and removes the copy.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { appendFile, copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { appendFile, copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,8 @@ export interface ServerOptions {
   webRoot: string;
   /** Extra raw sources: file name under content/raw/ → path of the file to copy there, registered in sources.yaml. */
   extraSources?: Record<string, string>;
+  /** Reviewers with their own tokens (name → token): written to content/reviewers.yaml as SHA-256 hashes. */
+  reviewers?: Record<string, string>;
   startTimeoutMs?: number;
 }
 
@@ -36,6 +39,14 @@ export async function startCertplanServer(options: ServerOptions): Promise<Certp
   for (const [name, from] of Object.entries(options.extraSources ?? {})) {
     await copyFile(from, join(contentDir, 'raw', name));
     await appendFile(join(contentDir, 'sources.yaml'), `- file: ${name}\n  authority: secondary\n`);
+  }
+
+  const reviewers = Object.entries(options.reviewers ?? {});
+  if (reviewers.length > 0) {
+    const entries = reviewers.map(
+      ([name, token]) => `  - name: ${name}\n    tokenSha256: ${createHash('sha256').update(token).digest('hex')}\n`,
+    );
+    await writeFile(join(contentDir, 'reviewers.yaml'), `reviewers:\n${entries.join('')}`);
   }
 
   const token = `e2e-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;

@@ -25,6 +25,8 @@ export interface ApiClient {
   listConflicts(signal?: AbortSignal): Promise<ConflictView[]>;
   getConflict(id: string, signal?: AbortSignal): Promise<Tagged<ConflictView>>;
   reviewConflict(id: string, body: ReviewRequest, auth: { token: string; etag: string }): Promise<Tagged<ReviewResult>>;
+  /** Undo: removes the conflict's decision (DELETE, checked against the conflict's current ETag). */
+  undoReview(id: string, auth: { token: string; etag: string }): Promise<Tagged<ReviewResult>>;
 }
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
@@ -75,6 +77,14 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
           'if-match': auth.etag,
         },
         body: JSON.stringify(body),
+      });
+      const result = (await response.json()) as ReviewResult;
+      return { data: result, etag: response.headers.get('etag') ?? result.conflict.etag };
+    },
+    undoReview: async (id, auth) => {
+      const response = await request(`/api/conflicts/${encodeURIComponent(id)}/review`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${auth.token}`, 'if-match': auth.etag },
       });
       const result = (await response.json()) as ReviewResult;
       return { data: result, etag: response.headers.get('etag') ?? result.conflict.etag };

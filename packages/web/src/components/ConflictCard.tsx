@@ -81,6 +81,22 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
   });
   /** What a fact's side says, for the "which source wins" choice. */
   const sideValueOf = (factId: string) => sides().find((side) => side.facts.some((f) => f.id === factId))?.value;
+  /** The value a decision put in force: the suggestion, the chosen fact's side, or the value entered. */
+  const decidedValue = (review: NonNullable<ConflictView['review']>) =>
+    review.decision === 'custom'
+      ? review.value
+      : review.decision === 'choose' && review.factId
+        ? (sideValueOf(review.factId) ?? conflict().facts.find((f) => f.id === review.factId)?.value)
+        : conflict().suggestion.value;
+  const chosenSource = (review: NonNullable<ConflictView['review']>) => {
+    const source = conflict().facts.find((f) => f.id === review.factId)?.source;
+    return source ? (source.title ?? source.id) : undefined;
+  };
+  /** "30 Nov 2026, 09:00 UTC": a decision's moment, in UTC so every reviewer reads the same. */
+  const formatDecidedAt = (at: string) => {
+    const time = /T(\d{2}:\d{2})/.exec(at)?.[1];
+    return time ? `${formatDate(at)}, ${time} UTC` : formatDate(at);
+  };
 
   const validate = (): ReviewRequest | null => {
     const found: Record<string, string> = {};
@@ -111,6 +127,17 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
     setMessage(undefined);
     const body = validate();
     if (!body) return;
+    await send((auth) => props.api.reviewConflict(id(), body, auth), 'Decision recorded.');
+  };
+
+  /** Undo: the decision is removed (ETag-checked like a decision) and the conflict is open again. */
+  const undo = () => send((auth) => props.api.undoReview(id(), auth), 'Decision undone: the conflict is open again.');
+
+  const send = async (
+    call: (auth: { token: string; etag: string }) => Promise<{ data: { conflict: ConflictView } }>,
+    done: string,
+  ) => {
+    setMessage(undefined);
     const token = props.token();
     if (!token) {
       setMessage({ kind: 'error', text: 'Enter the review token above first; your decision is kept.' });
@@ -119,9 +146,9 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
     }
     setPending(true);
     try {
-      const result = await props.api.reviewConflict(id(), body, { token, etag: conflict().etag });
+      const result = await call({ token, etag: conflict().etag });
       setConflict(result.data.conflict);
-      setMessage({ kind: 'ok', text: 'Decision recorded.' });
+      setMessage({ kind: 'ok', text: done });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.status === 401) {
@@ -209,11 +236,17 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
           <section class="current-review" aria-labelledby={`${prefix()}-review`}>
             <h3 id={`${prefix()}-review`}>Decided</h3>
             <p>
-              {`${review().decision === 'accept' ? 'Accepted the suggestion' : review().decision === 'choose' ? 'Chose a source' : 'Entered a value'}`}
-              <Show when={review().value !== undefined}>{` (${describe(review().value)})`}</Show>
-              {` · by ${review().by} · ${formatDate(review().at)}`}
+              <strong class="review-value">{describe(decidedValue(review()))}</strong>
+              {` · ${review().decision === 'accept' ? 'accepted the suggestion' : review().decision === 'choose' ? `chose ${chosenSource(review()) ?? 'a source'}` : 'entered a value'}`}
+              {' · by '}
+              <span class="review-by">{review().by}</span>
+              {' · '}
+              <time datetime={review().at}>{formatDecidedAt(review().at)}</time>
             </p>
             <blockquote class="review-note">{review().note}</blockquote>
+            <button type="button" class="button" disabled={pending()} onClick={() => void undo()}>
+              Undo this decision
+            </button>
           </section>
         )}
       </Show>
@@ -264,9 +297,9 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
         <Show when={draft.decision === 'choose'}>
           <fieldset aria-describedby={describedBy('factId')}>
             <legend>Which source wins</legend>
-            <For each={conflict().facts}>
+            <For each={distinctQuotes(conflict().facts)}>
               {(fact) => (
-                <div class="radio">
+                <div class="radio choice">
                   <input
                     type="radio"
                     id={`${prefix()}-fact-${fact.id}`}
@@ -276,7 +309,10 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
                     onChange={() => setDraft('factId', fact.id)}
                   />
                   <label for={`${prefix()}-fact-${fact.id}`}>
-                    {`${describe(sideValueOf(fact.id) ?? fact.value)} (${fact.source.title ?? fact.source.id}, ${formatSourceDate(fact.source.published, fact.source.modified)})`}
+                    <strong>{describe(sideValueOf(fact.id) ?? fact.value)}</strong>
+                    {` (${fact.source.title ?? fact.source.id}, ${formatSourceDate(fact.source.published, fact.source.modified)})`}
+                    {/* Two sources can state one value; the quote tells the choices apart. */}
+                    <q class="choice-quote">{fact.quote}</q>
                   </label>
                 </div>
               )}

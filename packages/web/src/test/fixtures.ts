@@ -275,6 +275,7 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): ApiClient & { calls
       calls.reviews.push({ id, body, auth });
       return { data: { claim: null, conflict: conflict({ id, status: 'reviewed' }) }, etag: '"etag-2"' };
     },
+    undoReview: async (id) => ({ data: { claim: null, conflict: conflict({ id }) }, etag: '"etag-3"' }),
     ...overrides,
   };
   return Object.assign(client, { calls });
