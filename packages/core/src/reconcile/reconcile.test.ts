@@ -210,6 +210,35 @@ describe('agreement', () => {
     expect(conflict?.sides?.map((s) => s.value)).toEqual([{ minutes: 180 }, { minutes: 170 }]);
   });
 
+  it("a retired exam's conflicts are low as of its retirement date, except one about the retirement itself", () => {
+    const sources = [makeSource('s1'), makeSource('s2')];
+    const facts = [
+      makeFact('duration', { minutes: 170 }),
+      makeFact('duration', { minutes: 180 }, { source: 's2' }),
+      makeFact('retirement', { date: '2026-03-31' }),
+      makeFact('retirement', { date: '2026-06-30' }, { source: 's2' }),
+    ];
+    const severities = (asOf?: string) =>
+      Object.fromEntries(
+        reconcile({ exams: [], sources, facts, reviews: [], ...(asOf ? { asOf } : {}) }).conflicts.map((c) => [
+          c.attribute,
+          c.severity,
+        ]),
+      );
+    // Not yet retired (or no date to judge by): the duration decides a plan.
+    expect(severities('2026-03-30')).toEqual({ duration: 'high', retirement: 'high' });
+    expect(severities()).toEqual({ duration: 'high', retirement: 'high' });
+    // From the earliest stated retirement date on, the exam cannot be planned for: its other conflicts are low.
+    expect(severities('2026-03-31')).toEqual({ duration: 'low', retirement: 'high' });
+    // Another exam's retirement changes nothing here.
+    const other = facts.map((f) => (f.attribute === 'retirement' ? { ...f, exam: 'exam-b' } : f));
+    expect(
+      reconcile({ exams: [], sources, facts: other, reviews: [], asOf: '2027-01-01' }).conflicts.find(
+        (c) => c.attribute === 'duration',
+      )?.severity,
+    ).toBe('high');
+  });
+
   it.each([
     [
       'salary',
