@@ -498,7 +498,9 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
     expect(await choices.count()).toBeGreaterThanOrEqual(2);
     for (const quote of await first.locator('.choice-quote').allTextContents())
       expect(quote.trim().length).toBeGreaterThan(5);
-    expect(await choices.first().textContent()).toMatch(/, (?:published |updated )?(?:\d{1,2} [A-Z][a-z]{2} \d{4}|undated)/);
+    expect(await choices.first().textContent()).toMatch(
+      /, (?:published |updated )?(?:\d{1,2} [A-Z][a-z]{2} \d{4}|undated)/,
+    );
     await choices.first().locator('input').check();
     await first.getByLabel('Note (why)').fill('Ana checked the vendor page');
     await first.getByRole('button', { name: 'Record decision' }).click();

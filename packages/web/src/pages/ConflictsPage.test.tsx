@@ -140,6 +140,50 @@ describe('ConflictsPage', () => {
     }
   });
 
+  it('a decided card shows the value chosen, the source, by whom and when; undo sends the ETag and reopens it', async () => {
+    sessionStorage.setItem('certplan:review-token', 't');
+    const undone: { id: string; auth: { token: string; etag: string } }[] = [];
+    const api = fakeApi({
+      listConflicts: async () => [conflict({ status: 'reviewed', review, etag: '"etag-2"' })],
+      undoReview: async (id, auth) => {
+        undone.push({ id, auth });
+        return { data: { claim: null, conflict: conflict({ etag: '"etag-3"' }) }, etag: '"etag-3"' };
+      },
+    });
+    const app = renderApp(api, '/review');
+    try {
+      const card = (await app.findByRole('article', { name: /Fee/ })) as HTMLElement;
+      const decided = card.querySelector('.current-review')!;
+      // fact-b (the blog's $300) was chosen: the card says the value, not only "chose a source".
+      expect(decided.querySelector('.review-value')?.textContent).toBe('$300');
+      expect(decided.textContent).toContain('chose A blog');
+      expect(decided.querySelector('.review-by')?.textContent).toBe('alice');
+      expect(decided.querySelector('time')?.textContent).toBe('22 Nov 2026, 06:00 UTC');
+      fireEvent.click(within(card).getByRole('button', { name: 'Undo this decision' }));
+      await within(card).findByText('Decision undone: the conflict is open again.');
+      expect(undone).toEqual([{ id: 'conf-fee', auth: { token: 't', etag: '"etag-2"' } }]);
+      expect(card.querySelector('.current-review')).toBeNull();
+      expect(card.getAttribute('data-status')).toBe('open');
+    } finally {
+      app.unmount();
+    }
+  });
+
+  it('lists each source to choose from with its value, source, date and quote', async () => {
+    const app = renderApp(fakeApi(), '/review');
+    try {
+      const card = (await app.findByRole('article', { name: /Fee/ })) as HTMLElement;
+      fireEvent.click(within(card).getByLabelText('Choose a source'));
+      const choices = [...card.querySelectorAll('.radio.choice label')].map((label) => label.textContent);
+      expect(choices).toEqual([
+        '$150 (Official page, 10 Jan 2026)The fee is $150.',
+        '$300 (A blog, 2 Mar 2024)It costs $300.',
+      ]);
+    } finally {
+      app.unmount();
+    }
+  });
+
   it('on 401 forgets the token, asks again, and keeps the decision', async () => {
     sessionStorage.setItem('certplan:review-token', 'wrong');
     const api = fakeApi({
