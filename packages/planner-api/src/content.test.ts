@@ -66,7 +66,7 @@ describe('the API over the seed corpus', () => {
     const res = await app.request(`/api/conflicts/${target.id}/review`, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TEST_TOKEN}`, 'If-Match': target.etag },
-      body: JSON.stringify({ decision: 'choose', factId: target.facts[0]!.id, note: 'checked the source', by: 'test' }),
+      body: JSON.stringify({ decision: 'choose', factId: target.facts[0]!.id, note: 'checked the source' }),
     });
     expect(res.status).toBe(200);
     const body = (await res.json()) as ReviewResponse;
