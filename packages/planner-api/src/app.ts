@@ -8,7 +8,7 @@ import { CertplanError } from '@certplan/core';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import type { Context, MiddlewareHandler, TypedResponse } from 'hono';
+import type { Context, TypedResponse } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { DatasetStore } from './lib/DatasetStore.ts';
