@@ -3,7 +3,7 @@
  * API throughput against a trivial route of the same server, the planner in process, and the web app's
  * weight and time-to-plan. Prints a table (figure, value, target, pass/fail) and writes bench/results.json.
  *
- * Options: --only ingest,planner,api,web   --quick (small corpora, short loads)   --no-build (skip turbo build)
+ * Options: --only ingest,hostile,planner,api,web   --quick (small corpora, short loads)   --no-build (skip turbo build)
  * A section whose dependency is not built is skipped with the reason; the run never takes more than
  * ten minutes (each job has its own time bound).
  */
@@ -14,6 +14,7 @@ import { delimiter, isAbsolute, join } from 'node:path';
 import { repoRoot } from './lib/childJob.ts';
 import { renderTable, type SectionResult } from './lib/figures.ts';
 import { benchApi } from './sections/api.ts';
+import { benchHostile } from './sections/hostile.ts';
 import { benchIngest } from './sections/ingest.ts';
 import { benchPlanner } from './sections/planner.ts';
 import { benchWeb } from './sections/web.ts';
@@ -57,6 +58,7 @@ const sections: [string, () => Promise<SectionResult>][] = [
         budgetMs: 200_000,
       }),
   ],
+  ['hostile', () => benchHostile({ sizes: quick ? [20_000, 80_000] : [25_000, 99_000] })],
   ['planner', () => benchPlanner({ seconds: quick ? 1 : 3 })],
   ['api', () => benchApi({ seconds: quick ? 2 : 5, rounds: 2, connections: 50 })],
   ['web', () => benchWeb({ iterations: quick ? 3 : 9 })],

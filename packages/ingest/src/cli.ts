@@ -1,5 +1,7 @@
 /**
- * `pnpm ingest [--content DIR] [--out DIR] [--keep-going] [--no-cache]`: builds content/dataset/dataset.json
+ * `pnpm ingest [--content DIR] [--out DIR] [--keep-going] [--no-cache] [--time-budget SECONDS]`: builds
+ * content/dataset/dataset.json (--time-budget: each file extracted in a worker within that many seconds, e.g.
+ * 60; 0, the default, extracts without a budget, in process for small builds)
  * and prints a summary. Exit codes: 0 built; 1 a source could not be read (dataset untouched unless
  * --keep-going); 2 configuration error (catalog, registry or reviews malformed; nothing written).
  */
@@ -52,19 +54,26 @@ export async function main(argv: string[]): Promise<number> {
       'keep-going': { type: 'boolean', default: false },
       'no-cache': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      'time-budget': { type: 'string', default: '0' },
     },
     strict: true,
   });
   const contentDir = resolve(values.content);
   const outDir = resolve(values.out ?? `${contentDir}/dataset`);
+  const budgetSeconds = Number(values['time-budget']);
+  if (!Number.isFinite(budgetSeconds) || budgetSeconds < 0) {
+    console.error(`ingest: --time-budget takes seconds (0 turns it off), not ${values['time-budget']}`);
+    return 2;
+  }
   let result: BuildResult;
   try {
-    // Large corpora are extracted in a worker pool; small ones in process (see BuildOptions.workers).
+    // Extraction runs in worker threads so a file over its time budget can be stopped (see timeBudgetMs).
     result = await buildDatasetAsync({
       contentDir,
       outDir,
       keepGoing: values['keep-going'],
       cache: !values['no-cache'],
+      ...(budgetSeconds > 0 ? { timeBudgetMs: budgetSeconds * 1000 } : {}),
     });
   } catch (error) {
     // Configuration errors name content files by absolute path; show them as the user sees them, like the report.

@@ -53,7 +53,16 @@ export interface BuildOptions {
    * worker: for tests that must see worker results, and for measuring the workers alone.
    */
   callerExtracts?: boolean;
+  /**
+   * Milliseconds one file's extraction may take (buildDatasetAsync only). Set, every file is extracted in a
+   * worker (at least one) and a file still running at its budget is stopped (its worker terminated and
+   * replaced) and reported as `certplan:time-budget`, not waited on. Unset: no budget (tests, the sync build).
+   */
+  timeBudgetMs?: number;
 }
+
+/** A per-file budget that suits `pnpm ingest --time-budget`: the largest allowed article extracts in seconds. */
+export const DEFAULT_TIME_BUDGET_MS = 60_000;
 
 /**
  * Below this many uncached files the pool does not pay on 2 cores: a worker costs about 2 s of CPU before it
@@ -224,7 +233,11 @@ async function extractWithPool(
   plan: Plan,
   threads: number,
   callerExtracts: boolean,
+  budgetMs: number | null = null,
 ): Promise<{ outcomes: Array<ExtractOutcome | null>; fromWorkers: number }> {
+  // With a budget a task's clock starts when it is handed over, so it must start running then: one task per
+  // worker, none queued behind another, and the workers loaded before the first clock starts.
+  const ahead = budgetMs === null ? TASKS_AHEAD : 1;
   const pool = new Piscina<WorkerTask, ExtractOutcome>({
     filename: new URL('./extractWorker.mjs', import.meta.url).href,
     minThreads: threads,
@@ -237,8 +250,12 @@ async function extractWithPool(
     resourceLimits: { maxYoungGenerationSizeMb: 64 },
     // Tasks are posted to the worker ahead of need: this thread hears of a finished task only between its own
     // files, and a worker holding its next task in its port does not idle until then.
-    concurrentTasksPerWorker: TASKS_AHEAD,
+    concurrentTasksPerWorker: ahead,
   });
+  if (budgetMs !== null) {
+    const warmUp = { warmUp: true } as unknown as WorkerTask;
+    await Promise.all(Array.from({ length: threads }, () => pool.run(warmUp)));
+  }
   const deps = { matcher: plan.matcher, exams: plan.catalog.exams };
   const outcomes: Array<ExtractOutcome | null> = plan.planned.map(() => null);
   const todo: number[] = [];
@@ -253,16 +270,25 @@ async function extractWithPool(
   /** Pool tasks not settled yet, by file index; this thread takes them back when it runs out of work. */
   const unsettled = new Map<number, AbortController>();
   const feed = () => {
-    while (inPool < threads * TASKS_AHEAD && next < todo.length && failed === null) {
+    while (inPool < threads * ahead && next < todo.length && failed === null) {
       const index = todo[next++] as number;
       const p = plan.planned[index] as Extract<PlannedFile, { key: string }>;
       const abort = new AbortController();
       unsettled.set(index, abort);
       inPool++;
       const task = { ...p.task, exams: plan.catalog.exams, catalogHash: plan.catalogHash };
+      let overBudget = false;
+      const timer =
+        budgetMs === null
+          ? null
+          : setTimeout(() => {
+              overBudget = true;
+              abort.abort();
+            }, budgetMs);
       pending.push(
         pool.run(task, { signal: abort.signal }).then(
           (outcome) => {
+            if (timer) clearTimeout(timer);
             inPool--;
             if (!unsettled.delete(index)) return;
             outcomes[index] = outcome;
@@ -270,9 +296,13 @@ async function extractWithPool(
             feed();
           },
           (error: unknown) => {
+            if (timer) clearTimeout(timer);
             inPool--;
             if (!unsettled.delete(index)) return;
-            failed ??= error;
+            if (overBudget) {
+              outcomes[index] = overBudgetOutcome(p.file, budgetMs as number);
+              feed();
+            } else failed ??= error;
           },
         ),
       );
@@ -293,8 +323,9 @@ async function extractWithPool(
     // Tasks fed from inside a settled task are pushed while this waits, so wait until none are added.
     if (!callerExtracts) for (let done = 0; done < pending.length; done++) await pending[done];
     // Nothing left to hand out: rather than wait for workers still starting or busy, take their files back
-    // (at worst one file per worker is done twice; both results are the same).
-    if (failed === null) {
+    // (at worst one file per worker is done twice; both results are the same). Not under a budget: a file
+    // taken back would run here, where nothing can stop it.
+    if (failed === null && budgetMs === null) {
       for (const [index, abort] of [...unsettled]) {
         unsettled.delete(index);
         abort.abort();
@@ -309,6 +340,20 @@ async function extractWithPool(
   }
 }
 
+function overBudgetOutcome(file: string, budgetMs: number): ExtractOutcome {
+  return {
+    kind: 'unreadable',
+    problem: {
+      file,
+      line: null,
+      column: null,
+      ruleId: 'certplan:time-budget',
+      message: `extraction took longer than its ${budgetMs / 1000} s budget; stopped and skipped (the other sources were processed)`,
+      fatal: true,
+    },
+  };
+}
+
 export function buildDataset(options: BuildOptions): BuildResult {
   const plan = planBuild(options);
   return finishBuild(plan, extractInProcess(plan), 0, 0);
@@ -321,6 +366,13 @@ export function buildDataset(options: BuildOptions): BuildResult {
 export async function buildDatasetAsync(options: BuildOptions): Promise<BuildResult> {
   const plan = planBuild(options);
   const uncached = plan.planned.filter((p) => p.readError === undefined && !p.cached).length;
+  const budget = options.timeBudgetMs ?? null;
+  if (budget !== null && uncached > 0) {
+    // Only a worker can be stopped mid-file, so under a budget every file goes to one.
+    const threads = Math.max(1, options.workers ?? poolThreads(uncached, availableParallelism()));
+    const { outcomes, fromWorkers } = await extractWithPool(plan, threads, false, budget);
+    return finishBuild(plan, outcomes, threads, fromWorkers);
+  }
   const threads = options.workers ?? poolThreads(uncached, availableParallelism());
   if (threads === 0 || uncached === 0) return finishBuild(plan, extractInProcess(plan), 0, 0);
   const { outcomes, fromWorkers } = await extractWithPool(plan, threads, options.callerExtracts !== false);

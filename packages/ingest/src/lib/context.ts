@@ -67,6 +67,43 @@ declare module 'vfile' {
 const ABBREVIATIONS = /\b(?:e\.g|i\.e|etc|vs|approx|incl|excl|esp|U\.S|Dr|Mr|Ms|No|Inc|Ltd|St)\.$/i;
 
 export function splitSentences(text: string): Span[] {
+  // A line break inside a block (`<br>`, a Markdown hard break; document.ts writes it as \n) ends a sentence.
+  if (text.includes('\n')) {
+    const spans: Span[] = [];
+    let at = 0;
+    for (const line of text.split('\n')) {
+      for (const s of splitSentences(line)) spans.push({ start: at + s.start, end: at + s.end });
+      at += line.length + 1;
+    }
+    return spans;
+  }
+  return boundSpans(splitProse(text), text);
+}
+
+/**
+ * Longest sentence (characters) extractors and quotes see. Real sentences are far shorter; a longer "sentence"
+ * is a page without punctuation (one very long line) and is cut at whitespace, so per-match work on a sentence
+ * stays bounded (linear in the text overall) and no quote copies half an article into every citation.
+ */
+export const MAX_SENTENCE_LENGTH = 2000;
+
+function boundSpans(spans: Span[], text: string): Span[] {
+  if (spans.every((s) => s.end - s.start <= MAX_SENTENCE_LENGTH)) return spans;
+  const out: Span[] = [];
+  for (const span of spans) {
+    let start = span.start;
+    while (span.end - start > MAX_SENTENCE_LENGTH) {
+      const space = text.lastIndexOf(' ', start + MAX_SENTENCE_LENGTH);
+      const end = space > start ? space : start + MAX_SENTENCE_LENGTH;
+      out.push({ start, end });
+      start = space > start ? space + 1 : end;
+    }
+    if (start < span.end) out.push({ start, end: span.end });
+  }
+  return out;
+}
+
+function splitProse(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
   const re = /[.!?]["”’)]*\s+(?=["“(]?[\p{Lu}\d$*])/gu;
@@ -269,7 +306,10 @@ export function examAt(ctx: ExtractionContext, sentence: Sentence, offset: numbe
 /** The quote for a statement: the sentence, extended back to the start of a list item or table row. */
 export function quoteFor(sentence: Sentence): Span {
   const block = sentence.block;
-  if (block.kind === 'listItem' || block.kind === 'tableRow' || block.kind === 'heading') {
+  if (
+    (block.kind === 'listItem' || block.kind === 'tableRow' || block.kind === 'heading') &&
+    sentence.end - block.start <= MAX_SENTENCE_LENGTH
+  ) {
     return { start: block.start, end: sentence.end };
   }
   return { start: sentence.start, end: sentence.end };

@@ -40,12 +40,27 @@ interface Leaf {
   value: string;
   offset: number | null;
   end: number | null;
+  /** A line break inside the block (`<br>`, a Markdown hard break): the text gets a `\n` there. */
+  hard?: true;
 }
+
+/**
+ * Unrendered WordPress shortcodes: `[name attr="…"]`, `[/name]`, `[name … /]`. Names are lower-case words;
+ * the bracket runs are bounded by the next bracket, so scanning is linear.
+ */
+const SHORTCODE = /\[(\/?)([a-z][a-z0-9_-]*)((?:\s[^[\]]*)?)\]/g;
+/** An attribute as shortcodes write them (`id="attachment_5"`, `align=center`). */
+const SHORTCODE_ATTRIBUTE = /^\s+[a-z_][\w-]*\s*=/i;
+/** `<br>` as inline HTML in Markdown (`65<br>questions`, table cells). */
+const BR_TAG = /^<br\s*\/?>$/i;
 
 /** A list or table whose text is mostly link text is navigation or advertising, not article content. */
 const BOILERPLATE_LINK_SHARE = 0.6;
 
 export function buildDocument(tree: Root, toRawOffset: (o: number) => number, file: VFile | null): DocumentModel {
+  const shortcodes = new Shortcodes(tree);
+  const phrasingLeaves = (children: readonly PhrasingContent[], breaks = true) =>
+    collectLeaves(children, shortcodes, breaks);
   const blocks: Block[] = [];
   const headingStack: Array<{ depth: number; text: string }> = [];
   let textLength = 0;
@@ -107,36 +122,47 @@ export function buildDocument(tree: Root, toRawOffset: (o: number) => number, fi
       return;
     }
     const group = ++groupCounter;
-    table.children.forEach((row, order) => {
-      // Cells are joined with " | " exactly, so each cell's span in the row text follows from `cells`.
-      const cells: string[] = [];
-      const offsets: number[] = [];
-      row.children.forEach((cell, i) => {
-        const joined = joinLeaves(phrasingLeaves(cell.children), toRawOffset);
-        if (i > 0) {
-          const at = offsets[offsets.length - 1] ?? joined.offsets[0] ?? 0;
-          offsets.push(at, at, at);
-        }
-        cells.push(joined.text);
-        offsets.push(...joined.offsets);
-      });
-      if (cells.every((c) => c === '')) return;
-      pushBlock(
-        'tableRow',
-        0,
-        { text: cells.join(' | '), offsets: Int32Array.from(offsets) },
-        { group, order, cells, header: order === 0 },
+    let order = 0;
+    table.children.forEach((row, index) => {
+      const header = index === 0;
+      // A break inside a cell is a line boundary: a body row whose cells hold several lines is read as that
+      // many rows, line by line (a header cell's lines are one name, joined by a space).
+      const cellLines = row.children.map((cell) =>
+        splitLines(joinLeaves(phrasingLeaves(cell.children, !header), toRawOffset)),
       );
+      const height = Math.max(1, ...cellLines.map((lines) => lines.length));
+      for (let line = 0; line < height; line++) {
+        // Cells are joined with " | " exactly, so each cell's span in the row text follows from `cells`.
+        const cells: string[] = [];
+        const offsets: number[] = [];
+        cellLines.forEach((lines, i) => {
+          const joined = lines[line] ?? { text: '', offsets: new Int32Array(0) };
+          if (i > 0) {
+            const at = offsets[offsets.length - 1] ?? joined.offsets[0] ?? 0;
+            offsets.push(at, at, at);
+          }
+          cells.push(joined.text);
+          offsets.push(...joined.offsets);
+        });
+        if (cells.every((c) => c === '')) continue;
+        pushBlock(
+          'tableRow',
+          0,
+          { text: cells.join(' | '), offsets: Int32Array.from(offsets) },
+          { group, order: order++, cells, header },
+        );
+      }
     });
   };
 
   const visitFlow = (node: RootContent, listDepth: number) => {
     switch (node.type) {
       case 'heading':
-        pushBlock('heading', node.depth, phrasingLeaves(node.children));
+        // A heading names a section: a break inside it is only a space.
+        pushBlock('heading', node.depth, phrasingLeaves(node.children, false));
         return;
       case 'paragraph': {
-        if (isPseudoHeading(node)) pushBlock('heading', 6, phrasingLeaves(node.children));
+        if (isPseudoHeading(node)) pushBlock('heading', 6, phrasingLeaves(node.children, false));
         else pushBlock('paragraph', 0, phrasingLeaves(node.children));
         return;
       }
@@ -156,7 +182,69 @@ export function buildDocument(tree: Root, toRawOffset: (o: number) => number, fi
   };
 
   for (const node of tree.children) visitFlow(node, 0);
+  shortcodes.report(file, toRawOffset);
   return { text: blocks.map((b) => b.text).join('\n'), blocks };
+}
+
+/** A joined text cut at its `\n`s, each line with its own offsets. */
+function splitLines(joined: { text: string; offsets: Int32Array }): Array<{ text: string; offsets: Int32Array }> {
+  if (!joined.text.includes('\n')) return [joined];
+  const out: Array<{ text: string; offsets: Int32Array }> = [];
+  let start = 0;
+  for (const line of joined.text.split('\n')) {
+    out.push({ text: line, offsets: joined.offsets.slice(start, start + line.length) });
+    start += line.length + 1;
+  }
+  return out;
+}
+
+/**
+ * Shortcode markup in a document's text. A closing tag `[/name]` is always markup; an opening `[name]` is markup
+ * when the same name is closed somewhere in the document, or when it carries attributes (`[caption id="…"]`) or
+ * closes itself (`[name … /]`). A bracketed word that is none of these (`[sic]`, `[1]`) stays text.
+ */
+class Shortcodes {
+  private readonly closed = new Set<string>();
+  private readonly removed = new Map<string, number | null>();
+  constructor(tree: Root) {
+    const stack: Nodes[] = [tree];
+    while (stack.length > 0) {
+      const node = stack.pop() as Nodes;
+      if (node.type === 'text' && node.value.includes('[/')) {
+        for (const m of node.value.matchAll(SHORTCODE)) if (m[1]) this.closed.add(m[2] as string);
+      }
+      if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
+    }
+  }
+
+  /** The spans of `value` that are shortcode markup, in order. */
+  spans(value: string, offset: number | null): Array<[number, number]> {
+    if (!value.includes('[')) return [];
+    const out: Array<[number, number]> = [];
+    for (const m of value.matchAll(SHORTCODE)) {
+      const [whole, slash, name, attributes] = m as unknown as [string, string, string, string];
+      const markup =
+        slash === '/' ||
+        this.closed.has(name) ||
+        SHORTCODE_ATTRIBUTE.test(attributes) ||
+        attributes.trimEnd().endsWith('/');
+      if (!markup) continue;
+      out.push([m.index, m.index + whole.length]);
+      if (!this.removed.has(name)) this.removed.set(name, offset === null ? null : offset + m.index);
+    }
+    return out;
+  }
+
+  report(file: VFile | null, toRawOffset: (o: number) => number): void {
+    if (!file || this.removed.size === 0) return;
+    const first = [...this.removed.values()].find((o) => o !== null) ?? null;
+    const place = first === null ? undefined : location(file).toPoint(toRawOffset(first));
+    const names = [...this.removed.keys()].map((n) => `[${n}]`).join(', ');
+    file.message(`removed unrendered shortcode markup (${names}), keeping the text inside it`, {
+      place,
+      ruleId: 'certplan:shortcode',
+    });
+  }
 }
 
 /**
@@ -203,11 +291,36 @@ function isMostlyLinks(node: List | Table): boolean {
   return items >= 2 && total > 0 && linked / total >= BOILERPLATE_LINK_SHARE;
 }
 
-function phrasingLeaves(children: readonly PhrasingContent[]): Leaf[] {
+function collectLeaves(children: readonly PhrasingContent[], shortcodes: Shortcodes, breaks: boolean): Leaf[] {
   const leaves: Leaf[] = [];
+  const lineBreak = (node: PhrasingContent) =>
+    leaves.push(
+      breaks
+        ? { value: '\n', offset: node.position?.start.offset ?? null, end: null, hard: true }
+        : { value: ' ', offset: node.position?.start.offset ?? null, end: null },
+    );
   const walk = (node: PhrasingContent) => {
     switch (node.type) {
-      case 'text':
+      case 'text': {
+        const offset = node.position?.start.offset ?? null;
+        const end = node.position?.end.offset ?? null;
+        const cut = shortcodes.spans(node.value, offset);
+        // Offsets of the kept pieces stay exact only when the text is its source span (no entities decoded).
+        const exact = offset !== null && end !== null && end - offset === node.value.length;
+        let from = 0;
+        for (const [start, stop] of [...cut, [node.value.length, node.value.length] as [number, number]]) {
+          if (start > from) {
+            const piece = node.value.slice(from, start);
+            leaves.push(
+              exact
+                ? { value: piece, offset: (offset as number) + from, end: (offset as number) + start }
+                : { value: piece, offset, end },
+            );
+          }
+          from = stop;
+        }
+        return;
+      }
       case 'inlineCode':
         leaves.push({
           value: node.value,
@@ -216,11 +329,13 @@ function phrasingLeaves(children: readonly PhrasingContent[]): Leaf[] {
         });
         return;
       case 'break':
-        leaves.push({ value: ' ', offset: node.position?.start.offset ?? null, end: null });
+        lineBreak(node);
+        return;
+      case 'html':
+        if (BR_TAG.test(node.value.trim())) lineBreak(node);
         return;
       case 'image':
       case 'imageReference':
-      case 'html':
       case 'footnoteReference':
         return;
       default:
@@ -257,6 +372,16 @@ function joinLeaves(leaves: Leaf[], toRawOffset: (o: number) => number): { text:
   let lastRaw = 0;
   for (const leaf of leaves) {
     const { value } = leaf;
+    if (leaf.hard) {
+      // A line boundary: trailing spaces before it go, and it is written once, never at the start.
+      while (length > 0 && text.charCodeAt(length - 1) === 0x20) length--;
+      text = text.slice(0, length);
+      if (length > 0 && text.charCodeAt(length - 1) !== 0x0a) {
+        offsets[length++] = leaf.offset === null ? lastRaw : toRawOffset(leaf.offset);
+        text += '\n';
+      }
+      continue;
+    }
     const span = leaf.offset !== null && leaf.end !== null ? leaf.end - leaf.offset : null;
     let runStart = 0;
     for (let i = 0; i < value.length; i++) {
@@ -268,13 +393,14 @@ function joinLeaves(leaves: Leaf[], toRawOffset: (o: number) => number): { text:
       if (isSpace(value.charCodeAt(i))) {
         text += value.slice(runStart, i);
         runStart = i + 1;
-        if (length === 0 || text.charCodeAt(text.length - 1) === 0x20) continue;
+        if (length === 0 || text.charCodeAt(text.length - 1) === 0x20 || text.charCodeAt(text.length - 1) === 0x0a)
+          continue;
         text += ' ';
       }
       offsets[length++] = raw;
     }
     text += value.slice(runStart);
   }
-  while (length > 0 && text.charCodeAt(length - 1) === 0x20) length--;
+  while (length > 0 && (text.charCodeAt(length - 1) === 0x20 || text.charCodeAt(length - 1) === 0x0a)) length--;
   return { text: text.slice(0, length), offsets: offsets.slice(0, length) };
 }

@@ -71,6 +71,14 @@ export function extractSource(
   processor.runSync(parsed.tree as Root, file);
   const ctx = file.data.certplan;
   if (!ctx) throw new Error('document plugin did not run');
+  if (ctx.doc.text === '' && !file.messages.some((m) => m.ruleId === 'certplan:empty-article')) {
+    // A source with nothing to read (front matter only, markup only) is accepted, but never silently.
+    const what = parsed.format === 'markdown' ? 'no text besides front matter and markup' : 'no readable text';
+    file.message(`empty article (${what}); no facts can come from it`, {
+      place: { line: 1, column: 1 },
+      ruleId: 'certplan:empty-article',
+    });
+  }
   return {
     format: parsed.format,
     metadata: parsed.metadata,

@@ -240,7 +240,54 @@ function parseMarkdown(text: string, file: VFile): ParsedSource {
       );
     }
   }
+  readHtmlBlocks(tree, text, file);
   return { format: 'markdown', metadata, tree, toRawOffset: (o) => o };
+}
+
+/**
+ * Raw HTML blocks in Markdown (a `<table>` or `<p>` an editor pasted) are read as HTML, through the same parser
+ * and allow-list as a WordPress post, and their blocks take the HTML block's place. Positions are shifted back
+ * into the Markdown file, so facts from them cite the right line. Comments and lone tags stay out.
+ */
+function readHtmlBlocks(tree: Root, text: string, file: VFile): void {
+  const raw = location(text);
+  const visit = (parent: { children: RootContent[] }) => {
+    const children: RootContent[] = [];
+    for (const node of parent.children) {
+      if (node.type === 'html' && node.position?.start.offset !== undefined && /<[a-z]/i.test(node.value)) {
+        const base = node.position.start.offset;
+        const converted = htmlToMdast(node.value, file, (o) => raw.toPoint(base + o));
+        shiftPositions(converted, base, raw);
+        children.push(...(converted.children as RootContent[]));
+        continue;
+      }
+      if (node.type === 'blockquote' || node.type === 'listItem') visit(node as { children: RootContent[] });
+      else if (node.type === 'list') for (const item of node.children) visit(item as { children: RootContent[] });
+      children.push(node);
+    }
+    parent.children = children;
+  };
+  visit(tree);
+}
+
+/** Adds `base` to every offset in `tree` (iteratively) and recomputes line and column from the file. */
+function shiftPositions(tree: Root, base: number, raw: ReturnType<typeof location>): void {
+  const stack: Array<{ position?: { start: Point; end: Point }; children?: unknown[] }> = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop() as { position?: { start: Point; end: Point }; children?: unknown[] };
+    if (node.position) {
+      for (const point of [node.position.start, node.position.end]) {
+        if (point.offset === undefined) continue;
+        point.offset += base;
+        const moved = raw.toPoint(point.offset);
+        if (moved) {
+          point.line = moved.line;
+          point.column = moved.column;
+        }
+      }
+    }
+    if (node.children) for (const child of node.children) stack.push(child as typeof node);
+  }
 }
 
 function toIsoDate(value: unknown): string | undefined {

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { corpusCatalogPath } from '../../test/copyCorpusFixture.ts';
-import { buildDataset, grantAuthority } from './buildDataset.ts';
+import { buildDataset, buildDatasetAsync, grantAuthority } from './buildDataset.ts';
 import type { ExamMatcher } from './examMatcher.ts';
 import { runExtractTask } from './extractTask.ts';
 import { readRawFile } from './readRawFile.ts';
@@ -215,7 +215,7 @@ describe('case 5: metadata is bounded at ingest', () => {
       expect.objectContaining({ line: 3, message: 'front matter url is longer than 2048 characters; ignored' }),
     ]);
     expect(JSON.stringify(result.dataset).length).toBeLessThan(1_000_000);
-  });
+  }, 120_000);
 
   it('cuts a WordPress title the same way', () => {
     const post = { title: { rendered: `MLA-C01 ${'notes '.repeat(200_000)}` }, content: { rendered: '<p>x</p>' } };
@@ -225,7 +225,40 @@ describe('case 5: metadata is bounded at ingest', () => {
     expect(rules(result, 'wp.json')).toContain(
       'certplan:metadata-truncated title.rendered is 1200007 characters long; kept the first 300',
     );
-  });
+  }, 120_000);
+});
+
+describe('case 6: each file has a time budget', () => {
+  it('stops a file over its budget in its worker and reports it; the others are processed', async () => {
+    const options = { contentDir: content, outDir: join(content, 'dataset'), keepGoing: true };
+    // plain.md goes into the cache first, so the budgeted build has exactly one file to extract.
+    await buildDatasetAsync({ ...options, cache: true });
+    const sentence = 'The MLA-C01 exam costs $150 and has 65 questions, data preparation and model development. ';
+    writeFileSync(join(raw, 'long.md'), `# Notes\n\n${sentence.repeat(20_000)}\n`);
+    // 1 ms: no worker extracts 1.8 MB that fast, so the budget is certain to run out while it works.
+    const result = await buildDatasetAsync({ ...options, cache: true, timeBudgetMs: 1 });
+    expect(result.written).toBe(true);
+    expect(result.unreadable).toEqual([
+      {
+        file: 'long.md',
+        line: null,
+        column: null,
+        ruleId: 'certplan:time-budget',
+        message:
+          'extraction took longer than its 0.001 s budget; stopped and skipped (the other sources were processed)',
+        fatal: true,
+      },
+    ]);
+    expect(result.dataset.sources.map((s) => s.file)).toEqual(['plain.md']);
+  }, 120_000);
+
+  it('extracts in a worker within a generous budget exactly as without one', async () => {
+    const options = { contentDir: content, outDir: join(content, 'dataset'), cache: false };
+    const budgeted = await buildDatasetAsync({ ...options, timeBudgetMs: 60_000 });
+    expect(budgeted.workers).toBe(1);
+    expect(budgeted.extractedInWorkers).toBe(1);
+    expect(budgeted.dataset).toEqual(buildDataset(options).dataset);
+  }, 120_000);
 });
 
 describe('case 7: sanitising by allow-list; only http(s) URLs stored', () => {

@@ -9,14 +9,29 @@ export function labelOf(sentence: Sentence): string {
   return match ? (match[1] as string).toLowerCase() : '';
 }
 
+const groupStarts = new WeakMap<object, Map<number, number>>();
+
 /** The blocks just before a list or table (its lead-in), e.g. "How much do these certifications cost?". */
 export function leadInText(
   sentence: Sentence,
   blocks: readonly { index: number; text: string; group: number | null; kind: string }[],
 ): string {
   const block = sentence.block;
+  // The group's first block, found once per group: walking back from every item made a long list quadratic.
+  let starts = groupStarts.get(blocks);
+  if (!starts) {
+    starts = new Map();
+    groupStarts.set(blocks, starts);
+  }
   let i = block.index - 1;
-  while (i >= 0 && block.group !== null && blocks[i]?.group === block.group) i--;
+  if (block.group !== null) {
+    const known = starts.get(block.group);
+    if (known !== undefined && known <= block.index) i = known - 1;
+    else {
+      while (i >= 0 && blocks[i]?.group === block.group) i--;
+      starts.set(block.group, i + 1);
+    }
+  }
   const parts: string[] = [];
   for (let k = i; k >= 0 && k >= i - 1; k--) {
     const b = blocks[k];
