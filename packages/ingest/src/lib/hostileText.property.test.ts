@@ -10,7 +10,6 @@
  * separates the two without depending on this machine's speed. Precise figures live in `pnpm bench` (hostile).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusCatalogPath } from '../../test/copyCorpusFixture.ts';

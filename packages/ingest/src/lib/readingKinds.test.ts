@@ -4,7 +4,6 @@
  * issue and near misses, written here in our own words, run through the whole extraction pipeline.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { corpusCatalogPath } from '../../test/copyCorpusFixture.ts';
 import { ExamMatcher } from './examMatcher.ts';
