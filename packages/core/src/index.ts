@@ -3,6 +3,17 @@
  * and pass the clock in.
  */
 
+export { authorityRank, compareAuthority } from './claims/authorityRank.ts';
+export { claimOf, claimsOf } from './claims/claimsOf.ts';
+export type { Successor } from './claims/findSuccessor.ts';
+export { findSuccessor } from './claims/findSuccessor.ts';
+export {
+  claimAttributeNames,
+  countDomains,
+  experienceKindNames,
+  formatClaimValue,
+  formatNumber,
+} from './claims/formatClaimValue.ts';
 export type { CertplanErrorCode, CertplanErrorIssue } from './errors.ts';
 export { CertplanError } from './errors.ts';
 export { canonicalJson, stableHash } from './lib/stableHash.ts';
@@ -23,6 +34,7 @@ export type {
   Catalog,
   Claim,
   ClaimAttribute,
+  ClaimValue,
   Conflict,
   Dataset,
   DomainsValue,
@@ -43,8 +55,12 @@ export {
   CatalogSchema,
   ClaimAttributeSchema,
   ClaimSchema,
+  ClaimStatusSchema,
   CodeValueSchema,
   ConflictSchema,
+  ConflictSeveritySchema,
+  claimAttributes,
+  claimValueSchemas,
   DatasetSchema,
   DeliveryValueSchema,
   DomainsValueSchema,

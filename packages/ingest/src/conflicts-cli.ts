@@ -14,11 +14,12 @@ import {
   type Authority,
   CertplanError,
   type ClaimAttribute,
+  type ClaimValue,
   type Conflict,
-  comparableValue,
   type Dataset,
   DatasetSchema,
   type Fact,
+  formatClaimValue,
   type Source,
 } from '@certplan/core';
 import { buildDataset } from './lib/buildDataset.ts';
@@ -41,7 +42,7 @@ Options:
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface ConflictSideView {
-  value: unknown;
+  value: ClaimValue;
   label: string;
   suggested: boolean;
   facts: {
@@ -77,9 +78,7 @@ export function viewConflicts(dataset: Dataset, options: { all?: boolean; exam?:
     .filter((c) => (options.all || c.review === null) && (!options.exam || c.exam === options.exam))
     .sort((a, b) => severityOrder(a) - severityOrder(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((conflict) => {
-      // Datasets built before `sides` existed: one side per fact.
-      const sides = conflict.sides ?? conflict.factIds.map((id) => ({ value: facts.get(id)?.value, factIds: [id] }));
-      const label = (value: unknown) => safeLabel(conflict.attribute, value);
+      const label = (value: ClaimValue) => formatClaimValue(conflict.attribute, value);
       return {
         id: conflict.id,
         exam: conflict.exam,
@@ -89,7 +88,7 @@ export function viewConflicts(dataset: Dataset, options: { all?: boolean; exam?:
         factsDigest: conflict.factsDigest,
         suggestion: { ...conflict.suggestion, label: label(conflict.suggestion.value) },
         review: conflict.review,
-        sides: sides.map((side, index) => ({
+        sides: conflict.sides.map((side, index) => ({
           value: side.value,
           label: label(side.value),
           suggested: index === 0,
@@ -100,14 +99,6 @@ export function viewConflicts(dataset: Dataset, options: { all?: boolean; exam?:
 }
 
 const severityOrder = (c: Conflict) => (c.severity === 'high' ? 0 : 1);
-
-function safeLabel(attribute: ClaimAttribute, value: unknown): string {
-  try {
-    return comparableValue(attribute, value).label;
-  } catch {
-    return JSON.stringify(value);
-  }
-}
 
 function factView(id: string, fact: Fact | undefined, sources: Map<string, Source>): ConflictSideView['facts'][number] {
   const source = fact ? sources.get(fact.source) : undefined;

@@ -676,6 +676,30 @@ describe('OpenAPI and docs', () => {
     ]);
   });
 
+  it('documents the real shape of every claim value: no value is an empty schema (regression: z.unknown())', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      components: { schemas: Record<string, unknown> };
+    };
+    const emptyValues: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (node === null || typeof node !== 'object') return;
+      for (const [key, child] of Object.entries(node)) {
+        const empty = child !== null && typeof child === 'object' && Object.keys(child).length === 0;
+        if (key === 'value' && empty) emptyValues.push(`${path}.value`);
+        walk(child, `${path}.${key}`);
+      }
+    };
+    walk(doc.components.schemas, 'components.schemas');
+    expect(emptyValues).toEqual([]);
+    const claim = doc.components.schemas.Claim as { oneOf: { properties: { attribute: unknown; value: unknown } }[] };
+    expect(
+      claim.oneOf.find((v) => JSON.stringify(v.properties.attribute).includes('"duration"'))?.properties.value,
+    ).toEqual({
+      $ref: '#/components/schemas/DurationValue',
+    });
+    expect(doc.components.schemas.DurationValue).toMatchObject({ properties: { minutes: { type: 'number' } } });
+  });
+
   it('serves a docs page with no scripts and a stylesheet from the same origin', async () => {
     const res = await app.request('/api/docs');
     expect(res.status).toBe(200);

@@ -4,7 +4,14 @@
  * @certplan/core; this file only adds the views the API composes from them.
  */
 import {
-  ClaimAttributeSchema,
+  type Attribute,
+  attributeValueSchemas,
+  type ClaimAttribute,
+  ClaimStatusSchema,
+  type ClaimValue,
+  ConflictSeveritySchema,
+  claimAttributes,
+  claimValueSchemas,
   ExamIdSchema,
   IsoDateSchema,
   RationaleEntrySchema,
@@ -36,22 +43,65 @@ export const CitationSchema = z
   })
   .openapi('Citation');
 
-export const ClaimViewSchema = z
-  .object({
+/**
+ * Core's value schema of each claim attribute, named in the OpenAPI document (`FeeValue`, `DomainsValue`, …) so
+ * every claim, side, suggestion and fact shows the real shape of its value.
+ */
+const valueSchemaOf = Object.fromEntries(
+  claimAttributes.map((attribute) => [
+    attribute,
+    // Rebuilt from core's shape by this package's `z`, which carries `.openapi()`; the fields are core's own.
+    z
+      .object(claimValueSchemas[attribute].shape)
+      .openapi(`${attribute.charAt(0).toUpperCase()}${attribute.slice(1)}Value`),
+  ]),
+) as unknown as typeof claimValueSchemas;
+const valueRefs = (attributes: readonly ClaimAttribute[]) =>
+  attributes.map((attribute) => ({
+    $ref: `#/components/schemas/${attribute.charAt(0).toUpperCase()}${attribute.slice(1)}Value`,
+  }));
+const factAttributes = Object.keys(attributeValueSchemas) as Attribute[];
+
+/** One object schema per claim attribute, joined into a union discriminated by `attribute` (as core's are). */
+function byAttribute<T>(variant: (attribute: ClaimAttribute) => z.ZodObject): z.ZodType<T> {
+  return z.discriminatedUnion(
+    'attribute',
+    claimAttributes.map(variant) as unknown as [z.ZodObject, ...z.ZodObject[]],
+  ) as unknown as z.ZodType<T>;
+}
+
+type Citation = z.infer<typeof CitationSchema>;
+export type ClaimView<A extends ClaimAttribute = ClaimAttribute> = {
+  [K in A]: {
+    id: string;
+    exam: string;
+    attribute: K;
+    key: string | null;
+    value: ClaimValue<K>;
+    status: z.infer<typeof ClaimStatusSchema>;
+    rationale: z.infer<typeof RationaleEntrySchema>[];
+    conflictId: string | null;
+    citations: Citation[];
+    dissent: Citation[];
+  };
+}[A];
+
+export const ClaimViewSchema = byAttribute<ClaimView>((attribute) =>
+  z.object({
     id: z.string(),
     exam: z.string(),
-    attribute: ClaimAttributeSchema,
+    attribute: z.literal(attribute),
     key: z.string().nullable(),
-    value: z.unknown(),
-    status: z.enum(['agreed', 'policy', 'reviewed', 'contested']),
+    value: valueSchemaOf[attribute],
+    status: ClaimStatusSchema,
     rationale: z.array(RationaleEntrySchema),
     conflictId: z.string().nullable(),
     /** The facts that support the value. */
     citations: z.array(CitationSchema),
     /** Facts that said something else: kept visible, never deleted. */
     dissent: z.array(CitationSchema),
-  })
-  .openapi('Claim');
+  }),
+).openapi('Claim');
 
 export const RetiredSchema = z
   .object({
@@ -92,7 +142,8 @@ export const ExamListSchema = z.object({ exams: z.array(ExamSummarySchema) }).op
 export const ConflictFactSchema = z
   .object({
     id: z.string(),
-    value: z.unknown(),
+    /** The fact's value, in its attribute's shape (a `domains` conflict's facts are `domain` facts). */
+    value: z.union(factAttributes.map((attribute) => valueSchemaOf[attribute])),
     quote: z.string(),
     section: z.array(z.string()),
     line: z.number().int(),
@@ -108,24 +159,49 @@ export const ConflictFactSchema = z
   })
   .openapi('ConflictFact');
 
-export const ConflictViewSchema = z
-  .object({
+/** A reviewer's decision; `value` (an accepted or custom value) is in the conflict attribute's shape. */
+const ReviewViewSchema = ReviewSchema.extend({
+  value: z
+    .unknown()
+    .optional()
+    .openapi({ anyOf: valueRefs(claimAttributes) }),
+});
+
+export type ConflictView<A extends ClaimAttribute = ClaimAttribute> = {
+  [K in A]: {
+    id: string;
+    exam: string;
+    attribute: K;
+    key: string | null;
+    severity: z.infer<typeof ConflictSeveritySchema>;
+    status: 'open' | 'reviewed';
+    facts: z.infer<typeof ConflictFactSchema>[];
+    suggestion: { value: ClaimValue<K>; rationale: z.infer<typeof RationaleEntrySchema>[] };
+    review: z.infer<typeof ReviewSchema> | null;
+    factsDigest: string;
+    sides: { value: ClaimValue<K>; factIds: string[] }[];
+    etag: string;
+  };
+}[A];
+
+export const ConflictViewSchema = byAttribute<ConflictView>((attribute) =>
+  z.object({
     id: z.string(),
     exam: z.string(),
-    attribute: ClaimAttributeSchema,
+    attribute: z.literal(attribute),
     key: z.string().nullable(),
-    severity: z.enum(['high', 'low']),
+    severity: ConflictSeveritySchema,
     status: z.enum(['open', 'reviewed']),
     facts: z.array(ConflictFactSchema),
-    suggestion: z.object({ value: z.unknown(), rationale: z.array(RationaleEntrySchema) }),
-    review: ReviewSchema.nullable(),
+    suggestion: z.object({ value: valueSchemaOf[attribute], rationale: z.array(RationaleEntrySchema) }),
+    review: ReviewViewSchema.nullable(),
     factsDigest: z.string(),
     /** The positions in the disagreement, best-ranked first: each distinct value with the facts stating it. */
-    sides: z.array(z.object({ value: z.unknown(), factIds: z.array(z.string()) })).optional(),
+    sides: z.array(z.object({ value: valueSchemaOf[attribute], factIds: z.array(z.string()) })),
     /** The same value as the ETag header; send it back in If-Match to review. */
     etag: z.string(),
-  })
-  .openapi('Conflict');
+  }),
+).openapi('Conflict');
 
 export const ExamDetailSchema = z
   .object({
@@ -163,8 +239,14 @@ export const ReviewRequestSchema = z
     decision: ReviewDecisionSchema,
     /** With `choose`: the fact whose value wins (one of the conflict's facts). */
     factId: z.string().min(1).max(200).optional(),
-    /** With `custom`: the value, in the attribute's value shape. */
-    value: z.unknown().optional(),
+    /**
+     * With `custom`: the value, in the conflict attribute's value shape (checked against it once the conflict
+     * is known; the document lists every shape).
+     */
+    value: z
+      .unknown()
+      .optional()
+      .openapi({ anyOf: valueRefs(claimAttributes) }),
     note: z.string().trim().min(1, 'a note saying why is required').max(2000),
     // No `by`: who decided comes from the bearer token (content/reviewers.yaml), never from the body.
   })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ClaimValue } from '../schema/dataset.ts';
 import {
   type ComparableAttribute,
   comparableValue,
@@ -150,8 +151,8 @@ const agreementRules: { rule: string; attribute: ComparableAttribute; a: unknown
 
 describe('agreement rules', () => {
   it.each(agreementRules)('$rule', ({ attribute, a, b, agree }) => {
-    const left = comparableValue(attribute, a).agreementKey;
-    const right = comparableValue(attribute, b).agreementKey;
+    const left = comparableValue(attribute, a as ClaimValue).agreementKey;
+    const right = comparableValue(attribute, b as ClaimValue).agreementKey;
     expect(left === right).toBe(agree);
   });
 });

@@ -5,7 +5,8 @@
  * agree when their keys are equal; keeping agreement as key equality makes it transitive, so grouping does
  * not depend on the order facts arrive in.
  */
-import type { Attribute, AttributeValue, DomainsValue, Fact } from '../schema/dataset.ts';
+import { countDomains, formatClaimValue, formatNumber } from '../claims/formatClaimValue.ts';
+import type { Attribute, AttributeValue, ClaimValue, DomainsValue, Fact } from '../schema/dataset.ts';
 
 export type ComparableAttribute = Attribute | 'domains';
 
@@ -208,11 +209,13 @@ export function setKeyOf(fact: Fact): string | null {
   }
 }
 
-const formatNumber = (n: number): string => (Number.isInteger(n) ? String(n) : String(Number(n.toFixed(4))));
-const years = (n: number): string => `${formatNumber(n)} year${n === 1 ? '' : 's'}`;
 const sortedList = (items: readonly string[]): string => [...new Set(items.map(normalizeName))].sort().join('|');
 
-export function comparableValue(attribute: ComparableAttribute, value: unknown): ComparableValue {
+export function comparableValue(attribute: ComparableAttribute, value: ClaimValue): ComparableValue {
+  return { ...compared(attribute, value), label: formatClaimValue(attribute, value) };
+}
+
+function compared(attribute: ComparableAttribute, value: ClaimValue): Omit<ComparableValue, 'label'> {
   switch (attribute) {
     case 'fee': {
       const v = value as AttributeValue<'fee'>;
@@ -221,7 +224,6 @@ export function comparableValue(attribute: ComparableAttribute, value: unknown):
       // "approximately $300" and "$300 (plus tax)" name the same price: the qualifiers lower specificity only.
       return {
         agreementKey: amount,
-        label: `${v.approximate ? 'about ' : ''}${amount}${v.plusTax ? ' plus tax' : ''}`,
         quantity: { unit: currency, lower: v.amount, upper: v.amount },
         specificity: v.approximate ? 0 : 1,
         demand: v.amount,
@@ -231,7 +233,6 @@ export function comparableValue(attribute: ComparableAttribute, value: unknown):
       const v = value as AttributeValue<'duration'>;
       return {
         agreementKey: `${formatNumber(v.minutes)} min`,
-        label: `${formatNumber(v.minutes)} minutes`,
         quantity: { unit: 'minute', lower: v.minutes, upper: v.minutes },
         specificity: 0,
         demand: v.minutes,
@@ -241,7 +242,6 @@ export function comparableValue(attribute: ComparableAttribute, value: unknown):
       const v = value as AttributeValue<'questions'>;
       return {
         agreementKey: `${v.min}-${v.max}`,
-        label: v.min === v.max ? `${v.min} questions` : `${v.min}–${v.max} questions`,
         quantity: { unit: 'question', lower: v.min, upper: v.max },
         specificity: -(v.max - v.min),
         demand: v.max,
@@ -254,12 +254,6 @@ export function comparableValue(attribute: ComparableAttribute, value: unknown):
       // disagree on it, while "3+ years" and "3–5 years" agree.
       return {
         agreementKey: `min ${formatNumber(v.minYears)}y`,
-        label:
-          v.maxYears === null
-            ? `at least ${years(v.minYears)}`
-            : v.maxYears === v.minYears
-              ? years(v.minYears)
-              : `${formatNumber(v.minYears)}–${years(v.maxYears)}`,
         quantity: { unit: 'year', lower: v.minYears, upper },
         specificity: 0,
         demand: v.minYears,
@@ -269,7 +263,6 @@ export function comparableValue(attribute: ComparableAttribute, value: unknown):
       const v = value as AttributeValue<'validity'>;
       return {
         agreementKey: `${v.months} months`,
-        label: v.months % 12 === 0 ? years(v.months / 12) : `${v.months} months`,
         quantity: { unit: 'month', lower: v.months, upper: v.months },
         specificity: 0,
         demand: -v.months,
@@ -279,7 +272,6 @@ export function comparableValue(attribute: ComparableAttribute, value: unknown):
       const v = value as AttributeValue<'recertification'>;
       return {
         agreementKey: `${v.daysBeforeExpiry} days`,
-        label: `from ${v.daysBeforeExpiry} days before expiry`,
         quantity: { unit: 'day', lower: v.daysBeforeExpiry, upper: v.daysBeforeExpiry },
         specificity: 0,
         demand: -v.daysBeforeExpiry,
@@ -296,7 +288,6 @@ export function comparableValue(attribute: ComparableAttribute, value: unknown):
       const shown = v.openEnded ? `${range} or more` : range;
       return {
         agreementKey: shown,
-        label: `${shown} a year`,
         quantity: { unit: `${currency}/year`, lower: v.min, upper: v.openEnded ? Number.POSITIVE_INFINITY : v.max },
         specificity: v.openEnded ? -Number.MAX_SAFE_INTEGER : -(v.max - v.min),
         demand: 0,
@@ -304,30 +295,29 @@ export function comparableValue(attribute: ComparableAttribute, value: unknown):
     }
     case 'retirement': {
       const v = value as AttributeValue<'retirement'>;
-      return { agreementKey: v.date, label: `retired on ${v.date}`, quantity: null, specificity: 0, demand: 0 };
+      return { agreementKey: v.date, quantity: null, specificity: 0, demand: 0 };
     }
     case 'code': {
       const v = value as AttributeValue<'code'>;
       const code = v.code.trim().toUpperCase();
-      return { agreementKey: code, label: code, quantity: null, specificity: 0, demand: 0 };
+      return { agreementKey: code, quantity: null, specificity: 0, demand: 0 };
     }
     case 'language': {
       const v = value as AttributeValue<'language'>;
-      return { agreementKey: sortedList(v.languages), label: v.languages.join(', '), ...unitless };
+      return { agreementKey: sortedList(v.languages), ...unitless };
     }
     case 'format': {
       const v = value as AttributeValue<'format'>;
-      return { agreementKey: sortedList(v.formats), label: v.formats.join(', '), ...unitless };
+      return { agreementKey: sortedList(v.formats), ...unitless };
     }
     case 'delivery': {
       const v = value as AttributeValue<'delivery'>;
-      return { agreementKey: sortedList(v.modes), label: v.modes.join(' or '), ...unitless };
+      return { agreementKey: sortedList(v.modes), ...unitless };
     }
     case 'passingScore': {
       const v = value as AttributeValue<'passingScore'>;
       return {
         agreementKey: formatNumber(v.score),
-        label: v.scale === null ? formatNumber(v.score) : `${formatNumber(v.score)} of ${formatNumber(v.scale)}`,
         quantity: v.scale === null ? null : { unit: `score/${v.scale}`, lower: v.score, upper: v.score },
         specificity: v.scale === null ? 0 : 1,
         demand: v.score,
@@ -335,14 +325,13 @@ export function comparableValue(attribute: ComparableAttribute, value: unknown):
     }
     case 'focus': {
       const v = value as AttributeValue<'focus'>;
-      return { agreementKey: sortedList(v.topics), label: v.topics.join(', '), ...unitless };
+      return { agreementKey: sortedList(v.topics), ...unitless };
     }
     case 'domain': {
       const v = value as AttributeValue<'domain'>;
       const weight = v.weightPercent === null ? '?' : formatNumber(v.weightPercent);
       return {
         agreementKey: `${normalizeDomainName(v.name)}=${weight}`,
-        label: v.weightPercent === null ? v.name : `${v.name} (${weight}%)`,
         ...unitless,
       };
     }
@@ -359,11 +348,9 @@ export function comparableValue(attribute: ComparableAttribute, value: unknown):
       }
       const names = [...parts.keys()].sort();
       const entries = names.map((name) => `${name}=${parts.get(name) ?? '?'}`);
-      const count = `${v.domains.length} domain${v.domains.length === 1 ? '' : 's'}`;
-      const labels = v.domains.map((d) => (d.weightPercent === null ? d.name : `${d.name} (${d.weightPercent}%)`));
+      const count = countDomains(v.domains.length);
       return {
         agreementKey: entries.join('|'),
-        label: `${count}: ${labels.join('; ')}`,
         summary: `${count}, ${v.weightsKnown ? 'with weights' : 'no weights'}`,
         quantity: null,
         // The share of domains with a weight: a list with some weights says more than one with none.

@@ -6,7 +6,7 @@
  * facts' `list` id, so two lists of one source that disagree are that source disagreeing with itself, inside
  * the same list-level conflict. Facts without a `list` id (older datasets) are read as one list per source.
  */
-import type { Authority, DomainsValue, Fact, Source } from '../schema/dataset.ts';
+import type { Authority, ClaimValue, DomainsValue, Fact, Source } from '../schema/dataset.ts';
 import {
   type ComparableAttribute,
   type ComparableValue,
@@ -17,7 +17,7 @@ import {
 
 export interface Statement {
   /** The attribute's value; for `domains`, a DomainsValue. */
-  value: unknown;
+  value: ClaimValue;
   /** The facts behind it, in text order. */
   facts: Fact[];
   source: string;

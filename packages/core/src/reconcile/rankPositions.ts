@@ -12,14 +12,13 @@
  * positions cover (an unweighted list next to two differently weighted ones) takes no side in the ranking and
  * then backs whichever of them ranks first.
  */
-import type { Authority, Fact } from '../schema/dataset.ts';
+import { authorityRank } from '../claims/authorityRank.ts';
+import type { Authority, ClaimValue, Fact } from '../schema/dataset.ts';
 import { type ComparableValue, covers, normalizeName } from './comparableValue.ts';
 import { compareStrings, type Statement } from './groupComparableSets.ts';
 
 export type PolicyFactor = 'authority' | 'recency' | 'agreement' | 'specificity';
 export const policyFactors: readonly PolicyFactor[] = ['authority', 'recency', 'agreement', 'specificity'];
-
-export const authorityRank: Record<Authority, number> = { official: 3, editorial: 2, secondary: 1 };
 
 export interface Position {
   /**
@@ -28,7 +27,7 @@ export interface Position {
    */
   comparable: ComparableValue;
   /** The best of its most specific statements' value: what a claim that picks this position holds. */
-  value: unknown;
+  value: ClaimValue;
   /** Best first: the most specific statements and the less specific ones only this position covers. */
   statements: Statement[];
   /**

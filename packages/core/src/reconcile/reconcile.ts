@@ -6,12 +6,11 @@
 
 import { canonicalJson, stableHash } from '../lib/stableHash.ts';
 import {
-  type Attribute,
-  attributeValueSchemas,
   type Claim,
+  type ClaimValue,
   type Conflict,
+  claimValueSchemas,
   type DomainsValue,
-  DomainsValueSchema,
   type Exam,
   type Fact,
   type RationaleEntry,
@@ -148,7 +147,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
         dissentingFactIds: [],
         rationale: explainAgreement(set.attribute, winner, name),
         conflictId: null,
-      });
+      } as Claim);
       continue;
     }
 
@@ -157,7 +156,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     const factsDigest = factsDigestOf(facts);
     const suggestion = { value: winner.value, rationale: explainRanking(set.attribute, ranking, name) };
     const review = accepted.get(conflictId);
-    let applied: { value: unknown; rationale: RationaleEntry[] } | null = null;
+    let applied: { value: ClaimValue; rationale: RationaleEntry[] } | null = null;
     if (review) {
       used.add(conflictId);
       const outcome = applyReview(review, set, ranking, factsDigest, name);
@@ -175,7 +174,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       review: applied ? review! : null,
       factsDigest,
       sides: ranking.positions.map((p) => ({ value: p.value, factIds: p.facts.map((f) => f.id) })),
-    });
+    } as Conflict);
     const value = applied ? applied.value : winner.value;
     const [support, dissent] = splitBy(ranking.positions, set.attribute, value);
     claims.push({
@@ -189,7 +188,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       dissentingFactIds: dissent,
       rationale: applied ? applied.rationale : suggestion.rationale,
       conflictId,
-    });
+    } as Claim);
   }
 
   for (const [conflict, review] of accepted) {
@@ -229,7 +228,7 @@ function applyReview(
   ranking: Ranking,
   factsDigest: string,
   name: SourceNamer,
-): { value: unknown; rationale: RationaleEntry[] } | { reason: string } {
+): { value: ClaimValue; rationale: RationaleEntry[] } | { reason: string } {
   if (review.factsDigest !== factsDigest) {
     return {
       reason: `the facts of this conflict changed since the review (digest ${review.factsDigest}, now ${factsDigest}); review it again`,
@@ -260,8 +259,7 @@ function applyReview(
       rationale: [explainReview(review, statement.comparable.label, name(statement.source))],
     };
   }
-  const schema = attribute === 'domains' ? DomainsValueSchema : attributeValueSchemas[attribute as Attribute];
-  const parsed = schema.safeParse(review.value);
+  const parsed = claimValueSchemas[attribute].safeParse(review.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at value.${issue.path.join('.')}` : '';
@@ -281,9 +279,10 @@ function applyReview(
   };
 }
 
+/** A reviewer's recorded value is input, not data: whatever shape it has, compare it if it can be compared. */
 function safeComparable(attribute: ComparableAttribute, value: unknown): string | null {
   try {
-    return comparableValue(attribute, value).agreementKey;
+    return comparableValue(attribute, value as ClaimValue).agreementKey;
   } catch {
     return null;
   }
@@ -293,7 +292,11 @@ function safeComparable(attribute: ComparableAttribute, value: unknown): string 
  * Facts that back the claim's value, and the dissent: every other fact of the set stays visible. A position
  * backs the value when it states it or is consistent with it (the same domains, weights given on one side only).
  */
-function splitBy(positions: readonly Position[], attribute: ComparableAttribute, value: unknown): [string[], string[]] {
+function splitBy(
+  positions: readonly Position[],
+  attribute: ComparableAttribute,
+  value: ClaimValue,
+): [string[], string[]] {
   const chosen = comparableValue(attribute, value);
   const support = positions.filter((p) => consistent(p.comparable, chosen)).flatMap((p) => p.facts.map((f) => f.id));
   const supported = new Set(support);
@@ -320,7 +323,7 @@ function mergeComplementary(id: string, set: ComparableSet, name: SourceNamer): 
   const seen = new Set<string>();
   const topics: string[] = [];
   for (const statement of ranked) {
-    for (const topic of (statement.value as { topics: string[] }).topics) {
+    for (const topic of (statement.value as ClaimValue<'focus'>).topics) {
       const key = normalizeName(topic);
       if (!seen.has(key)) {
         seen.add(key);
@@ -335,7 +338,7 @@ function mergeComplementary(id: string, set: ComparableSet, name: SourceNamer): 
     exam: set.exam,
     attribute: set.attribute,
     key: set.key,
-    value: { ...(best.value as object), topics },
+    value: { ...(best.value as ClaimValue<'focus'>), topics },
     status: 'agreed',
     factIds,
     dissentingFactIds: [],
@@ -346,5 +349,5 @@ function mergeComplementary(id: string, set: ComparableSet, name: SourceNamer): 
       },
     ],
     conflictId: null,
-  };
+  } as Claim;
 }

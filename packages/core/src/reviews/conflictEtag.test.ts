@@ -12,6 +12,10 @@ const conflict: Conflict = {
   suggestion: { value: { minutes: 180 }, rationale: [{ factor: 'recency', text: 'newer' }] },
   review: null,
   factsDigest: '0123456789abcdef',
+  sides: [
+    { value: { minutes: 180 }, factIds: ['f1'] },
+    { value: { minutes: 170 }, factIds: ['f2'] },
+  ],
 };
 
 describe('conflictEtag', () => {

@@ -163,6 +163,7 @@ export const RationaleEntrySchema = z.object({
  * (value `{domains: [{name, weightPercent|null}], weightsKnown}`).
  */
 export const ClaimAttributeSchema = z.union([AttributeSchema, z.literal('domains')]);
+export type ClaimAttribute = Attribute | 'domains';
 
 /** The value of an exam's `domains` claim: the domain list one source gives, in its order. */
 export const DomainsValueSchema = z.object({
@@ -171,19 +172,56 @@ export const DomainsValueSchema = z.object({
   weightsKnown: z.boolean(),
 });
 
-export const ClaimSchema = z.object({
-  id: z.string(),
-  exam: ExamIdSchema,
-  attribute: ClaimAttributeSchema,
-  /** A domain's name, a salary's role, an experience kind; null where the attribute has no key. */
-  key: z.string().nullable(),
-  value: z.unknown(),
-  status: z.enum(['agreed', 'policy', 'reviewed', 'contested']),
-  factIds: z.array(z.string()),
-  dissentingFactIds: z.array(z.string()),
-  rationale: z.array(RationaleEntrySchema),
-  conflictId: z.string().nullable().optional(),
-});
+/** Each claim attribute with the shape of its value: a fact attribute's value, or the whole domain list. */
+export const claimValueSchemas = { ...attributeValueSchemas, domains: DomainsValueSchema } as const;
+export const claimAttributes = Object.keys(claimValueSchemas) as ClaimAttribute[];
+export type ClaimValue<A extends ClaimAttribute = ClaimAttribute> = {
+  [K in A]: z.infer<(typeof claimValueSchemas)[K]>;
+}[A];
+
+/**
+ * One zod object per claim attribute, joined into a union discriminated by `attribute` (as facts are), so the
+ * typechecker, the OpenAPI document and every consumer agree on each value's shape.
+ */
+function unionByAttribute<T>(variant: (attribute: ClaimAttribute) => z.ZodObject): z.ZodType<T> {
+  return z.discriminatedUnion(
+    'attribute',
+    claimAttributes.map(variant) as unknown as [z.ZodObject, ...z.ZodObject[]],
+  ) as unknown as z.ZodType<T>;
+}
+
+export const ClaimStatusSchema = z.enum(['agreed', 'policy', 'reviewed', 'contested']);
+export const ConflictSeveritySchema = z.enum(['high', 'low']);
+export const ClaimSchema = unionByAttribute<Claim>((attribute) =>
+  z.object({
+    id: z.string(),
+    exam: ExamIdSchema,
+    attribute: z.literal(attribute),
+    /** A domain's name, a salary's role, an experience kind; null where the attribute has no key. */
+    key: z.string().nullable(),
+    value: claimValueSchemas[attribute],
+    status: ClaimStatusSchema,
+    factIds: z.array(z.string()),
+    dissentingFactIds: z.array(z.string()),
+    rationale: z.array(RationaleEntrySchema),
+    conflictId: z.string().nullable().optional(),
+  }),
+);
+/** A claim; `Claim<'fee'>` narrows it to one attribute, with that attribute's value type. */
+export type Claim<A extends ClaimAttribute = ClaimAttribute> = {
+  [K in A]: {
+    id: string;
+    exam: string;
+    attribute: K;
+    key: string | null;
+    value: ClaimValue<K>;
+    status: 'agreed' | 'policy' | 'reviewed' | 'contested';
+    factIds: string[];
+    dissentingFactIds: string[];
+    rationale: RationaleEntry[];
+    conflictId?: string | null | undefined;
+  };
+}[A];
 
 export const ReviewDecisionSchema = z.enum(['accept', 'choose', 'custom']);
 export const ReviewSchema = z.object({
@@ -198,22 +236,42 @@ export const ReviewSchema = z.object({
   factsDigest: z.string(),
 });
 
-export const ConflictSchema = z.object({
-  id: z.string(),
-  exam: ExamIdSchema,
-  attribute: ClaimAttributeSchema,
-  key: z.string().nullable(),
-  factIds: z.array(z.string()).min(2),
-  severity: z.enum(['high', 'low']),
-  suggestion: z.object({ value: z.unknown(), rationale: z.array(RationaleEntrySchema) }),
-  review: ReviewSchema.nullable(),
-  factsDigest: z.string(),
-  /**
-   * The positions in the disagreement, best-ranked first: each distinct value with the facts that state it.
-   * Lets a reviewer (CLI, web) show the quotes side by side.
-   */
-  sides: z.array(z.object({ value: z.unknown(), factIds: z.array(z.string()).min(1) })).optional(),
-});
+/**
+ * A disagreement a reviewer settles, typed by attribute like claims: the suggestion and each side hold a value
+ * of the conflict's attribute.
+ */
+export const ConflictSchema = unionByAttribute<Conflict>((attribute) =>
+  z.object({
+    id: z.string(),
+    exam: ExamIdSchema,
+    attribute: z.literal(attribute),
+    key: z.string().nullable(),
+    factIds: z.array(z.string()).min(2),
+    severity: ConflictSeveritySchema,
+    suggestion: z.object({ value: claimValueSchemas[attribute], rationale: z.array(RationaleEntrySchema) }),
+    review: ReviewSchema.nullable(),
+    factsDigest: z.string(),
+    /**
+     * The positions in the disagreement, best-ranked first: each distinct value with the facts that state it.
+     * Lets a reviewer (CLI, web) show the quotes side by side.
+     */
+    sides: z.array(z.object({ value: claimValueSchemas[attribute], factIds: z.array(z.string()).min(1) })),
+  }),
+);
+export type Conflict<A extends ClaimAttribute = ClaimAttribute> = {
+  [K in A]: {
+    id: string;
+    exam: string;
+    attribute: K;
+    key: string | null;
+    factIds: string[];
+    severity: 'high' | 'low';
+    suggestion: { value: ClaimValue<K>; rationale: RationaleEntry[] };
+    review: Review | null;
+    factsDigest: string;
+    sides: { value: ClaimValue<K>; factIds: string[] }[];
+  };
+}[A];
 
 /** A review that was not applied: its conflict is gone, or the facts changed since it was made. */
 export const StaleReviewSchema = z.object({ review: ReviewSchema, reason: z.string() });
@@ -246,11 +304,8 @@ export type Exam = z.infer<typeof ExamSchema>;
 export type Catalog = z.infer<typeof CatalogSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type RationaleEntry = z.infer<typeof RationaleEntrySchema>;
-export type ClaimAttribute = z.infer<typeof ClaimAttributeSchema>;
-export type Claim = z.infer<typeof ClaimSchema>;
 export type Review = z.infer<typeof ReviewSchema>;
 export type ReviewDecision = z.infer<typeof ReviewDecisionSchema>;
-export type Conflict = z.infer<typeof ConflictSchema>;
 export type DomainsValue = z.infer<typeof DomainsValueSchema>;
 export type Problem = z.infer<typeof ProblemSchema>;
 export type Dataset = z.infer<typeof DatasetSchema>;

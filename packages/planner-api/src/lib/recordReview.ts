@@ -8,11 +8,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  type Attribute,
-  attributeValueSchemas,
   CertplanError,
   type Conflict,
-  DomainsValueSchema,
+  claimValueSchemas,
   parseReviews,
   type Review,
   removeReview,
@@ -89,9 +87,7 @@ function checkDecision(conflict: Conflict, request: ReviewRequest): void {
   } else {
     if (request.factId !== undefined) throw issue('factId', 'only with decision "choose"');
     if (request.value === undefined) throw issue('value', 'required with decision "custom"');
-    const schema =
-      conflict.attribute === 'domains' ? DomainsValueSchema : attributeValueSchemas[conflict.attribute as Attribute];
-    const parsed = schema.safeParse(request.value);
+    const parsed = claimValueSchemas[conflict.attribute].safeParse(request.value);
     if (!parsed.success) {
       const issues = zodIssues(parsed.error).map((i) => ({
         path: i.path === '(root)' ? 'value' : `value.${i.path}`,

@@ -61,7 +61,8 @@ export function claimView(index: DatasetIndex, claim: Claim): ClaimView {
     conflictId: claim.conflictId ?? null,
     citations: citations(index, claim.factIds),
     dissent: citations(index, claim.dissentingFactIds),
-  };
+    // The claim pairs its attribute with its value type; copying both keeps the pair.
+  } as ClaimView;
 }
 
 export function conflictView(index: DatasetIndex, conflict: Conflict): ConflictView {
@@ -99,9 +100,9 @@ export function conflictView(index: DatasetIndex, conflict: Conflict): ConflictV
     review: conflict.review,
     factsDigest: conflict.factsDigest,
     // The positions side by side (each distinct value with the facts stating it), as core ranks them.
-    sides: conflict.sides ?? [],
+    sides: conflict.sides,
     etag: conflictEtag(conflict),
-  };
+  } as ConflictView;
 }
 
 /** The claim a conflict was about: linked by id where reconciliation links it, else by exam/attribute/key. */

@@ -59,19 +59,28 @@ describe('preparePlannerData', () => {
     expect(retirementOf(otherVendor, 'ex-old')?.successor).toBeNull();
   });
 
-  it('derives provisional claims from facts when a dataset was never reconciled', () => {
-    const index = preparePlannerData({ ...basicDataset, claims: [], conflicts: [] });
-    const exam = index.exams.get('ex-mle');
-    expect(exam?.domains.map((d) => [d.name, d.weightPercent])).toEqual([
-      ['Data Preparation for ML', 28],
-      ['ML Model Development', 26],
-      ['Deployment and Orchestration', 22],
-      ['Monitoring and Security', 24],
-    ]);
-    expect(exam?.duration?.value).toEqual({ minutes: 130 });
-    // The official guide outranks the blog; the blog's figure stays visible as dissent.
-    expect(exam?.experience.map((e) => e.minYears)).toEqual([2]);
-    expect(exam?.disagreements.map((d) => d.attribute)).toEqual(['experience']);
+  it('plans from reconciled claims only: facts that were never reconciled give no domains or exam length', () => {
+    // Reconciliation is core's job alone; the planner has no second, simpler reconciler to drift from it.
+    const exam = preparePlannerData({ ...basicDataset, claims: [], conflicts: [] }).exams.get('ex-mle');
+    expect(exam?.domains).toEqual([]);
+    expect(exam?.duration).toBeNull();
+    expect(exam?.experience).toEqual([]);
+    expect(exam?.disagreements).toEqual([]);
+  });
+
+  it("gives each claim its attribute's value type, so tsc refuses a wrong field", () => {
+    const exam = preparePlannerData(basicDataset).exams.get('ex-mle');
+    const duration = exam?.duration;
+    expect(duration?.value.minutes).toBe(130);
+    // @ts-expect-error a duration holds minutes, not hours
+    expect(duration?.value.hours).toBeUndefined();
+    // @ts-expect-error the claim behind it is a duration claim: a fee's amount is not there
+    expect(duration?.claim.value.amount).toBeUndefined();
+    const experience = exam?.experience[0];
+    expect(experience?.minYears).toBe(2);
+    // @ts-expect-error experience kinds are core's enum ('industry' | 'ml' | 'platform')
+    const kind: 'years' = experience?.kind ?? 'ml';
+    expect(kind).toBe('ml');
   });
 });
 

@@ -3,7 +3,20 @@
  * focus topics and citations, the claims a plan quotes, retirement with its successor, and the disagreements
  * a plan must mention. `createPlan` then does no scanning of facts per request.
  */
-import type { Claim, Conflict, Dataset, Exam, Fact, Source } from '@certplan/core';
+import {
+  authorityRank,
+  type Claim,
+  type ClaimAttribute,
+  type ClaimValue,
+  type Conflict,
+  claimOf,
+  claimsOf,
+  type Dataset,
+  type Exam,
+  type Fact,
+  findSuccessor,
+  type Source,
+} from '@certplan/core';
 import { groupBy } from '../lib/groupBy.ts';
 import { attributeLabel, describeValue } from './lib/describeValue.ts';
 import { bestDomainMatch, domainTokens, normalizeDomainName } from './lib/matchDomain.ts';
@@ -27,16 +40,17 @@ export interface DomainPlanInfo {
   reviewFocus: Focus;
 }
 
-export interface ClaimInfo<V> {
-  value: V;
+/** A claim the plan quotes, typed by its attribute (`ClaimInfo<'duration'>` has `value.minutes`). */
+export interface ClaimInfo<A extends ClaimAttribute> {
+  value: ClaimValue<A>;
   citations: readonly Citation[];
-  claim: Claim;
+  claim: Claim<A>;
 }
 
 export interface ExperienceInfo {
   minYears: number;
   maxYears: number | null;
-  kind: string;
+  kind: ClaimValue<'experience'>['kind'];
   citations: readonly Citation[];
   /** The first supporting quote, to show the learner the vendor's own words. */
   quote: string | null;
@@ -79,11 +93,11 @@ export interface ExamPlannerData {
   domainsEvidence: readonly Citation[];
   /** Normalised domain name → index in `domains`, for matching proficiency keys. */
   domainKeys: ReadonlyMap<string, number>;
-  duration: ClaimInfo<{ minutes: number }> | null;
-  questions: ClaimInfo<{ min: number; max: number }> | null;
-  fee: ClaimInfo<{ amount: number; currency: string; approximate?: boolean; plusTax?: boolean }> | null;
-  validity: ClaimInfo<{ months: number }> | null;
-  recertification: ClaimInfo<{ daysBeforeExpiry: number }> | null;
+  duration: ClaimInfo<'duration'> | null;
+  questions: ClaimInfo<'questions'> | null;
+  fee: ClaimInfo<'fee'> | null;
+  validity: ClaimInfo<'validity'> | null;
+  recertification: ClaimInfo<'recertification'> | null;
   experience: readonly ExperienceInfo[];
   retirement: RetirementInfo | null;
   /** `sources_disagree` warnings for claims the plan uses. */
@@ -98,8 +112,15 @@ export interface PlannerIndex {
 }
 
 /** Claims a plan depends on: a disagreement about any of these is worth a warning. */
-const PLAN_ATTRIBUTES = new Set(['domains', 'domain', 'duration', 'questions', 'experience', 'retirement', 'focus']);
-const AUTHORITY_RANK: Record<string, number> = { official: 0, editorial: 1, secondary: 2 };
+const PLAN_ATTRIBUTES: ReadonlySet<ClaimAttribute> = new Set([
+  'domains',
+  'domain',
+  'duration',
+  'questions',
+  'experience',
+  'retirement',
+  'focus',
+]);
 const MAX_FOCUS_TOPICS = 8;
 
 export function preparePlannerData(dataset: PlannerDataset): PlannerIndex {
@@ -172,9 +193,7 @@ export function preparePlannerData(dataset: PlannerDataset): PlannerIndex {
   const exams = new Map<string, ExamPlannerData>();
   for (const exam of dataset.exams) {
     const facts = factsByExam.get(exam.id) ?? [];
-    let claims = claimsByExam.get(exam.id) ?? [];
-    // A dataset built before reconciliation has facts but no claims: derive provisional ones so plans still work.
-    if (claims.length === 0 && facts.length > 0) claims = provisionalClaims(exam.id, facts, sourcesById);
+    const claims = claimsByExam.get(exam.id) ?? [];
     exams.set(
       exam.id,
       prepareExam({
@@ -209,18 +228,14 @@ interface PrepareContext {
 
 function prepareExam(ctx: PrepareContext): ExamPlannerData {
   const { exam, facts, claims, citationsOf } = ctx;
-  const firstClaim = (attribute: string, key?: string | null): Claim | undefined =>
-    claims.find((claim) => claim.attribute === attribute && (key === undefined || claim.key === key));
-  const claimInfo = <V>(attribute: string, valid: (value: Record<string, unknown>) => boolean): ClaimInfo<V> | null => {
-    const claim = firstClaim(attribute);
-    if (!claim || claim.value === null || typeof claim.value !== 'object') return null;
-    if (!valid(claim.value as Record<string, unknown>)) return null;
-    return { value: claim.value as V, citations: citationsOf(claim.factIds), claim };
+  const claimInfo = <A extends ClaimAttribute>(attribute: A): ClaimInfo<A> | null => {
+    const claim = claimOf(claims, attribute);
+    return claim ? { value: claim.value, citations: citationsOf(claim.factIds), claim } : null;
   };
 
   // Domains: the reconciled list, with each domain's own claim's citations where there is one.
-  const domainsClaim = firstClaim('domains');
-  const listed = readDomainList(domainsClaim?.value);
+  const domainsClaim = claimOf(claims, 'domains');
+  const listed = distinctDomains(domainsClaim?.value.domains ?? []);
   const domainsCitations = domainsClaim ? citationsOf(domainsClaim.factIds) : [];
   const tokens = listed.map((d) => domainTokens(d.name));
 
@@ -271,11 +286,8 @@ function prepareExam(ctx: PrepareContext): ExamPlannerData {
     domainKeys.set(normalizeDomainName(d.name), i);
     const topics = rankTopics(topicSources[i] as Map<string, { label: string; sources: Set<string>; first: number }>);
     const focusCitations = citationsOf(focusFactIds[i] as string[]);
-    const domainClaim = claims.find(
-      (claim) =>
-        claim.attribute === 'domain' &&
-        claim.key !== null &&
-        normalizeDomainName(claim.key) === normalizeDomainName(d.name),
+    const domainClaim = claimsOf(claims, 'domain').find(
+      (claim) => claim.key !== null && normalizeDomainName(claim.key) === normalizeDomainName(d.name),
     );
     const citations = domainClaim
       ? citationsOf(domainClaim.factIds)
@@ -320,7 +332,7 @@ function prepareExam(ctx: PrepareContext): ExamPlannerData {
   const weightsKnown =
     domains.length > 0 &&
     domains.every((d) => d.weightPercent !== null || d.weightRange !== null) &&
-    (weightsFromRanges || readWeightsKnown(domainsClaim?.value));
+    (weightsFromRanges || domainsClaim?.value.weightsKnown !== false);
 
   const generalTopicList = rankTopics(generalTopics);
   const generalFocus: Focus = {
@@ -333,15 +345,11 @@ function prepareExam(ctx: PrepareContext): ExamPlannerData {
     citations: citationsOf(generalFactIds),
   };
 
-  const isNum = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
-  const duration = claimInfo<{ minutes: number }>('duration', (v) => isNum(v.minutes) && (v.minutes as number) > 0);
-  const questions = claimInfo<{ min: number; max: number }>('questions', (v) => isNum(v.min) && isNum(v.max));
-  const fee = claimInfo<{ amount: number; currency: string; approximate?: boolean; plusTax?: boolean }>(
-    'fee',
-    (v) => isNum(v.amount) && typeof v.currency === 'string',
-  );
-  const validity = claimInfo<{ months: number }>('validity', (v) => isNum(v.months) && (v.months as number) > 0);
-  const recertification = claimInfo<{ daysBeforeExpiry: number }>('recertification', (v) => isNum(v.daysBeforeExpiry));
+  const duration = claimInfo('duration');
+  const questions = claimInfo('questions');
+  const fee = claimInfo('fee');
+  const validity = claimInfo('validity');
+  const recertification = claimInfo('recertification');
 
   const practiceCitations = [...(questions?.citations ?? []), ...(duration?.citations ?? [])];
   const format =
@@ -360,25 +368,18 @@ function prepareExam(ctx: PrepareContext): ExamPlannerData {
   };
 
   const disagreements = collectDisagreements(ctx);
-  const experience = claims
-    .filter((claim) => claim.attribute === 'experience')
-    .flatMap((claim): ExperienceInfo[] => {
-      const v = claim.value as { minYears?: unknown; maxYears?: unknown; kind?: unknown } | null;
-      if (!v || typeof v.minYears !== 'number') return [];
-      const citations = citationsOf(claim.factIds);
-      const firstFact = claim.factIds.map((id) => ctx.factsById.get(id)).find((f) => f !== undefined);
-      return [
-        {
-          minYears: v.minYears,
-          maxYears: typeof v.maxYears === 'number' ? v.maxYears : null,
-          kind: typeof v.kind === 'string' ? v.kind : (claim.key ?? 'relevant'),
-          citations,
-          quote: firstFact?.quote ?? null,
-          sourceTitle: firstFact ? (ctx.sourcesById.get(firstFact.source)?.title ?? null) : null,
-          disagreement: experienceDisagreement(ctx, claim),
-        },
-      ];
-    });
+  const experience = claimsOf(claims, 'experience').map((claim): ExperienceInfo => {
+    const firstFact = claim.factIds.map((id) => ctx.factsById.get(id)).find((f) => f !== undefined);
+    return {
+      minYears: claim.value.minYears,
+      maxYears: claim.value.maxYears,
+      kind: claim.value.kind,
+      citations: citationsOf(claim.factIds),
+      quote: firstFact?.quote ?? null,
+      sourceTitle: firstFact ? (ctx.sourcesById.get(firstFact.source)?.title ?? null) : null,
+      disagreement: experienceDisagreement(ctx, claim),
+    };
+  });
 
   return {
     exam,
@@ -395,27 +396,29 @@ function prepareExam(ctx: PrepareContext): ExamPlannerData {
     validity,
     recertification,
     experience,
-    retirement: readRetirement(ctx, firstClaim('retirement')),
+    retirement: readRetirement(ctx, claimOf(claims, 'retirement')),
     disagreements,
     generalFocus,
     practiceFocus,
   };
 }
 
-function readDomainList(
-  value: unknown,
+/**
+ * The list's domains, each name once (a list that repeats a domain under the same name keeps the first), in
+ * the list's order and trimmed; a weight range where the list gives one instead of a weight.
+ */
+function distinctDomains(
+  domains: ClaimValue<'domains'>['domains'],
 ): { name: string; weightPercent: number | null; weightRange: [number, number] | null }[] {
-  const domains = (value as { domains?: unknown } | null | undefined)?.domains;
-  if (!Array.isArray(domains)) return [];
-  const out: { name: string; weightPercent: number | null; weightRange: [number, number] | null }[] = [];
   const names = new Set<string>();
-  for (const d of domains as { name?: unknown; weightPercent?: unknown; weightRange?: unknown }[]) {
-    if (typeof d?.name !== 'string' || d.name.trim() === '') continue;
+  const out: { name: string; weightPercent: number | null; weightRange: [number, number] | null }[] = [];
+  for (const d of domains) {
     const key = normalizeDomainName(d.name);
-    if (names.has(key)) continue;
+    if (d.name.trim() === '' || names.has(key)) continue;
     names.add(key);
-    const weight = typeof d.weightPercent === 'number' && Number.isFinite(d.weightPercent) ? d.weightPercent : null;
-    const range = d.weightRange;
+    const weight = d.weightPercent;
+    // Not in core's DomainsValue yet (extract adds weightRange to domain facts): read where present.
+    const range = (d as { weightRange?: unknown }).weightRange;
     const weightRange =
       weight === null &&
       Array.isArray(range) &&
@@ -463,7 +466,7 @@ function collectObjectives(ctx: PrepareContext, tokens: readonly ReadonlySet<str
     .map((fact, at) => ({
       fact,
       at,
-      rank: AUTHORITY_RANK[ctx.sourcesById.get(fact.source)?.authority ?? 'secondary'] ?? 2,
+      rank: -authorityRank[ctx.sourcesById.get(fact.source)?.authority ?? 'secondary'],
     }))
     .sort((a, b) => a.rank - b.rank || a.at - b.at);
   for (const { fact, at } of facts) {
@@ -508,52 +511,25 @@ function readStudyHours(ctx: PrepareContext, claims: readonly Claim[]): StudyHou
   return { range: { min, max }, middle, citations: ctx.citationsOf(factIds) };
 }
 
-function readWeightsKnown(value: unknown): boolean {
-  const known = (value as { weightsKnown?: unknown } | null | undefined)?.weightsKnown;
-  return known === undefined || known === true;
-}
-
-function readRetirement(ctx: PrepareContext, claim: Claim | undefined): RetirementInfo | null {
-  const date = (claim?.value as { date?: unknown } | undefined)?.date;
-  if (!claim || typeof date !== 'string') return null;
-  return { date, successor: findSuccessor(ctx, claim), citations: ctx.citationsOf(claim.factIds) };
-}
-
-/**
- * The catalog's `successor` when set; otherwise another exam of the same vendor that the retirement
- * sources name (by code, name or alias), the first one they mention.
- */
-function findSuccessor(ctx: PrepareContext, claim: Claim): { id: string; name: string } | null {
-  const { exam, allExams } = ctx;
-  if (exam.successor) {
-    const successor = allExams.find((e) => e.id === exam.successor);
-    return { id: exam.successor, name: successor?.name ?? exam.successor };
-  }
-  const sourceIds = new Set<string>();
+function readRetirement(ctx: PrepareContext, claim: Claim<'retirement'> | undefined): RetirementInfo | null {
+  if (!claim) return null;
+  const notices = new Set<Source>();
   for (const id of claim.factIds) {
     const fact = ctx.factsById.get(id);
-    if (fact) sourceIds.add(fact.source);
+    const source = fact ? ctx.sourcesById.get(fact.source) : undefined;
+    if (source) notices.add(source);
   }
-  let best: { exam: Exam; at: number } | null = null;
-  for (const sourceId of sourceIds) {
-    const text = ctx.sourcesById.get(sourceId)?.text.toLowerCase();
-    if (!text) continue;
-    for (const other of allExams) {
-      if (other.id === exam.id || other.vendor !== exam.vendor) continue;
-      for (const label of [other.code, other.name, ...other.aliases]) {
-        if (!label) continue;
-        const at = text.indexOf(label.toLowerCase());
-        if (at >= 0 && (best === null || at < best.at)) best = { exam: other, at };
-      }
-    }
-  }
-  return best ? { id: best.exam.id, name: best.exam.name } : null;
+  return {
+    date: claim.value.date,
+    successor: findSuccessor(ctx.exam, ctx.allExams, [...notices]),
+    citations: ctx.citationsOf(claim.factIds),
+  };
 }
 
 function describeSide(
   ctx: PrepareContext,
-  attribute: Claim['attribute'],
-  value: unknown,
+  attribute: ClaimAttribute,
+  value: ClaimValue,
   factIds: readonly string[],
 ): string {
   const titles: string[] = [];
@@ -566,30 +542,32 @@ function describeSide(
   return `${describeValue(attribute, value)}${titles.length > 0 ? ` (${titles.join('; ')})` : ''}`;
 }
 
+interface FactSide {
+  /** The first stating fact's attribute (a `domains` claim's dissent is `domain` facts). */
+  attribute: Fact['attribute'];
+  value: Fact['value'];
+  factIds: string[];
+}
+
 /** The facts' distinct values, each with the ids of the facts that state it, in first-seen order. */
-function groupFactsByValue(ctx: PrepareContext, factIds: readonly string[]): { value: unknown; factIds: string[] }[] {
-  const byValue = new Map<string, { value: unknown; factIds: string[] }>();
+function groupFactsByValue(ctx: PrepareContext, factIds: readonly string[]): FactSide[] {
+  const byValue = new Map<string, FactSide>();
   for (const id of factIds) {
     const fact = ctx.factsById.get(id);
     if (!fact) continue;
     const key = JSON.stringify(fact.value);
     const side = byValue.get(key);
     if (side) side.factIds.push(id);
-    else byValue.set(key, { value: fact.value, factIds: [id] });
+    else byValue.set(key, { attribute: fact.attribute, value: fact.value, factIds: [id] });
   }
   return [...byValue.values()];
 }
 
-function sidesOf(ctx: PrepareContext, conflict: Conflict): { value: unknown; factIds: string[] }[] {
-  if (conflict.sides && conflict.sides.length > 0) return conflict.sides;
-  return groupFactsByValue(ctx, conflict.factIds);
-}
-
 function conflictSentence(ctx: PrepareContext, conflict: Conflict, used: Claim | undefined): string {
-  const sides = sidesOf(ctx, conflict)
+  const sides = conflict.sides
     .map((side) => describeSide(ctx, conflict.attribute, side.value, side.factIds))
     .join(' vs ');
-  const label = attributeLabel[conflict.attribute] ?? conflict.attribute;
+  const label = attributeLabel(conflict.attribute);
   const key = conflict.key ? ` (${conflict.key})` : '';
   const uses = used
     ? ` The plan uses ${describeValue(conflict.attribute, used.value)}${conflict.review ? ', as a reviewer decided' : ', pending review'}.`
@@ -617,7 +595,7 @@ function collectDisagreements(ctx: PrepareContext): Disagreement[] {
         },
       });
     } else if (claim.status === 'contested' && claim.dissentingFactIds.length > 0) {
-      const label = attributeLabel[claim.attribute] ?? claim.attribute;
+      const label = attributeLabel(claim.attribute);
       const dissent = groupDissent(ctx, claim);
       warnings.push({
         id: claim.id,
@@ -649,12 +627,8 @@ function collectDisagreements(ctx: PrepareContext): Disagreement[] {
 
 function groupDissent(ctx: PrepareContext, claim: Claim): string {
   return groupFactsByValue(ctx, claim.dissentingFactIds)
-    .map((side) => describeSide(ctx, fact0Attribute(ctx, side.factIds) ?? claim.attribute, side.value, side.factIds))
+    .map((side) => describeSide(ctx, side.attribute, side.value, side.factIds))
     .join(' and ');
-}
-
-function fact0Attribute(ctx: PrepareContext, factIds: readonly string[]): Fact['attribute'] | undefined {
-  return factIds.length > 0 ? ctx.factsById.get(factIds[0] as string)?.attribute : undefined;
 }
 
 function experienceDisagreement(ctx: PrepareContext, claim: Claim): ExperienceInfo['disagreement'] {
@@ -676,87 +650,6 @@ function experienceDisagreement(ctx: PrepareContext, claim: Claim): ExperienceIn
     };
   }
   return null;
-}
-
-/**
- * Claims for an exam whose dataset was never reconciled: per attribute and key, the fact from the most
- * authoritative, most recent source wins and differing facts are kept as dissent (status `contested`). The
- * domain list comes from the one source that lists the most domains (authority first).
- */
-function provisionalClaims(exam: string, facts: readonly Fact[], sources: ReadonlyMap<string, Source>): Claim[] {
-  const rank = (fact: Fact): [number, string] => {
-    const source = sources.get(fact.source);
-    return [AUTHORITY_RANK[source?.authority ?? 'secondary'] ?? 2, source?.published ?? ''];
-  };
-  const better = (a: Fact, b: Fact): number => {
-    const [ra, pa] = rank(a);
-    const [rb, pb] = rank(b);
-    return ra - rb || (pa < pb ? 1 : pa > pb ? -1 : 0);
-  };
-  const keyOf = (fact: Fact): string | null => {
-    if (fact.attribute === 'domain') return fact.value.name;
-    if (fact.attribute === 'experience') return fact.value.kind;
-    if (fact.attribute === 'salary') return fact.value.role;
-    if (fact.attribute === 'focus') return fact.value.domain;
-    return null;
-  };
-  const groups = groupBy(
-    facts.filter((f) => f.attribute !== 'domain'),
-    (fact) => `${fact.attribute}\u0000${keyOf(fact) ?? ''}`,
-  );
-  const claims: Claim[] = [];
-  for (const group of groups.values()) {
-    const sorted = [...group].sort(better);
-    const winner = sorted[0] as Fact;
-    const value = JSON.stringify(winner.value);
-    const agreeing = sorted.filter((f) => JSON.stringify(f.value) === value);
-    const dissenting = sorted.filter((f) => JSON.stringify(f.value) !== value);
-    claims.push({
-      id: `provisional:${exam}:${winner.attribute}:${keyOf(winner) ?? ''}`,
-      exam,
-      attribute: winner.attribute,
-      key: keyOf(winner),
-      value: winner.value,
-      status: dissenting.length > 0 ? 'contested' : 'agreed',
-      factIds: agreeing.map((f) => f.id),
-      dissentingFactIds: dissenting.map((f) => f.id),
-      rationale: [{ factor: 'rule', text: 'Provisional: the dataset has no reconciled claims for this exam.' }],
-    });
-  }
-  const domainFactsBySource = groupBy(
-    facts.filter((f) => f.attribute === 'domain'),
-    (f) => f.source,
-  );
-  let best: Fact[] | null = null;
-  for (const group of domainFactsBySource.values()) {
-    if (!best) best = group;
-    else {
-      const byAuthority = better(group[0] as Fact, best[0] as Fact);
-      if (byAuthority < 0 || (byAuthority === 0 && group.length > best.length)) best = group;
-    }
-  }
-  if (best) {
-    const ordered = [...best].sort((a, b) => {
-      const oa = a.attribute === 'domain' ? (a.value.order ?? a.start) : a.start;
-      const ob = b.attribute === 'domain' ? (b.value.order ?? b.start) : b.start;
-      return oa - ob;
-    });
-    const domains = ordered.flatMap((f) =>
-      f.attribute === 'domain' ? [{ name: f.value.name, weightPercent: f.value.weightPercent }] : [],
-    );
-    claims.push({
-      id: `provisional:${exam}:domains`,
-      exam,
-      attribute: 'domains',
-      key: null,
-      value: { domains, weightsKnown: domains.every((d) => d.weightPercent !== null) },
-      status: 'agreed',
-      factIds: ordered.map((f) => f.id),
-      dissentingFactIds: [],
-      rationale: [{ factor: 'rule', text: 'Provisional: the domain list of the most authoritative source.' }],
-    });
-  }
-  return claims;
 }
 
 /** An exam's retirement (date, successor, citations), or null: for listings such as GET /api/exams. */

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type {
   Claim,
+  ClaimValue,
   Conflict,
   Dataset,
   Exam,
@@ -223,7 +224,7 @@ export function fixtureReconcile(input: ReconcileInput): ReconcileResult {
     const ranked = [...group].sort((a, b) => authorityRank(a) - authorityRank(b));
     const values = new Set(group.map((f) => JSON.stringify(f.value)));
     const conflictId = `c-${groupId.replaceAll(/[^a-z0-9-]+/gi, '-').toLowerCase()}`;
-    let value: unknown = ranked[0]!.value;
+    let value: ClaimValue = ranked[0]!.value;
     let status: Claim['status'] = 'agreed';
     let conflictRef: string | null = null;
     if (values.size > 1) {
@@ -243,13 +244,17 @@ export function fixtureReconcile(input: ReconcileInput): ReconcileResult {
         suggestion: { value, rationale: [{ factor: 'authority', text: 'the official source ranks first' }] },
         review,
         factsDigest,
-      });
+        sides: [...values].map((json) => ({
+          value: JSON.parse(json) as ClaimValue,
+          factIds: group.filter((f) => JSON.stringify(f.value) === json).map((f) => f.id),
+        })),
+      } as Conflict);
       conflictRef = conflictId;
       status = 'contested';
       if (review) {
         status = 'reviewed';
         if (review.decision === 'choose') value = group.find((f) => f.id === review.factId)?.value ?? value;
-        if (review.decision === 'custom') value = review.value;
+        if (review.decision === 'custom') value = review.value as ClaimValue;
       }
     }
     const supporting = group.filter((f) => JSON.stringify(f.value) === JSON.stringify(value)).map((f) => f.id);
@@ -264,7 +269,7 @@ export function fixtureReconcile(input: ReconcileInput): ReconcileResult {
       dissentingFactIds: group.map((f) => f.id).filter((id) => !supporting.includes(id)),
       rationale: [{ factor: 'authority', text: 'ranked by authority' }],
       conflictId: conflictRef,
-    });
+    } as Claim);
   }
   for (const exam of input.exams) {
     const domainFacts = input.facts

@@ -22,23 +22,24 @@ const apiCitation = (overrides: Partial<Citation> = {}) => ({
   ...citation(overrides),
 });
 
-export const claim = (
-  attribute: ClaimView['attribute'],
-  value: unknown,
+export const claim = <A extends ClaimView['attribute']>(
+  attribute: A,
+  value: Extract<ClaimView, { attribute: A }>['value'],
   overrides: Partial<ClaimView> = {},
-): ClaimView => ({
-  id: `claim-${attribute}-${JSON.stringify(value).length}`,
-  exam: 'aws-mla-c01',
-  attribute,
-  key: null,
-  value,
-  status: 'agreed',
-  rationale: [{ factor: 'authority', text: 'The official page says so.' }],
-  conflictId: null,
-  citations: [apiCitation()],
-  dissent: [],
-  ...overrides,
-});
+): ClaimView =>
+  ({
+    id: `claim-${attribute}-${JSON.stringify(value).length}`,
+    exam: 'aws-mla-c01',
+    attribute,
+    key: null,
+    value,
+    status: 'agreed',
+    rationale: [{ factor: 'authority', text: 'The official page says so.' }],
+    conflictId: null,
+    citations: [apiCitation()],
+    dissent: [],
+    ...overrides,
+  }) as ClaimView;
 
 export const mla: ExamSummary = {
   id: 'aws-mla-c01',
@@ -203,52 +204,57 @@ export const plan = (overrides: Partial<Plan> = {}): Plan => ({
   ...overrides,
 });
 
-export const conflict = (overrides: Partial<ConflictView> = {}): ConflictView => ({
-  id: 'conf-fee',
-  exam: 'aws-mla-c01',
-  attribute: 'fee',
-  key: null,
-  severity: 'high',
-  status: 'open',
-  facts: [
-    {
-      id: 'fact-a',
+export const conflict = (overrides: Partial<ConflictView> = {}): ConflictView =>
+  ({
+    id: 'conf-fee',
+    exam: 'aws-mla-c01',
+    attribute: 'fee',
+    key: null,
+    severity: 'high',
+    status: 'open',
+    facts: [
+      {
+        id: 'fact-a',
+        value: { amount: 150, currency: 'USD' },
+        quote: 'The fee is $150.',
+        section: [],
+        line: 4,
+        source: {
+          id: 'official',
+          title: 'Official page',
+          url: 'https://aws.example/exam',
+          published: '2026-01-10',
+          authority: 'official',
+        },
+      },
+      {
+        id: 'fact-b',
+        value: { amount: 300, currency: 'USD' },
+        quote: 'It costs $300.',
+        section: [],
+        line: 9,
+        source: {
+          id: 'blog',
+          title: 'A blog',
+          url: 'https://blog.example/post',
+          published: '2024-03-02',
+          authority: 'secondary',
+        },
+      },
+    ],
+    suggestion: {
       value: { amount: 150, currency: 'USD' },
-      quote: 'The fee is $150.',
-      section: [],
-      line: 4,
-      source: {
-        id: 'official',
-        title: 'Official page',
-        url: 'https://aws.example/exam',
-        published: '2026-01-10',
-        authority: 'official',
-      },
+      rationale: [{ factor: 'authority', text: 'The official page wins.' }],
     },
-    {
-      id: 'fact-b',
-      value: { amount: 300, currency: 'USD' },
-      quote: 'It costs $300.',
-      section: [],
-      line: 9,
-      source: {
-        id: 'blog',
-        title: 'A blog',
-        url: 'https://blog.example/post',
-        published: '2024-03-02',
-        authority: 'secondary',
-      },
-    },
-  ],
-  suggestion: {
-    value: { amount: 150, currency: 'USD' },
-    rationale: [{ factor: 'authority', text: 'The official page wins.' }],
-  },
-  review: null,
-  factsDigest: 'digest',
-  etag: '"etag-1"',
-  ...overrides,
-});
+    review: null,
+    factsDigest: 'digest',
+    sides: [
+      { value: { amount: 150, currency: 'USD' }, factIds: ['fact-a'] },
+      { value: { amount: 300, currency: 'USD' }, factIds: ['fact-b'] },
+    ],
+    etag: '"etag-1"',
+    ...overrides,
+  }) as ConflictView;
 
 export interface FakeCalls {
   createPlan: PlanRequest[];

@@ -1,13 +1,14 @@
 /**
- * Claim and fact values in words, for warnings a learner reads ("at least 3 years of ML experience").
+ * Claim and fact values in words, for warnings a learner reads ("at least 3 years of ML experience"). Values
+ * are typed per attribute by core's schema; the words for attributes and experience kinds are core's.
  */
-import type { ClaimAttribute } from '@certplan/core';
-
-type Loose = Record<string, unknown>;
-
-function num(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
+import {
+  type ClaimAttribute,
+  type ClaimValue,
+  claimAttributeNames,
+  experienceKindNames,
+  formatClaimValue,
+} from '@certplan/core';
 
 export function describeYears(minYears: number, maxYears: number | null): string {
   if (maxYears !== null && maxYears !== minYears) return `${minYears}–${maxYears} years`;
@@ -16,70 +17,39 @@ export function describeYears(minYears: number, maxYears: number | null): string
 }
 
 /** Experience kinds as people say them. */
-export function experienceKindLabel(kind: unknown): string {
-  if (kind === 'ml') return 'machine learning';
-  if (kind === 'platform') return 'hands-on platform';
-  return typeof kind === 'string' ? kind : 'relevant';
+export function experienceKindLabel(kind: ClaimValue<'experience'>['kind']): string {
+  return experienceKindNames[kind];
 }
 
-export function describeValue(attribute: ClaimAttribute, value: unknown): string {
-  const v = (value ?? {}) as Loose;
+export function describeValue(attribute: ClaimAttribute, value: ClaimValue): string {
+  const as = <K extends ClaimAttribute>(_: K) => value as ClaimValue<K>;
   switch (attribute) {
     case 'fee': {
-      const amount = num(v.amount);
-      if (amount !== null) return `${v.approximate ? 'about ' : ''}${String(v.currency ?? '')} ${amount}`.trim();
-      break;
-    }
-    case 'duration':
-      if (num(v.minutes) !== null) return `${v.minutes} minutes`;
-      break;
-    case 'questions': {
-      const min = num(v.min);
-      const max = num(v.max);
-      if (min !== null && max !== null) return min === max ? `${min} questions` : `${min}–${max} questions`;
-      break;
+      const v = as('fee');
+      return `${v.approximate ? 'about ' : ''}${v.currency} ${v.amount}`;
     }
     case 'experience': {
-      const min = num(v.minYears);
-      if (min !== null) return `${describeYears(min, num(v.maxYears))} of ${experienceKindLabel(v.kind)} experience`;
-      break;
+      const v = as('experience');
+      return `${describeYears(v.minYears, v.maxYears)} of ${experienceKindLabel(v.kind)} experience`;
     }
     case 'validity':
-      if (num(v.months) !== null) return `${v.months} months`;
-      break;
+      return `${as('validity').months} months`;
     case 'retirement':
-      if (typeof v.date === 'string') return v.date;
-      break;
+      return as('retirement').date;
     case 'domain': {
-      const weight = num(v.weightPercent);
-      if (typeof v.name === 'string') return weight === null ? v.name : `${v.name} ${weight}%`;
-      break;
+      const v = as('domain');
+      return v.weightPercent === null ? v.name : `${v.name} ${v.weightPercent}%`;
     }
-    case 'domains': {
-      if (Array.isArray(v.domains)) {
-        return (v.domains as Loose[])
-          .map((d) => (num(d.weightPercent) === null ? String(d.name) : `${String(d.name)} ${d.weightPercent}%`))
-          .join(', ');
-      }
-      break;
-    }
-    case 'focus':
-      if (Array.isArray(v.topics)) return (v.topics as unknown[]).map(String).join(', ');
-      break;
+    case 'domains':
+      return as('domains')
+        .domains.map((d) => (d.weightPercent === null ? d.name : `${d.name} ${d.weightPercent}%`))
+        .join(', ');
+    default:
+      return formatClaimValue(attribute, value);
   }
-  return JSON.stringify(value);
 }
 
 /** What a learner calls the attribute. */
-export const attributeLabel: Partial<Record<ClaimAttribute, string>> = {
-  fee: 'the exam fee',
-  duration: 'the exam length',
-  questions: 'the number of questions',
-  experience: 'the recommended experience',
-  validity: 'how long the certification is valid',
-  recertification: 'the recertification window',
-  domain: 'a domain weight',
-  domains: 'the exam domains and their weights',
-  retirement: 'the retirement date',
-  focus: 'what to study',
-};
+export function attributeLabel(attribute: ClaimAttribute): string {
+  return claimAttributeNames[attribute].phrase;
+}
