@@ -67,7 +67,7 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'certplan-conflicts-'));
   await writeFile(join(dir, 'dataset.json'), JSON.stringify(dataset));
-  await writeFile(join(dir, 'broken.json'), JSON.stringify({ ...dataset, conflicts: [{ id: 3 }] }));
+  await writeFile(join(dir, 'broken.json'), JSON.stringify({ ...dataset, conflicts: [{ id: 3, attribute: 'fee' }] }));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
