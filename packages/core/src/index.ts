@@ -41,12 +41,15 @@ export type {
   Exam,
   ExamId,
   Fact,
+  GuideVersion,
+  OtherExam,
   Problem,
   RationaleEntry,
   Review,
   ReviewDecision,
   Source,
   SourceFormat,
+  Vendor,
 } from './schema/dataset.ts';
 export {
   AttributeSchema,
@@ -74,8 +77,11 @@ export {
   FeeValueSchema,
   FocusValueSchema,
   FormatValueSchema,
+  GuideVersionSchema,
   IsoDateSchema,
   LanguageValueSchema,
+  ObjectiveValueSchema,
+  OtherExamSchema,
   PassingScoreValueSchema,
   ProblemSchema,
   QuestionsValueSchema,
@@ -89,4 +95,5 @@ export {
   SourceSchema,
   StaleReviewSchema,
   ValidityValueSchema,
+  VendorSchema,
 } from './schema/dataset.ts';

@@ -204,6 +204,9 @@ export function setKeyOf(fact: Fact): string | null {
       return fact.value.role === null ? null : normalizeRole(fact.value.role);
     case 'focus':
       return normalizeName(fact.value.domain);
+    case 'objective':
+      // Guides number their objectives ("1.1"); an unnumbered one is known by its domain and label.
+      return fact.value.ref ?? `${normalizeDomainName(fact.value.domain)}: ${normalizeName(fact.value.label)}`;
     default:
       return null;
   }
@@ -326,6 +329,16 @@ function compared(attribute: ComparableAttribute, value: ClaimValue): Omit<Compa
     case 'focus': {
       const v = value as AttributeValue<'focus'>;
       return { agreementKey: sortedList(v.topics), ...unitless };
+    }
+    case 'objective': {
+      const v = value as AttributeValue<'objective'>;
+      // Two sources give the same objective when they label it alike; a different label under the same number
+      // is a reworded (or renumbered) guide, which a reviewer should see.
+      return {
+        agreementKey: normalizeName(v.label),
+        label: v.ref === null ? v.label : `${v.ref} ${v.label}`,
+        ...unitless,
+      };
     }
     case 'domain': {
       const v = value as AttributeValue<'domain'>;

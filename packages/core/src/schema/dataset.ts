@@ -9,6 +9,9 @@ export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a
 export const AuthoritySchema = z.enum(['official', 'editorial', 'secondary']);
 export const SourceFormatSchema = z.enum(['wordpress', 'markdown', 'text']);
 
+/** One version of an exam guide (blueprint): `{version, effective: YYYY-MM-DD}`. */
+export const GuideVersionSchema = z.object({ version: z.string().min(1), effective: IsoDateSchema });
+
 /** One exam of the catalog (`content/exams.yaml`). */
 export const ExamSchema = z.object({
   id: ExamIdSchema,
@@ -19,8 +22,38 @@ export const ExamSchema = z.object({
   aliases: z.array(z.string().min(1)),
   /** The catalog exam that replaces this one once it retires (the retirement notice names it). */
   successor: ExamIdSchema.optional(),
+  /**
+   * The exam guide's versions, oldest first: `version` as the vendor names it ("v1.1", "June 2026"), `effective`
+   * the day it took effect. A figure stated for an older version than the newest may be history, not today's value.
+   */
+  guides: z.array(GuideVersionSchema).optional(),
 });
-export const CatalogSchema = z.object({ exams: z.array(ExamSchema).min(1) });
+/**
+ * A certification vendor: `name` as exams' `vendor` write it ("AWS"), `aliases` the other ways sources write it
+ * ("Amazon Web Services"), `products` its platform and service names ("SageMaker", "Vertex AI"), which tie a
+ * statement to the vendor without naming it.
+ */
+export const VendorSchema = z.object({
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)),
+  products: z.array(z.string().min(1)),
+});
+/**
+ * An exam certplan does not plan for (another certification of a catalogued vendor, a retired one without an
+ * entry, another vendor's): a number stated about it is never attributed to a catalogued exam.
+ */
+export const OtherExamSchema = z.object({
+  vendor: z.string().min(1),
+  name: z.string().min(1),
+  code: z.string().min(1).nullable(),
+  aliases: z.array(z.string().min(1)),
+});
+/** `content/exams.yaml`: the exams certplan plans for, and what it needs to tell them from everything else. */
+export const CatalogSchema = z.object({
+  exams: z.array(ExamSchema).min(1),
+  vendors: z.array(VendorSchema).optional(),
+  otherExams: z.array(OtherExamSchema).optional(),
+});
 
 export const SourceSchema = z.object({
   id: z.string(),
@@ -89,6 +122,16 @@ export const FormatValueSchema = z.object({ formats: z.array(z.string().min(1)).
 export const DeliveryValueSchema = z.object({ modes: z.array(z.enum(['online-proctored', 'test-center'])).min(1) });
 /** What to study for a domain: the services, tools and topics a source names for it. */
 export const FocusValueSchema = z.object({ domain: z.string().min(1), topics: z.array(z.string().min(1)).min(1) });
+/**
+ * One objective of an exam guide (AWS: "task statement", Microsoft: "skill", Google: numbered section item):
+ * `domain` the name of the domain it sits under, `ref` its number as the guide writes it ("1.1") or null where
+ * the guide numbers none, `label` a short label of what it asks for.
+ */
+export const ObjectiveValueSchema = z.object({
+  domain: z.string().min(1),
+  ref: z.string().min(1).nullable(),
+  label: z.string().min(1),
+});
 export const PassingScoreValueSchema = z.object({
   score: z.number().nonnegative(),
   scale: z.number().positive().nullable(),
@@ -111,6 +154,7 @@ export const attributeValueSchemas = {
   delivery: DeliveryValueSchema,
   passingScore: PassingScoreValueSchema,
   focus: FocusValueSchema,
+  objective: ObjectiveValueSchema,
 } as const;
 export type Attribute = keyof typeof attributeValueSchemas;
 export const AttributeSchema = z.enum(Object.keys(attributeValueSchemas) as [Attribute, ...Attribute[]]);
@@ -302,6 +346,9 @@ export type Authority = z.infer<typeof AuthoritySchema>;
 export type SourceFormat = z.infer<typeof SourceFormatSchema>;
 export type Exam = z.infer<typeof ExamSchema>;
 export type Catalog = z.infer<typeof CatalogSchema>;
+export type GuideVersion = z.infer<typeof GuideVersionSchema>;
+export type Vendor = z.infer<typeof VendorSchema>;
+export type OtherExam = z.infer<typeof OtherExamSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type RationaleEntry = z.infer<typeof RationaleEntrySchema>;
 export type Review = z.infer<typeof ReviewSchema>;

@@ -50,3 +50,81 @@ describe('exams.yaml', () => {
     );
   });
 });
+
+describe('exams.yaml: vendors, other exams and guide versions', () => {
+  const catalog = `exams:
+  - id: acme-ml
+    name: Acme Certified ML Builder
+    vendor: Acme
+    code: ACM-101
+    aliases: [Acme ML Builder]
+    guides:
+      - version: "1.0"
+        effective: 2025-01-15
+      - version: "2.0"
+        effective: 2026-02-01
+  - id: acme-ml-old
+    name: Acme Certified ML Specialist
+    vendor: Acme
+    code: null
+    aliases: []
+    successor: acme-ml
+vendors:
+  - name: Acme
+    aliases: [Acme Cloud]
+    products: [Acme Forge]
+otherExams:
+  - vendor: Acme
+    name: Acme Certified Data Plumber
+    code: ACM-202
+    aliases: [Data Plumber]
+`;
+
+  it('reads vendors, other exams and guides', () => {
+    const parsed = parseCatalogYaml(catalog, 'exams.yaml');
+    expect(parsed.vendors).toEqual([{ name: 'Acme', aliases: ['Acme Cloud'], products: ['Acme Forge'] }]);
+    expect(parsed.otherExams).toEqual([
+      { vendor: 'Acme', name: 'Acme Certified Data Plumber', code: 'ACM-202', aliases: ['Data Plumber'] },
+    ]);
+    expect(parsed.exams[0]?.guides).toEqual([
+      { version: '1.0', effective: '2025-01-15' },
+      { version: '2.0', effective: '2026-02-01' },
+    ]);
+    expect(parsed.exams[1]?.guides).toBeUndefined();
+  });
+
+  it('keeps vendors and other exams optional', () => {
+    const text = 'exams:\n  - id: x\n    name: X\n    vendor: V\n    code: null\n    aliases: []\n';
+    expect(parseCatalogYaml(text, 'exams.yaml')).toEqual({
+      exams: [{ id: 'x', name: 'X', vendor: 'V', code: null, aliases: [] }],
+    });
+  });
+
+  it('points at broken cross-references where they are written', () => {
+    const broken = catalog
+      .replace('successor: acme-ml', 'successor: acme-mlx')
+      .replace('effective: 2026-02-01', 'effective: 2024-12-31')
+      .replace('    vendor: Acme\n    code: null', '    vendor: Acme Corp\n    code: null')
+      .replace('name: Acme Certified Data Plumber', 'name: acme certified  ML builder');
+    expect(errorOf(() => parseCatalogYaml(broken, 'content/exams.yaml'))).toMatchInlineSnapshot(`
+      "content/exams.yaml:11:20: guides must be listed oldest first (2024-12-31) (at exams.0.guides.1.effective)
+      content/exams.yaml:14:13: vendor Acme Corp is not listed under vendors (one of: Acme) (at exams.1.vendor)
+      content/exams.yaml:17:16: successor acme-mlx is not an exam of the catalog (at exams.1.successor)
+      content/exams.yaml:24:11: acme certified  ML builder is the catalog exam acme-ml, not another exam (at otherExams.0.name)"
+    `);
+  });
+
+  it('rejects duplicates and unknown keys, naming the field', () => {
+    const broken = catalog
+      .replace('id: acme-ml-old', 'id: acme-ml')
+      .replace('successor: acme-ml\n', 'sucessor: acme-ml\n')
+      .replace('version: "2.0"', 'version: "1.0"')
+      .replace('code: ACM-202', 'code: ACM-101');
+    expect(errorOf(() => parseCatalogYaml(broken, 'exams.yaml'))).toMatchInlineSnapshot(`
+      "exams.yaml:10:18: duplicate guide version 1.0 (at exams.0.guides.1.version)
+      exams.yaml:12:5: Unrecognized key: "sucessor" (at exams.1)
+      exams.yaml:12:9: duplicate exam id acme-ml (at exams.1.id)
+      exams.yaml:25:11: ACM-101 is the catalog exam acme-ml, not another exam (at otherExams.0.code)"
+    `);
+  });
+});

@@ -2,7 +2,16 @@
  * Reading content/exams.yaml and content/sources.yaml: YAML parsed with positions, validated with core's zod
  * schemas, and every problem reported as `file:line:column` so a maintainer can jump to it.
  */
-import { type Authority, AuthoritySchema, type Catalog, CatalogSchema, IsoDateSchema } from '@certplan/core';
+import {
+  type Authority,
+  AuthoritySchema,
+  type Catalog,
+  ExamSchema,
+  GuideVersionSchema,
+  IsoDateSchema,
+  OtherExamSchema,
+  VendorSchema,
+} from '@certplan/core';
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
 
@@ -121,13 +130,77 @@ export function parseSourcesYaml(text: string, file: string): SourceEntry[] {
   return parseYamlWith(text, file, SourcesFileSchema);
 }
 
+/**
+ * The catalog as exams.yaml must write it: unknown keys are typos (a misspelt `successor` would silently drop
+ * the link), and every cross-reference resolves. Issues carry the path of the offending value, so they are
+ * reported at its line and column.
+ */
+const CatalogFileSchema = z
+  .strictObject({
+    exams: z.array(ExamSchema.extend({ guides: z.array(GuideVersionSchema.strict()).optional() }).strict()).min(1),
+    vendors: z.array(VendorSchema.strict()).optional(),
+    otherExams: z.array(OtherExamSchema.strict()).optional(),
+  })
+  .superRefine((catalog, ctx) => {
+    const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const key = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+    const ids = new Set(catalog.exams.map((exam) => exam.id));
+    const seenIds = new Set<string>();
+    const namesAndCodes = new Map<string, string>();
+    catalog.exams.forEach((exam, index) => {
+      if (seenIds.has(exam.id)) issue(['exams', index, 'id'], `duplicate exam id ${exam.id}`);
+      seenIds.add(exam.id);
+      if (exam.successor !== undefined) {
+        if (exam.successor === exam.id) issue(['exams', index, 'successor'], `${exam.id} cannot succeed itself`);
+        else if (!ids.has(exam.successor))
+          issue(['exams', index, 'successor'], `successor ${exam.successor} is not an exam of the catalog`);
+      }
+      for (const name of [exam.name, ...(exam.code ? [exam.code] : [])]) namesAndCodes.set(key(name), exam.id);
+      const versions = new Set<string>();
+      let previous = '';
+      (exam.guides ?? []).forEach((guide, g) => {
+        if (versions.has(guide.version))
+          issue(['exams', index, 'guides', g, 'version'], `duplicate guide version ${guide.version}`);
+        versions.add(guide.version);
+        // Oldest first, so the last entry is the guide in force and "older than the newest" is a comparison.
+        if (guide.effective <= previous)
+          issue(['exams', index, 'guides', g, 'effective'], `guides must be listed oldest first (${guide.effective})`);
+        previous = guide.effective;
+      });
+    });
+    const vendors = catalog.vendors;
+    if (vendors) {
+      const vendorNames = new Set<string>();
+      vendors.forEach((vendor, index) => {
+        if (vendorNames.has(vendor.name)) issue(['vendors', index, 'name'], `duplicate vendor ${vendor.name}`);
+        vendorNames.add(vendor.name);
+      });
+      const unknownVendor = (name: string) =>
+        `vendor ${name} is not listed under vendors (one of: ${[...vendorNames].join(', ')})`;
+      catalog.exams.forEach((exam, index) => {
+        if (!vendorNames.has(exam.vendor)) issue(['exams', index, 'vendor'], unknownVendor(exam.vendor));
+      });
+      (catalog.otherExams ?? []).forEach((other, index) => {
+        if (!vendorNames.has(other.vendor)) issue(['otherExams', index, 'vendor'], unknownVendor(other.vendor));
+      });
+    }
+    // An exam both planned for and "other" would make every statement about it ambiguous.
+    (catalog.otherExams ?? []).forEach((other, index) => {
+      for (const [field, value] of [
+        ['name', other.name],
+        ['code', other.code],
+      ] as const) {
+        const clash = value === null ? undefined : namesAndCodes.get(key(value));
+        if (clash) issue(['otherExams', index, field], `${value} is the catalog exam ${clash}, not another exam`);
+      }
+    });
+  });
+
+/**
+ * Reads content/exams.yaml: `{exams, vendors?, otherExams?}` (see core's CatalogSchema). Throws a `ConfigError`
+ * listing every problem as file:line:column: unknown keys, missing fields, duplicate ids, a successor or vendor
+ * that is not in the file, guides out of order, another exam that is a catalog exam.
+ */
 export function parseCatalogYaml(text: string, file: string): Catalog {
-  const catalog = parseYamlWith(text, file, CatalogSchema);
-  const ids = new Set<string>();
-  for (const exam of catalog.exams) {
-    if (ids.has(exam.id))
-      throw new ConfigError([{ file, line: 1, column: 1, path: 'exams', message: `duplicate exam id ${exam.id}` }]);
-    ids.add(exam.id);
-  }
-  return catalog;
+  return parseYamlWith(text, file, CatalogFileSchema);
 }
