@@ -16,6 +16,7 @@ import { extractFee } from '../plugins/extract-fee.ts';
 import { extractFocus } from '../plugins/extract-focus.ts';
 import { extractFormat } from '../plugins/extract-format.ts';
 import { extractLanguage } from '../plugins/extract-language.ts';
+import { extractObjective } from '../plugins/extract-objective.ts';
 import { extractPassingScore } from '../plugins/extract-passing-score.ts';
 import { extractQuestions } from '../plugins/extract-questions.ts';
 import { extractRecertification } from '../plugins/extract-recertification.ts';
@@ -27,7 +28,7 @@ import type { ExamMatcher } from './examMatcher.ts';
 import { type DetectedFormat, type FileMetadata, parseSource } from './readSource.ts';
 
 /** Bump when extraction changes, so cached results from older extractors are not reused. */
-export const EXTRACTOR_VERSION = '4';
+export const EXTRACTOR_VERSION = '5';
 
 export interface ExtractedSource {
   format: DetectedFormat;
@@ -55,6 +56,7 @@ export function extractSource(
     .use(certplanDocument, { matcher: deps.matcher, toRawOffset: parsed.toRawOffset, rawPointOf })
     .use(extractDomain)
     .use(extractFocus)
+    .use(extractObjective)
     .use(extractFee)
     .use(extractDuration)
     .use(extractQuestions)
