@@ -23,7 +23,7 @@ export function ExamCard(props: ExamCardProps): JSX.Element {
   const inputId = () => `exam-${props.exam.id}`;
   return (
     <article class="exam-card" classList={{ selected: props.selected, retired: !!props.exam.retired }}>
-      <h3 class="exam-card-title">
+      <h4 class="exam-card-title">
         <input
           id={inputId()}
           type="radio"
@@ -38,7 +38,7 @@ export function ExamCard(props: ExamCardProps): JSX.Element {
           aria-invalid={props.error ? 'true' : undefined}
         />
         <label for={inputId()}>{props.exam.name}</label>
-      </h3>
+      </h4>
       <p class="muted exam-vendor">
         {props.exam.vendor}
         <Show when={props.exam.code}>{(code) => ` · ${code()}`}</Show>

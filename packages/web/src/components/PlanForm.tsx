@@ -5,7 +5,7 @@
 import { For, type JSX, Show } from 'solid-js';
 import type { ExamSummary } from '../api/types.ts';
 import { type PlanInputs, WEEKDAYS } from '../lib/planParams.ts';
-import { ExamCard } from './ExamCard.tsx';
+import { ExamChooser } from './ExamChooser.tsx';
 
 export type PlanField = Exclude<keyof PlanInputs, 'proficiency' | 'studyDays' | 'done'>;
 
@@ -59,18 +59,12 @@ export function PlanForm(props: PlanFormProps): JSX.Element {
       <h2 id="builder-heading">{props.hasPlan ? 'Change the plan' : 'Build a study plan'}</h2>
       <fieldset class="exam-choice" aria-describedby={props.errors.exam ? 'exam-error' : undefined}>
         <legend>Exam</legend>
-        <div class="exam-grid">
-          <For each={props.exams}>
-            {(exam) => (
-              <ExamCard
-                exam={exam}
-                selected={props.inputs.exam === exam.id}
-                onSelect={(id) => props.onInput('exam', id)}
-                error={props.inputs.exam === exam.id ? props.errors.exam : undefined}
-              />
-            )}
-          </For>
-        </div>
+        <ExamChooser
+          exams={props.exams}
+          selected={props.inputs.exam}
+          onSelect={(id) => props.onInput('exam', id)}
+          error={props.errors.exam}
+        />
         {/* With an exam chosen, its problem is shown on its card; this is for "Choose an exam." */}
         <Show when={!props.exams.some((exam) => exam.id === props.inputs.exam)}>
           <FieldError field="exam" errors={props.errors} />

@@ -25,6 +25,8 @@ describe('formatClaimValue', () => {
       'Framing 20%; Serving',
     ],
     ['domains', { name: 'Modeling', weightPercent: 36, order: 2 }, 'Modeling: 36%'],
+    ['objective', { domain: 'Data Handling', ref: '1.2', label: 'Clean data' }, '1.2 Clean data (Data Handling)'],
+    ['objective', { domain: 'Data Handling', ref: null, label: 'Clean data' }, 'Clean data (Data Handling)'],
   ])('%s %j → %s', (attribute, value, expected) => {
     expect(formatClaimValue(attribute, value)).toBe(expected);
   });

@@ -107,6 +107,14 @@ export function formatClaimValue(attribute: string, value: unknown): string {
     case 'focus':
       if (Array.isArray(value.topics)) return value.topics.join(', ');
       break;
+    case 'objective':
+      // "1.1 Ingest and store data (Data Preparation for ML)": the guide's number, its label, its domain.
+      if (typeof value.label === 'string') {
+        const ref = typeof value.ref === 'string' ? `${value.ref} ` : '';
+        const domain = typeof value.domain === 'string' ? ` (${value.domain})` : '';
+        return `${ref}${value.label}${domain}`;
+      }
+      break;
   }
   return JSON.stringify(value);
 }
@@ -130,6 +138,7 @@ export const attributeLabels: Record<string, string> = {
   delivery: 'Delivery',
   passingScore: 'Passing score',
   focus: 'Focus',
+  objective: 'Exam-guide objective',
 };
 
 export function attributeLabel(attribute: string): string {
