@@ -411,6 +411,8 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
 
   it('refuses a retired exam past its retirement date, naming the successor', async () => {
     await page.goto(`${server.url}/`);
+    // Retired exams are folded under their vendor until opened.
+    await page.getByText('Retired AWS exams (1)').click();
     await page.getByRole('radio', { name: 'AWS Certified Machine Learning – Specialty', exact: true }).check();
     await page.getByLabel('Hours per week').fill('5');
     await page.getByRole('button', { name: 'Build plan' }).click();

@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFile, copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,13 +29,16 @@ export interface ServerOptions {
   extraSources?: Record<string, string>;
   /** Reviewers with their own tokens (name → token): written to content/reviewers.yaml as SHA-256 hashes. */
   reviewers?: Record<string, string>;
+  /** A content directory to copy instead of the seed corpus (another fixture, e.g. the fifteen-exam catalog). */
+  content?: string;
   startTimeoutMs?: number;
 }
 
 export async function startCertplanServer(options: ServerOptions): Promise<CertplanServer> {
   const contentDir = await mkdtemp(join(tmpdir(), 'certplan-e2e-content-'));
   // A fresh copy without a built dataset: the server builds it (ingest) from the sources, extra ones included.
-  copyCorpusFixture(contentDir);
+  if (options.content) await cp(options.content, contentDir, { recursive: true });
+  else copyCorpusFixture(contentDir);
   for (const [name, from] of Object.entries(options.extraSources ?? {})) {
     await copyFile(from, join(contentDir, 'raw', name));
     await appendFile(join(contentDir, 'sources.yaml'), `- file: ${name}\n  authority: secondary\n`);

@@ -56,14 +56,14 @@ const retiredSections = (container: HTMLElement) =>
   ]);
 
 describe('groupByVendor', () => {
-  it('keeps the catalog order of vendors and of exams, with retired exams apart', () => {
+  it('orders vendors alphabetically and keeps the order of exams, with retired exams apart', () => {
     expect(
       groupByVendor(catalog).map((g) => [g.vendor, g.active.map((e) => e.id), g.retired.map((e) => e.id)]),
     ).toEqual([
       ['AWS', ['aws-mla-c01', 'acme-ai-found', 'acme-genai-pro'], ['aws-mls-c01']],
-      ['Zeta Cloud', ['zeta-mle', 'zeta-leader'], []],
-      ['Contoso', ['ms-agents', 'ms-mlops', 'ms-found'], ['ms-old-eng', 'ms-old-ds']],
       ['Brickhouse', ['brick-ml-assoc', 'brick-ml-pro', 'brick-genai'], ['brick-old']],
+      ['Contoso', ['ms-agents', 'ms-mlops', 'ms-found'], ['ms-old-eng', 'ms-old-ds']],
+      ['Zeta Cloud', ['zeta-mle', 'zeta-leader'], []],
     ]);
   });
 });
@@ -88,11 +88,11 @@ describe('ExamChooser', () => {
   it('groups fifteen exams by vendor and folds each vendor’s retired exams away', () => {
     const { container, unmount } = renderChooser();
     try {
-      expect(headings(container)).toEqual(['AWS', 'Zeta Cloud', 'Contoso', 'Brickhouse']);
+      expect(headings(container)).toEqual(['AWS', 'Brickhouse', 'Contoso', 'Zeta Cloud']);
       expect(retiredSections(container)).toEqual([
         ['Retired AWS exams (1)', false],
-        ['Retired Contoso exams (2)', false],
         ['Retired Brickhouse exams (1)', false],
+        ['Retired Contoso exams (2)', false],
       ]);
       expect(container.querySelectorAll('.exam-card').length).toBe(15);
       expect(container.textContent).toContain('15 exams');

@@ -1,5 +1,5 @@
 /**
- * Choosing one exam out of many: exams grouped by vendor (in catalog order), a filter over names, codes and
+ * Choosing one exam out of many: exams grouped by vendor (vendors alphabetically), a filter over names, codes and
  * vendors, and each vendor's retired exams folded away under a disclosure, since a learner plans for those only
  * to learn what replaced them. The chosen exam always stays reachable: its group's retired section opens when it
  * is retired, and a filter that hides it says so.
@@ -42,7 +42,7 @@ export function examMatches(exam: ExamSummary, query: string): boolean {
   return words.every((word) => haystack.includes(` ${word}`) || (glued !== '' && glued.startsWith(word)));
 }
 
-/** Exams by vendor, vendors in the order the catalog first names them; active and retired apart. */
+/** Exams by vendor, vendors alphabetically and exams in the order given; active and retired apart. */
 export function groupByVendor(exams: readonly ExamSummary[]): VendorGroup[] {
   const groups = new Map<string, VendorGroup>();
   for (const exam of exams) {
@@ -53,7 +53,7 @@ export function groupByVendor(exams: readonly ExamSummary[]): VendorGroup[] {
     }
     (exam.retired ? group.retired : group.active).push(exam);
   }
-  return [...groups.values()];
+  return [...groups.values()].sort((a, b) => a.vendor.localeCompare(b.vendor, 'en'));
 }
 
 export function ExamChooser(props: ExamChooserProps): JSX.Element {
