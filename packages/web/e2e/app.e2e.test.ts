@@ -617,6 +617,9 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
     // Open each of the probe's quotes where a citation marker shows them, on the builder too.
     await page.goto(`${server.url}/`);
     await page.getByRole('radio', { name: MLA, exact: true }).waitFor();
+    // Retired exams' cards are folded away: open them so their markers can be clicked too.
+    for (const summary of await page.locator('details.retired-exams:not([open]) > summary').all())
+      await summary.click();
     const markers = page.locator('.exam-card .citation-marker');
     for (let i = 0; i < (await markers.count()); i++) {
       await markers.nth(i).click();
