@@ -62,6 +62,10 @@ export function formatClaimValue(attribute: ClaimAttribute, value: ClaimValue): 
     }
     case 'focus':
       return as('focus').topics.join(', ');
+    case 'objective': {
+      const v = as('objective');
+      return v.ref === null ? v.label : `${v.ref} ${v.label}`;
+    }
     case 'domain': {
       const v = as('domain');
       return v.weightPercent === null ? v.name : `${v.name} (${formatNumber(v.weightPercent)}%)`;
@@ -97,6 +101,7 @@ export const claimAttributeNames: Readonly<Record<ClaimAttribute, { title: strin
   delivery: { title: 'Delivery', phrase: 'how the exam is delivered' },
   passingScore: { title: 'Passing score', phrase: 'the passing score' },
   focus: { title: 'Focus', phrase: 'what to study' },
+  objective: { title: 'Objective', phrase: 'an exam-guide objective' },
 } satisfies Record<Attribute | 'domains', unknown>;
 
 /** Experience kinds as people say them ("machine learning experience"). */

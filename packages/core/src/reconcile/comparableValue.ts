@@ -336,7 +336,6 @@ function compared(attribute: ComparableAttribute, value: ClaimValue): Omit<Compa
       // is a reworded (or renumbered) guide, which a reviewer should see.
       return {
         agreementKey: normalizeName(v.label),
-        label: v.ref === null ? v.label : `${v.ref} ${v.label}`,
         ...unitless,
       };
     }
