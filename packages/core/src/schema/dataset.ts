@@ -93,6 +93,11 @@ export const RecertificationValueSchema = z.object({ daysBeforeExpiry: z.number(
 export const DomainValueSchema = z.object({
   name: z.string().min(1),
   weightPercent: z.number().min(0).max(100).nullable(),
+  /**
+   * The weight as the source states a range ("15-20%" → [15, 20], percent); `weightPercent` is then null. Absent
+   * where the source gives one figure or none.
+   */
+  weightRange: z.tuple([z.number().min(0).max(100), z.number().min(0).max(100)]).optional(),
   /** Where a source lists the domain in an ordered list or a run of headings: its position, from 0. */
   order: z.number().int().nonnegative().optional(),
   /**

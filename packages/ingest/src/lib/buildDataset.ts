@@ -25,7 +25,7 @@ import { AMBIGUOUS_LIST_RULE, chooseReading, domainKey, type PendingDomainList }
 import { removeStaleTemporaries, writeFileAtomic } from './atomicWrite.ts';
 import { type CachedExtraction, type CacheStore, extractorFingerprint, openCache } from './cache.ts';
 import type { DraftFact } from './context.ts';
-import { ExamMatcher } from './examMatcher.ts';
+import { ExamMatcher, matcherCatalog } from './examMatcher.ts';
 import { EXTRACTOR_VERSION } from './extractSource.ts';
 import { type ExtractOutcome, type ExtractTask, runExtractTask, type WorkerTask } from './extractTask.ts';
 import { readRawFile } from './readRawFile.ts';
@@ -197,7 +197,7 @@ function planBuild(options: BuildOptions): Plan {
   // Malformed reviews stop the build before anything is written: core throws with line and column.
   const reviews: Review[] = existsSync(reviewsFile) ? parseReviews(readFileSync(reviewsFile, 'utf8'), reviewsFile) : [];
 
-  const matcher = new ExamMatcher(catalog.exams);
+  const matcher = new ExamMatcher(matcherCatalog(catalog));
   const rawDir = join(contentDir, 'raw');
   const rawFiles = existsSync(rawDir) ? listRawFiles(rawDir) : [];
   const catalogHash = hash(JSON.stringify(catalog));
@@ -276,7 +276,7 @@ async function extractWithPool(
       const abort = new AbortController();
       unsettled.set(index, abort);
       inPool++;
-      const task = { ...p.task, exams: plan.catalog.exams, catalogHash: plan.catalogHash };
+      const task = { ...p.task, ...matcherCatalog(plan.catalog), catalogHash: plan.catalogHash };
       let overBudget = false;
       const timer =
         budgetMs === null

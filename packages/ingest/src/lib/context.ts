@@ -152,10 +152,12 @@ export function analyse(
   }
   const explicit = raw.filter((m): m is Extract<Mention, { kind: 'exam' }> => m.kind === 'exam');
   const byVendor = new Map<string, Array<{ start: number; exam: string }>>();
-  for (const e of explicit) {
-    const vendor = matcher.vendorOfExam(e.exam) ?? '';
+  // A vendor's exams as the text names them, ours and (from the catalog's otherExams) not ours, in order.
+  for (const m of raw) {
+    const vendor = m.kind === 'exam' ? (matcher.vendorOfExam(m.exam) ?? '') : m.kind === 'other' ? m.vendor : undefined;
+    if (vendor === undefined) continue;
     const list = byVendor.get(vendor) ?? [];
-    list.push({ start: e.start, exam: e.exam });
+    list.push({ start: m.start, exam: m.kind === 'exam' ? m.exam : 'other' });
     byVendor.set(vendor, list);
   }
   const resolve = (m: Mention): Subject => {

@@ -55,7 +55,7 @@ describe('ExamMatcher', () => {
   // length from the longest name down, else a vendor name, else move on. Same variants table, same answers.
   it('finds what a plain longest-first scan finds, on text made of names, aliases, codes and filler', () => {
     const internals = matcher as unknown as {
-      variants: Map<string, { exam: string; viaCode: boolean } | null>;
+      variants: Map<string, { exam: string; viaCode: boolean; other?: string } | null>;
       vendorKeys: Array<{ tokens: string[]; vendor: string }>;
     };
     const maxLength = Math.max(...[...internals.variants.keys()].map((k) => k.split(' ').length));
@@ -87,7 +87,8 @@ describe('ExamMatcher', () => {
           const slice = tokens.slice(i, i + len);
           const hit = internals.variants.get(slice.map((t) => t.norm).join(' '));
           if (hit) {
-            out.push(`${hit.exam}@${slice[0]?.start}-${slice[len - 1]?.end}`);
+            // Other exams' names are 'other' mentions, which the comparison leaves out.
+            if (!hit.other) out.push(`${hit.exam}@${slice[0]?.start}-${slice[len - 1]?.end}`);
             i += len;
             continue scan;
           }
@@ -142,5 +143,52 @@ describe('ExamMatcher', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('ExamMatcher with vendor data from the catalog', () => {
+  // A made-up catalog: vendors, their products and exams we do not plan for are data, not code.
+  const catalog = {
+    exams: [
+      {
+        id: 'acme-wa',
+        name: 'Acme Certified Widget Associate',
+        vendor: 'Acme',
+        code: 'WA-101',
+        aliases: ['Widget Associate'],
+      },
+    ],
+    vendors: [
+      { name: 'Acme', aliases: ['Acme Corp'], products: ['WidgetStudio'] },
+      { name: 'Globex', aliases: [], products: ['GlobeCloud'] },
+    ],
+    otherExams: [
+      { vendor: 'Acme', name: 'Acme Certified Widget Professional', code: null, aliases: ['Widget Professional'] },
+    ],
+  };
+  const m = new ExamMatcher(catalog);
+  const found = (text: string) =>
+    m
+      .find(text)
+      .map((x) => (x.kind === 'exam' ? x.exam : x.kind === 'vendor' ? `vendor:${x.vendor}` : `other:${x.text}`));
+
+  it.each([
+    ['Acme Certified Widget Associate', ['acme-wa']],
+    ['Acme Corp Widget Associate', ['acme-wa']],
+    ['the WA-101 exam', ['acme-wa']],
+    ['Acme Corp says so', ['vendor:acme']],
+    ['built with WidgetStudio', ['vendor:acme']],
+    ['the Widget Professional exam', ['other:Widget Professional']],
+    ['Acme Certified Widget Professional', ['other:Acme Certified Widget Professional']],
+    // A vendor with no exam in the catalog marks another exam's statement; so does an unknown exam code.
+    ['Globex charges more', ['other:Globex']],
+    ['on GlobeCloud', ['other:GlobeCloud']],
+    ['the ZZ-900 exam', ['other:ZZ-900']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it('uses no built-in vendor names once the catalog describes vendors', () => {
+    expect(found('Microsoft and AWS and Google')).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import type { Exam } from '@certplan/core';
 export type Mention =
   | { kind: 'exam'; exam: string; start: number; end: number; viaCode: boolean }
   | { kind: 'vendor'; vendor: string; start: number; end: number }
-  | { kind: 'other'; start: number; end: number; text: string };
+  | { kind: 'other'; start: number; end: number; text: string; vendor?: string };
 
 interface Token {
   norm: string;
@@ -17,16 +17,58 @@ interface Token {
   end: number;
 }
 
-/** Vendor names as articles write them; keys are the catalog's `vendor` values, lowercased. */
-const VENDOR_SYNONYMS: Record<string, string[][]> = {
+/** A vendor as the catalog describes it (`vendors` in content/exams.yaml). */
+export interface VendorEntry {
+  name: string;
+  aliases: readonly string[];
+  /** Platform and service names ("SageMaker"): a statement naming one is about that vendor. */
+  products: readonly string[];
+}
+
+/** An exam certplan does not plan for (`otherExams` in content/exams.yaml): its numbers are never ours. */
+export interface OtherExamEntry {
+  vendor: string;
+  name: string;
+  code: string | null;
+  aliases: readonly string[];
+}
+
+/** What the matcher knows exams and vendors by: the catalog, with its optional vendor and other-exam data. */
+export interface MatcherCatalog {
+  exams: readonly Exam[];
+  vendors?: readonly VendorEntry[];
+  otherExams?: readonly OtherExamEntry[];
+}
+
+/**
+ * The matcher's part of a parsed catalog: exams, and `vendors` / `otherExams` where the catalog has them (read
+ * defensively, so a catalog schema without them still works).
+ */
+export function matcherCatalog(catalog: { exams: readonly Exam[] }): MatcherCatalog {
+  const { vendors, otherExams } = catalog as MatcherCatalog;
+  return {
+    exams: catalog.exams,
+    ...(vendors ? { vendors } : {}),
+    ...(otherExams ? { otherExams } : {}),
+  };
+}
+
+/**
+ * Exam codes as vendors shape them ("AI-102", "DP-100", "SAA-C03"): one not in the catalog is another exam's.
+ * Shapes, not names, so they hold for any vendor.
+ */
+const CODE_SHAPES = [/\b[A-Z]{2,3}-\d{3}\b/g, /\b[A-Z]{3}-C\d{2}\b/g];
+
+/**
+ * Used only while a catalog carries no `vendors` data (catalogs written before it existed): the vendor names and
+ * exam families the matcher knew before the catalog described them. A catalog with `vendors` replaces all of it.
+ */
+const LEGACY_VENDOR_SYNONYMS: Record<string, string[][]> = {
   aws: [['aws'], ['amazon', 'web', 'services'], ['amazon']],
   'google cloud': [['google', 'cloud'], ['google'], ['gcp'], ['google', 'cloud', 'platform']],
 };
-/** Vendors with certifications outside the catalog: a number next to these is about something else. */
-const OTHER_VENDORS =
-  /\b(?:Microsoft|Azure|IBM|Oracle|Databricks|Snowflake|NVIDIA|Cisco|CompTIA|Salesforce|Alibaba Cloud|Coursera|edX|Udemy|DeepLearning\.AI)\b/g;
-/** Families of certifications from the catalog's vendors that are not in the catalog. */
-const OTHER_EXAM_PATTERNS = [
+const LEGACY_OTHER_PATTERNS = [
+  /\b(?:Microsoft|Azure|IBM|Oracle|Databricks|Snowflake|NVIDIA|Cisco|CompTIA|Salesforce|Alibaba Cloud|Coursera|edX|Udemy|DeepLearning\.AI)\b/g,
   /\b(?:Professional|Associate)\s+(?:Cloud|Data|Security|Network|Collaboration|Workspace|Database|DevOps)(?:\s+[A-Z][a-z]+){0,2}\s+(?:Engineer|Architect|Developer|Administrator|Analyst)\b/g,
   // AWS's other certifications: with the vendor the family name is enough; without it, the level must follow
   // (a bare "Data Engineer" is a job title).
@@ -34,8 +76,6 @@ const OTHER_EXAM_PATTERNS = [
   /\b(?:Solutions\s+Architect|SysOps\s+Administrator|Cloud\s+Practitioner|AI\s+Practitioner|DevOps\s+Engineer|Developer|Data\s+Engineer|Data\s+Analytics|Advanced\s+Networking|Security|Database)\s*(?:[–—-]\s*)?(?:Associate|Professional|Specialty|Foundational)\b/g,
   /\b(?:Cloud|AI)\s+Practitioner\b/g,
   /\b(?:Cloud\s+Digital\s+Leader|Generative\s+AI\s+Leader|TensorFlow\s+Developer\s+Certificate|Google\s+(?:AdWords|Analytics|Ads)\s+Certification)\b/g,
-  /\b[A-Z]{2,3}-\d{3}\b/g,
-  /\b[A-Z]{3}-C\d{2}\b/g,
 ];
 const DISTINCTIVE = new Set(['professional', 'specialty', 'associate', 'expert', 'practitioner', 'foundational']);
 
@@ -65,22 +105,32 @@ function tokenize(text: string): Token[] {
 const norm = (s: string) => tokenize(s).map((t) => t.norm);
 
 export class ExamMatcher {
-  private readonly variants = new Map<string, { exam: string; viaCode: boolean } | null>();
+  /** Name variants: a catalog exam, or (`other`) an exam outside the catalog; null where two exams share one. */
+  private readonly variants = new Map<string, { exam: string; viaCode: boolean; other?: string } | null>();
   /** Lengths of the variants starting with each token, longest first: `find` tries only these. */
   private readonly lengthsByFirst = new Map<string, number[]>();
   private readonly vendorOf = new Map<string, string>();
-  private readonly vendorKeys: Array<{ tokens: string[]; vendor: string }> = [];
+  private vendorKeys: Array<{ tokens: string[]; vendor: string }> = [];
   /** `vendorKeys` grouped by first token, longest first as in `vendorKeys`. */
   private readonly vendorKeysByFirst = new Map<string, Array<{ tokens: string[]; vendor: string }>>();
+  /** Vendors with no catalogued exam: a number next to them is about something else. */
+  private readonly otherVendors = new Set<string>();
+  private readonly otherPatterns: RegExp[];
 
-  constructor(exams: readonly Exam[]) {
-    const add = (tokens: string[], exam: string, viaCode: boolean) => {
+  constructor(catalog: readonly Exam[] | MatcherCatalog) {
+    const { exams, vendors, otherExams } = Array.isArray(catalog)
+      ? { exams: catalog as readonly Exam[], vendors: undefined, otherExams: undefined }
+      : (catalog as MatcherCatalog);
+    const add = (tokens: string[], exam: string, viaCode: boolean, other?: string) => {
       if (tokens.length === 0) return;
       for (const key of [tokens.join(' '), [...tokens.slice(0, -1), `${tokens[tokens.length - 1]}s`].join(' ')]) {
         const existing = this.variants.get(key);
-        // A variant two exams share identifies neither.
-        if (existing !== undefined && existing !== null && existing.exam !== exam) this.variants.set(key, null);
-        else if (existing === undefined) this.variants.set(key, { exam, viaCode });
+        // A variant two exams share identifies neither; a catalogued exam's own name wins over another's alias.
+        if (existing === undefined) this.variants.set(key, other ? { exam, viaCode, other } : { exam, viaCode });
+        else if (existing !== null && existing.exam !== exam && !(other && !existing.other)) {
+          if (!other && existing.other) this.variants.set(key, { exam, viaCode });
+          else this.variants.set(key, null);
+        }
       }
       // The plural variant only changes the last token, so a one-token name starts with either form.
       const firsts = tokens.length === 1 ? [tokens[0] as string, `${tokens[0]}s`] : [tokens[0] as string];
@@ -90,23 +140,56 @@ export class ExamMatcher {
         this.lengthsByFirst.set(first, lengths);
       }
     };
-    for (const exam of exams) {
-      const vendorKey = exam.vendor.toLowerCase();
-      this.vendorOf.set(exam.id, vendorKey);
-      const synonyms = VENDOR_SYNONYMS[vendorKey] ?? [norm(exam.vendor)];
-      for (const syn of synonyms) this.vendorKeys.push({ tokens: syn, vendor: vendorKey });
-      if (exam.code) add(norm(exam.code), exam.id, true);
-      for (const name of [exam.name, ...exam.aliases]) {
+    const vendorEntry = (name: string) => vendors?.find((v) => v.name.toLowerCase() === name.toLowerCase());
+    const synonymsOf = (vendorName: string): string[][] => {
+      const key = vendorName.toLowerCase();
+      if (!vendors) return LEGACY_VENDOR_SYNONYMS[key] ?? [norm(vendorName)];
+      const entry = vendorEntry(vendorName);
+      return [vendorName, ...(entry?.aliases ?? [])].map(norm).filter((t) => t.length > 0);
+    };
+    const addNames = (names: string[], code: string | null, vendorName: string, exam: string, other?: string) => {
+      const synonyms = synonymsOf(vendorName);
+      if (code) add(norm(code), exam, true, other);
+      for (const name of names) {
         const tokens = norm(name);
-        const isCode = exam.code !== null && tokens.join(' ') === norm(exam.code).join(' ');
-        add(tokens, exam.id, isCode);
+        const isCode = code !== null && tokens.join(' ') === norm(code).join(' ');
+        add(tokens, exam, isCode, other);
         // Strip a leading vendor, then re-add it under each of its synonyms.
         const syn = synonyms.find((s) => s.every((t, i) => tokens[i] === t));
         const bare = syn ? tokens.slice(syn.length) : tokens;
-        if (bare.some((t) => DISTINCTIVE.has(t)) && bare.length >= 2) add(bare, exam.id, false);
-        for (const other of synonyms) add([...other, ...bare], exam.id, false);
+        if (bare.some((t) => DISTINCTIVE.has(t)) && bare.length >= 2) add(bare, exam, false, other);
+        for (const synonym of synonyms) add([...synonym, ...bare], exam, false, other);
       }
+    };
+    const vendorsWithExams = new Set<string>();
+    for (const exam of exams) {
+      const vendorKey = exam.vendor.toLowerCase();
+      vendorsWithExams.add(vendorKey);
+      this.vendorOf.set(exam.id, vendorKey);
+      for (const syn of synonymsOf(exam.vendor)) this.vendorKeys.push({ tokens: syn, vendor: vendorKey });
+      for (const product of vendorEntry(exam.vendor)?.products ?? [])
+        this.vendorKeys.push({ tokens: norm(product), vendor: vendorKey });
+      addNames([exam.name, ...exam.aliases], exam.code, exam.vendor, exam.id);
     }
+    for (const other of otherExams ?? []) {
+      addNames(
+        [other.name, ...other.aliases],
+        other.code,
+        other.vendor,
+        `other:${other.name}`,
+        other.vendor.toLowerCase(),
+      );
+    }
+    // A vendor the catalog describes but plans no exam of: its name marks statements about something else.
+    for (const vendor of vendors ?? []) {
+      const key = vendor.name.toLowerCase();
+      if (vendorsWithExams.has(key)) continue;
+      this.otherVendors.add(key);
+      for (const name of [vendor.name, ...vendor.aliases, ...vendor.products])
+        this.vendorKeys.push({ tokens: norm(name), vendor: key });
+    }
+    this.otherPatterns = vendors ? CODE_SHAPES : [...LEGACY_OTHER_PATTERNS, ...CODE_SHAPES];
+    this.vendorKeys = this.vendorKeys.filter((k) => k.tokens.length > 0);
     this.vendorKeys.sort((a, b) => b.tokens.length - a.tokens.length);
     for (const key of this.vendorKeys) {
       const first = key.tokens[0] as string;
@@ -135,6 +218,14 @@ export class ExamMatcher {
         let key = first;
         for (let k = i + 1; k < i + len; k++) key += ` ${(tokens[k] as Token).norm}`;
         const hit = this.variants.get(key);
+        if (hit?.other !== undefined) {
+          const start = (tokens[i] as Token).start;
+          const end = (tokens[i + len - 1] as Token).end;
+          mentions.push({ kind: 'other', start, end, text: text.slice(start, end), vendor: hit.other });
+          i += len;
+          matched = true;
+          break;
+        }
         if (hit) {
           mentions.push({
             kind: 'exam',
@@ -154,19 +245,22 @@ export class ExamMatcher {
         ?.find((v) => v.tokens.every((t, k) => tokens[i + k]?.norm === t));
       if (vendor) {
         const last = tokens[i + vendor.tokens.length - 1] as Token;
-        mentions.push({ kind: 'vendor', vendor: vendor.vendor, start: (tokens[i] as Token).start, end: last.end });
+        const start = (tokens[i] as Token).start;
+        if (this.otherVendors.has(vendor.vendor))
+          mentions.push({ kind: 'other', start, end: last.end, text: text.slice(start, last.end) });
+        else mentions.push({ kind: 'vendor', vendor: vendor.vendor, start, end: last.end });
         i += vendor.tokens.length;
         continue;
       }
       i++;
     }
     const others: Mention[] = [];
-    for (const pattern of [OTHER_VENDORS, ...OTHER_EXAM_PATTERNS]) {
+    for (const pattern of this.otherPatterns) {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
         const start = m.index;
         const end = start + m[0].length;
-        if (mentions.some((x) => x.kind === 'exam' && x.start < end && start < x.end)) continue;
+        if (mentions.some((x) => x.kind !== 'vendor' && x.start < end && start < x.end)) continue;
         others.push({ kind: 'other', start, end, text: m[0] });
       }
     }

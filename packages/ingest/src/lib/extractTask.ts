@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Exam, Problem } from '@certplan/core';
 import type { VFile } from 'vfile';
 import type { CachedExtraction } from './cache.ts';
-import { ExamMatcher } from './examMatcher.ts';
+import { ExamMatcher, type MatcherCatalog, matcherCatalog } from './examMatcher.ts';
 import { extractSource } from './extractSource.ts';
 import { readRawFile } from './readRawFile.ts';
 import { decodeSourceBytes, UnreadableSourceError } from './readSource.ts';
@@ -94,7 +94,7 @@ export function runExtractTask(
 }
 
 /** What a pool worker receives: the task plus the catalog (small), so workers need no setup message. */
-export interface WorkerTask extends ExtractTask {
+export interface WorkerTask extends ExtractTask, MatcherCatalog {
   exams: readonly Exam[];
   catalogHash: string;
 }
@@ -104,8 +104,8 @@ let workerDeps: { catalogHash: string; matcher: ExamMatcher; exams: readonly Exa
 /** The worker side: builds the matcher once per catalog and reuses it for every file the worker is given. */
 export function runWorkerTask(task: WorkerTask): ExtractOutcome {
   if (workerDeps?.catalogHash !== task.catalogHash) {
-    workerDeps = { catalogHash: task.catalogHash, matcher: new ExamMatcher(task.exams), exams: task.exams };
+    workerDeps = { catalogHash: task.catalogHash, matcher: new ExamMatcher(matcherCatalog(task)), exams: task.exams };
   }
-  const { exams: _exams, catalogHash: _hash, ...extractTask } = task;
+  const { exams: _exams, vendors: _vendors, otherExams: _others, catalogHash: _hash, ...extractTask } = task;
   return runExtractTask(extractTask, workerDeps);
 }

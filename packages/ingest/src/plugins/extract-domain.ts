@@ -14,27 +14,39 @@ import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import {
+  clauseText,
   context,
   type ExtractionContext,
   emitFact,
   examAt,
   pointAt,
+  quoteFor,
   type Sentence,
   sentenceAt,
 } from '../lib/context.ts';
 import type { Block } from '../lib/document.ts';
 import { NUM, parseNumber } from '../lib/quantities.ts';
+import {
+  cleanName,
+  enumeratorOf,
+  isBareEnumerator,
+  unnamedWeights,
+  type Weight,
+  weightCell,
+  weightedItem,
+  weightedSeries,
+} from '../lib/weights.ts';
+import { labelOf } from './shared.ts';
 
 export type ExtractDomainOptions = Record<string, never>;
 
-const WEIGHTED =
-  /^(?:(?:Domain|Section|Area|Part|Module)\s*\d+\s*[:.–—-]\s*)?(?<name>[^:()%\s][^:()%\n]{2,99}?)\s*(?:[([]\s*(?<w1>\d{1,2}(?:\.\d+)?)\s*%[^)\]]{0,40}[)\]]\s*|(?::|–|—|-)\s*(?<w2>\d{1,2}(?:\.\d+)?)\s*%(?:\s+of\s+[\w\s]{0,30}|\s*))\.?$/;
 const LEAD_IN =
   /\b(?:domains?|pillars?|(?:content|knowledge|subject|key)\s+areas?|sections?|objectives|competenc\w+|(?:assesses|measures|tests|validates|evaluates)\s+(?:your|the|a\s+candidate['’]s)\s+ability|exam\s+(?:covers|assesses|measures|tests))\b[^.]*:\s*$/i;
 /** Words that say a list or section is about the exam's content outline. */
 const OUTLINE =
   /\b(?:domains?|sections?|areas?|topics?|objectives?|blueprint|exam\s+guide|weight\w*|covers?|outline|syllabus|pillars?|breakdown)\b/i;
-const NUMBERED = /^(?:Domain|Section|Area|Part|Module)\s*\d+\s*[:.–—-]\s*/i;
+/** Words that say a number series or a table row is about domain weights. */
+const WEIGHT_WORDS = /\b(?:weigh\w*|domains?|breakdown|split)\b/i;
 
 /** Prose lists: "four central pillars—data engineering, …, and operations", "assesses skills in a, b, and c". */
 const PROSE_LIST = new RegExp(
@@ -176,16 +188,27 @@ declare module 'vfile' {
 export interface DomainName {
   name: string;
   weightPercent: number | null;
+  /** A stated range ("15-20%"); weightPercent is then null. */
+  weightRange?: [number, number];
 }
 
-/** A block of text that is a weighted domain, e.g. "Modeling (36%)"; exported for the focus extractor. */
+const domainOf = (name: string, weight: Weight | 'remainder' | null): DomainName => {
+  if (weight === null || weight === 'remainder') return { name, weightPercent: null };
+  return weight.range
+    ? { name, weightPercent: null, weightRange: weight.range }
+    : { name, weightPercent: weight.percent };
+};
+
+/**
+ * A block of text that is one weighted domain, e.g. "Modeling (36%)", "Domain 2 — data work (~20%)",
+ * "Modeling – 10-15%"; exported for the focus extractor. Without an enumerator the name must start with a
+ * capital, as outline entries do (a lowercase start is a sentence that happens to end in a percentage).
+ */
 export function weightedDomain(text: string): DomainName | null {
-  const m = WEIGHTED.exec(text.trim());
-  if (!m?.groups) return null;
-  const name = (m.groups.name ?? '').trim().replace(/(?<![\s:–—-])[\s:–—-]+$/, '');
-  const words = name.split(/\s+/).length;
-  if (!/^[\p{Lu}\d]/u.test(name) || words > 12 || /\$/.test(name)) return null;
-  return { name, weightPercent: Number(m.groups.w1 ?? m.groups.w2) };
+  const item = weightedItem(text.trim());
+  if (!item) return null;
+  if (!enumeratorOf(text.trim()) && !/^[\p{Lu}\d]/u.test(item.name)) return null;
+  return domainOf(item.name, item.weight);
 }
 
 function firstSentence(ctx: ExtractionContext, block: Block): Sentence | undefined {
@@ -218,10 +241,10 @@ export function extractDomain(_options?: Readonly<ExtractDomainOptions> | null) 
     const orderIn = new Map<string, number>();
     let headingRun = 0;
     const groupStart = new Map<number, number>();
-    const emit = (block: Block, domain: DomainName, run: string) => {
+    const emit = (block: Block, domain: DomainName, run: string, at = block.start) => {
       const sentence = firstSentence(ctx, block);
       if (!sentence) return;
-      const exam = examAt(ctx, sentence, block.start);
+      const exam = examAt(ctx, sentence, at);
       if (!exam) return;
       const key = `${exam}|${run}`;
       const order = orderIn.get(key) ?? 0;
@@ -229,14 +252,15 @@ export function extractDomain(_options?: Readonly<ExtractDomainOptions> | null) 
       // A run's first item names the list: headings, a table's rows and a list's items each make one list.
       let list = listOf.get(key);
       if (list === undefined) {
-        list = listId(run[0] as 'h' | 't' | 'l', block.text);
+        list = listId(run[0] === 'c' ? 't' : (run[0] as 'h' | 't' | 'l'), block.text);
         listOf.set(key, list);
       }
       emitFact(file, {
         exam,
         attribute: 'domain',
-        value: { name: domain.name, weightPercent: domain.weightPercent, order, list },
+        value: { ...domain, order, list },
         quote: { start: block.start, end: block.start + block.text.length },
+        at,
       });
     };
     const pending: PendingDomainList[] = [];
@@ -274,6 +298,122 @@ export function extractDomain(_options?: Readonly<ExtractDomainOptions> | null) 
         else pending.push({ exam, readings, ...quote, at, section: sentence.block.section, ...pointAt(ctx, at), list });
       }
     }
+    /** Weighted items in the block's list (or among the paragraphs around it). */
+    const weightedSiblings = (i: number): number => {
+      const block = blocks[i] as Block;
+      let n = 0;
+      if (block.group !== null) {
+        for (let k = i; k >= 0 && blocks[k]?.group === block.group; k--) if (weightedDomain(blocks[k]?.text ?? '')) n++;
+        for (let k = i + 1; k < blocks.length && blocks[k]?.group === block.group; k++)
+          if (weightedDomain(blocks[k]?.text ?? '')) n++;
+        return n;
+      }
+      for (let k = i; k >= 0 && blocks[k]?.kind === 'paragraph' && weightedDomain(blocks[k]?.text ?? ''); k--) n++;
+      for (
+        let k = i + 1;
+        k < blocks.length && blocks[k]?.kind === 'paragraph' && weightedDomain(blocks[k]?.text ?? '');
+        k++
+      )
+        n++;
+      return n;
+    };
+    /** Prose outlines, one sentence each: "covers four domains: a (20%), b (30%) and c (50%)"; unnamed weights. */
+    const seriesDomains = (block: Block): boolean => {
+      let found = false;
+      for (
+        let s = sentenceAt(ctx, block.start);
+        s && s.block === block;
+        s = ctx.sentences[ctx.sentences.indexOf(s) + 1]
+      ) {
+        const text = ctx.doc.text.slice(s.start, s.end);
+        const items = weightedSeries(text);
+        if (items) {
+          const exam = examAt(ctx, s, s.start + (items[0]?.nameStart ?? 0));
+          if (!exam) continue;
+          const list = listId('p', items[0]?.name ?? '');
+          items.forEach((item, order) => {
+            const value = { ...domainOf(item.name, item.weight), order, list };
+            emitFact(file, {
+              exam,
+              attribute: 'domain',
+              value,
+              quote: { start: s.start, end: s.end },
+              at: s.start + item.nameStart,
+            });
+          });
+          found = true;
+          continue;
+        }
+        if (unnamedDomains(s, text, 0, text.length, WEIGHT_WORDS.test(labelOf(s)))) found = true;
+      }
+      return found;
+    };
+    /**
+     * "weigh 28 / 26 / 22 / 24": weights without names, read only where the clause speaks of weights or domains;
+     * names are the guide's positions ("Domain 1".."Domain n").
+     */
+    const unnamedDomains = (s: Sentence, text: string, from: number, to: number, labelled: boolean): boolean => {
+      const weights = unnamedWeights(text.slice(from, to));
+      if (!weights) return false;
+      const at = s.start + from + (weights[0]?.start ?? 0);
+      if (!labelled && !WEIGHT_WORDS.test(clauseText(ctx, s, at))) return false;
+      const exam = examAt(ctx, s, at);
+      if (!exam) return false;
+      const list = listId('p', `unnamed ${text.slice(from, to)}`);
+      weights.forEach((w, order) => {
+        const value = { name: `Domain ${order + 1}`, weightPercent: w.percent, order, list };
+        emitFact(file, { exam, attribute: 'domain', value, quote: quoteFor(s), at });
+      });
+      return true;
+    };
+    /**
+     * A table from its first row: rows that are domains (a name cell and a weight cell, in either order, with or
+     * without a header), or one column per exam under a label that names domains or weights ("| Domain weights |
+     * 20 / 30 / 50 | … |", "| Heaviest domain | Modeling (36%) | … |").
+     */
+    const tableDomains = (first: number) => {
+      const rows: Block[] = [];
+      for (let k = first; k < blocks.length && blocks[k]?.group === blocks[first]?.group; k++)
+        rows.push(blocks[k] as Block);
+      const head = rows[0] as Block;
+      const headCells = head.cells ?? [];
+      const nameCol = headCells.findIndex((c) => /\b(?:domain|section|area|topic|objective|name)s?\b/i.test(c));
+      const weightRows = rows.filter((r) => (r.cells ?? []).some((c) => weightCell(c) !== null));
+      const headed = nameCol >= 0 && headCells.some((c) => /\b(?:weight\w*|percent\w*|share)\b|%/i.test(c));
+      if (headed || weightRows.length >= 2) {
+        const run = `t${head.group}`;
+        for (const row of rows) {
+          const cells = row.cells ?? [];
+          const weightIdx = cells.findIndex((c) => weightCell(c) !== null);
+          if (weightIdx < 0 && !headed) continue;
+          if (row === head && weightIdx < 0) continue;
+          let nameIdx = headed && nameCol !== weightIdx ? nameCol : -1;
+          if (nameIdx < 0 || isBareEnumerator(cells[nameIdx] ?? ''))
+            nameIdx = cells.findIndex((c, k) => k !== weightIdx && /\p{L}/u.test(c) && !isBareEnumerator(c));
+          const cleaned = cleanName(cells[nameIdx] ?? '', 0);
+          if (!cleaned) continue;
+          emit(row, domainOf(cleaned.name, weightIdx >= 0 ? weightCell(cells[weightIdx] ?? '') : null), run);
+        }
+        return;
+      }
+      for (const row of rows) {
+        const cells = row.cells ?? [];
+        if (cells.length < 2 || !WEIGHT_WORDS.test(cells[0] ?? '')) continue;
+        const spans = ctx.cellSpans.get(row.index) ?? [];
+        const s = sentenceAt(ctx, row.start);
+        if (!s) continue;
+        spans.slice(1).forEach((span, k) => {
+          const text = ctx.doc.text.slice(span.start, span.end);
+          const item = weightedDomain(text);
+          if (item) {
+            const exam = examAt(ctx, s, span.start);
+            if (exam) emit(row, item, `c${row.group}-${k}`, span.start);
+            return;
+          }
+          unnamedDomains(s, ctx.doc.text.slice(s.start, s.end), span.start - s.start, span.end - s.start, true);
+        });
+      }
+    };
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i] as Block;
       if (block.kind === 'heading') {
@@ -282,39 +422,36 @@ export function extractDomain(_options?: Readonly<ExtractDomainOptions> | null) 
         else headingRun++;
         continue;
       }
-      if (block.kind === 'tableRow' && block.header && block.cells) {
-        const nameCol = block.cells.findIndex((c) => /\b(?:domain|section|area|topic|objective)s?\b/i.test(c));
-        const weightCol = block.cells.findIndex((c) => /\b(?:weight\w*|percent\w*|%|share)\b|%/i.test(c));
-        if (nameCol < 0 || weightCol < 0 || nameCol === weightCol) continue;
-        for (let k = i + 1; k < blocks.length && blocks[k]?.group === block.group; k++) {
-          const row = blocks[k] as Block;
-          const name = row.cells?.[nameCol]?.trim().replace(NUMBERED, '');
-          const weight = /(\d{1,2}(?:\.\d+)?)\s*%?/.exec(row.cells?.[weightCol] ?? '');
-          if (!name || !/[A-Za-z]/.test(name)) continue;
-          emit(row, { name, weightPercent: weight ? Number(weight[1]) : null }, `t${block.group}`);
-        }
+      if (block.kind === 'tableRow') {
+        if (block.order === 0 || blocks[i - 1]?.group !== block.group) tableDomains(i);
         continue;
       }
       if (block.kind === 'listItem' || block.kind === 'paragraph') {
         const domain = weightedDomain(block.text);
-        // Outside a heading run, a weighted item is a domain only where the text says it lists the exam's outline.
+        // Outside a heading run, a weighted item is a domain where the text says it lists the exam's outline, where
+        // it is numbered as one, or where its siblings are weighted items too (a list is an outline, a sentence
+        // that ends in a percentage is not).
         if (block.group !== null && !groupStart.has(block.group)) groupStart.set(block.group, i);
         const lead = block.group !== null ? (groupStart.get(block.group) ?? i) - 1 : i - 1;
         const outlined =
-          NUMBERED.test(block.text) ||
+          enumeratorOf(block.text) !== '' ||
           OUTLINE.test(block.section[block.section.length - 1] ?? '') ||
-          OUTLINE.test(blocks[lead]?.kind === 'listItem' ? '' : (blocks[lead]?.text ?? ''));
+          OUTLINE.test(blocks[lead]?.kind === 'listItem' ? '' : (blocks[lead]?.text ?? '')) ||
+          weightedSiblings(i) >= 2;
         if (domain && outlined) {
           emit(block, domain, block.group !== null ? `l${block.group}` : `h${headingRun}`);
           continue;
         }
+        if (seriesDomains(block)) continue;
         if (block.kind === 'listItem' && block.order === 0) {
           // A list introduced as the exam's domains/areas: each short item is a domain without a weight.
           const lead = blocks[i - 1];
           if (!lead || lead.kind === 'listItem' || !LEAD_IN.test(lead.text)) continue;
           const items: Block[] = [];
           for (let k = i; k < blocks.length && blocks[k]?.group === block.group; k++) items.push(blocks[k] as Block);
-          const names = items.map((item) => item.text.replace(NUMBERED, '').replace(/[.;]$/, '').trim());
+          const names = items.map((item) =>
+            item.text.slice(enumeratorOf(item.text).length).replace(/[.;]$/, '').trim(),
+          );
           if (names.some((n) => n.split(/\s+/).length > 14 || /[.!?]\s/.test(n))) continue;
           items.forEach((item, k) => {
             if (weightedDomain(item.text)) return;
