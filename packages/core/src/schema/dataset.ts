@@ -140,7 +140,14 @@ export const ObjectiveValueSchema = z.object({
 export const PassingScoreValueSchema = z.object({
   score: z.number().nonnegative(),
   scale: z.number().positive().nullable(),
+  /** The page only estimates it ("not published; estimated ~70%"). */
+  approximate: z.literal(true).optional(),
 });
+/**
+ * Recommended preparation time in hours, as stated or converted from a rate and a period the page gives
+ * ("six to eight weeks at 6–8 hours per week" → {min: 36, max: 64}).
+ */
+export const StudyHoursValueSchema = z.object({ min: z.number().nonnegative(), max: z.number().nonnegative() });
 
 /** Each attribute with the shape of its value. Extend, never rename: the API and web key on these names. */
 export const attributeValueSchemas = {
@@ -160,6 +167,7 @@ export const attributeValueSchemas = {
   passingScore: PassingScoreValueSchema,
   focus: FocusValueSchema,
   objective: ObjectiveValueSchema,
+  studyHours: StudyHoursValueSchema,
 } as const;
 export type Attribute = keyof typeof attributeValueSchemas;
 export const AttributeSchema = z.enum(Object.keys(attributeValueSchemas) as [Attribute, ...Attribute[]]);

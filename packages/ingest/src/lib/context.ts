@@ -131,6 +131,10 @@ export function splitClauses(text: string, offset: number): Span[] {
   return spans;
 }
 
+/** A heading that is a certification level and little else: "Professional Topics", "Associate level". */
+const LEVEL_HEADING =
+  /^(?:the\s+)?(associate|professional|specialty|foundational|fundamentals|expert|practitioner)(?:[\s-]+(?:level|exam|topics|track|tier|certification|version|outline|domains|sections?|guide|notes))?\s*:?$/i;
+
 const MULTI_SUBJECT =
   /\b(?:both|these|either|each|all)\s+(?:of\s+(?:the(?:se)?\s+)?)?(?:\w+\s+)?(?:certifications|certificates|exams|credentials)\b/i;
 
@@ -207,6 +211,11 @@ export function analyse(
             ? (sameLevel?.subject ?? parent?.subject ?? null)
             : (parent?.subject ?? null);
       }
+      // "Professional Topics" under a page about an Associate exam: a level word alone names the vendor's exam
+      // of that level, which may be one we do not plan for.
+      const level = LEVEL_HEADING.exec(block.text.trim());
+      if (level && subjects.size === 0 && subject !== null && subject !== 'other')
+        subject = matcher.examAtLevel(subject, (level[1] as string).toLowerCase());
       headings = headings.filter((h) => h.depth < block.depth);
       headings.push({ depth: block.depth, subject });
       headingSubject.set(block.index, subject);

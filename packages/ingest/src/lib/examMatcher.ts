@@ -116,6 +116,8 @@ export class ExamMatcher {
   /** Vendors with no catalogued exam: a number next to them is about something else. */
   private readonly otherVendors = new Set<string>();
   private readonly otherPatterns: RegExp[];
+  /** The words of each catalogued exam's names and aliases, for level words ("associate", "professional"). */
+  private readonly levelsOf = new Map<string, Set<string>>();
 
   constructor(catalog: readonly Exam[] | MatcherCatalog) {
     const { exams, vendors, otherExams } = Array.isArray(catalog)
@@ -170,6 +172,10 @@ export class ExamMatcher {
       for (const product of vendorEntry(exam.vendor)?.products ?? [])
         this.vendorKeys.push({ tokens: norm(product), vendor: vendorKey });
       addNames([exam.name, ...exam.aliases], exam.code, exam.vendor, exam.id);
+      this.levelsOf.set(
+        exam.id,
+        new Set([exam.name, ...exam.aliases].flatMap((n) => n.toLowerCase().split(/[^a-z]+/))),
+      );
     }
     for (const other of otherExams ?? []) {
       addNames(
@@ -198,6 +204,19 @@ export class ExamMatcher {
       this.vendorKeysByFirst.set(first, group);
     }
     for (const lengths of this.lengthsByFirst.values()) lengths.sort((a, b) => b - a);
+  }
+
+  /**
+   * The exam a bare level word ("Professional") names, seen from `exam`: `exam` itself when its names carry the
+   * level, else the one catalogued exam of its vendor that does, else 'other' (a level we do not plan for).
+   */
+  examAtLevel(exam: string, level: string): string {
+    if (this.levelsOf.get(exam)?.has(level)) return exam;
+    const vendor = this.vendorOf.get(exam);
+    const peers = [...this.levelsOf].filter(
+      ([id, levels]) => id !== exam && levels.has(level) && this.vendorOf.get(id) === vendor,
+    );
+    return peers.length === 1 ? (peers[0]?.[0] as string) : 'other';
   }
 
   vendorOfExam(exam: string): string | undefined {

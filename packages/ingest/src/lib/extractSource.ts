@@ -22,13 +22,14 @@ import { extractQuestions } from '../plugins/extract-questions.ts';
 import { extractRecertification } from '../plugins/extract-recertification.ts';
 import { extractRetirement } from '../plugins/extract-retirement.ts';
 import { extractSalary } from '../plugins/extract-salary.ts';
+import { extractStudyHours } from '../plugins/extract-study-hours.ts';
 import { extractValidity } from '../plugins/extract-validity.ts';
 import { certplanDocument, type DraftFact } from './context.ts';
 import type { ExamMatcher } from './examMatcher.ts';
 import { type DetectedFormat, type FileMetadata, parseSource } from './readSource.ts';
 
 /** Bump when extraction changes, so cached results from older extractors are not reused. */
-export const EXTRACTOR_VERSION = '5';
+export const EXTRACTOR_VERSION = '6';
 
 export interface ExtractedSource {
   format: DetectedFormat;
@@ -65,6 +66,7 @@ export function extractSource(
     .use(extractRecertification)
     .use(extractRetirement)
     .use(extractSalary)
+    .use(extractStudyHours)
     .use(extractCode, { exams: deps.exams })
     .use(extractPassingScore)
     .use(extractLanguage)

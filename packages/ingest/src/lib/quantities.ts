@@ -103,11 +103,13 @@ const CURRENCY_SYMBOLS: Record<string, string> = {
   '¥': 'JPY',
   '₹': 'INR',
 };
-const CURRENCY_CODES = 'USD|EUR|GBP|JPY|INR|AUD|CAD|SGD';
+const CURRENCY_CODES = 'USD|EUR|GBP|JPY|INR|AUD|CAD|SGD|CNY|TWD|KRW|BRL|CHF|NZD|HKD|ZAR|MXN|SEK|NOK|DKK|PLN|AED';
+/** Currency names as prose writes them after an amount ("165 euros", "20,000 yen"). */
+const CURRENCY_WORDS: Record<string, string> = { euro: 'EUR', pound: 'GBP', yen: 'JPY', rupee: 'INR' };
 const AMOUNT = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?|\\d+(?:\\.\\d{1,2})?';
 /** Money: "$300", "US$300", "USD 300", "300 USD", "$300 USD", "300 dollars", "two hundred dollars", "€150", "$110k". */
 export const MONEY_RE = new RegExp(
-  `(?:(?<sym>US\\$|\\$|€|£|¥|₹)\\s?(?<amt1>${AMOUNT})(?<k1>\\s?[kK]\\b)?(?:\\s?(?<code1>${CURRENCY_CODES})\\b)?|\\b(?<code2>${CURRENCY_CODES})\\s?(?<amt2>${AMOUNT})(?<k2>\\s?[kK]\\b)?|\\b(?<amt3>${AMOUNT}|${NUM_WORDS_LARGE})\\s?(?:(?<code3>${CURRENCY_CODES})\\b|(?:US\\s+)?(?<dollars>dollars)\\b))(?!\\s*(?:million|billion|trillion|bn|[mMbB]\\b))`,
+  `(?:(?<sym>US\\$|\\$|€|£|¥|₹)\\s?(?<amt1>${AMOUNT})(?<k1>\\s?[kK]\\b)?(?:\\s?(?<code1>${CURRENCY_CODES})\\b)?|\\b(?<code2>${CURRENCY_CODES})\\s?(?<amt2>${AMOUNT})(?<k2>\\s?[kK]\\b)?|\\b(?<amt3>${AMOUNT}|${NUM_WORDS_LARGE})\\s?(?:(?<code3>${CURRENCY_CODES})\\b|(?:US\\s+)?(?<dollars>dollars)\\b|(?<word>euros?|pounds?\\s+sterling|pounds?|yen|rupees?)\\b))(?!\\s*(?:million|billion|trillion|bn|[mMbB]\\b))`,
   'g',
 );
 
@@ -129,7 +131,12 @@ export function findMoney(text: string): Money[] {
     if (parsed === null || Number.isNaN(parsed)) continue;
     let amount = parsed;
     if (g.k1 || g.k2) amount *= 1000;
-    const currency = g.code1 ?? g.code2 ?? g.code3 ?? (g.sym ? CURRENCY_SYMBOLS[g.sym] : g.dollars ? 'USD' : undefined);
+    const word = g.word?.toLowerCase().replace(/s?(?:\s+sterling)?$/, '');
+    const currency =
+      g.code1 ??
+      g.code2 ??
+      g.code3 ??
+      (g.sym ? CURRENCY_SYMBOLS[g.sym] : g.dollars ? 'USD' : word ? CURRENCY_WORDS[word] : undefined);
     if (!currency) continue;
     out.push({ amount, currency, start: m.index, end: m.index + m[0].length });
   }

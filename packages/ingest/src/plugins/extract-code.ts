@@ -18,6 +18,10 @@ export function extractCode(options?: Readonly<ExtractCodeOptions> | null) {
       const code = codes.get(mention.exam);
       const sentence = sentenceAt(ctx, mention.start);
       if (!code || !sentence) continue;
+      // An exam the page only points to ("next, consider AI-102") is not what it states facts about: its code
+      // is recorded where the page says something else about it, or names it in a heading.
+      const headed = sentence.block.kind === 'heading';
+      if (!headed && !ctx.facts.some((f) => f.exam === mention.exam)) continue;
       seen.add(mention.exam);
       emitFact(file, {
         exam: mention.exam,

@@ -3,7 +3,8 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { clauseText, context, eachMatch, emitFact, examAt, quoteFor } from '../lib/context.ts';
 import { NUM, parseNumber } from '../lib/quantities.ts';
-import { labelOf } from './shared.ts';
+import { inSittingReport, labelledAs } from '../lib/records.ts';
+import { isPersonalAccount, labelOf } from './shared.ts';
 
 export type ExtractDurationOptions = Record<string, never>;
 
@@ -11,9 +12,26 @@ const H = `(?<h>${NUM}|an|a)(?<half>\\s+and\\s+a\\s+half)?\\s*(?:-\\s*)?(?:hours
 const M = `(?<m>${NUM})\\s*(?:-\\s*)?(?:minutes?|mins?)\\b`;
 const DURATION = new RegExp(`\\b(?:${H}|${M})`, 'gi');
 const EXAM_CONTEXT =
-  /\b(?:exams?|tests?|questions?|format|sit|complete|long|last(?:s|ed|ing)?|length|duration|time\s+limit|allotted|allowed|takes?|took|taking|runs?|ran|running)\b/i;
+  /\b(?:exams?|tests?|questions?|pass|format|sit|complete|long|last(?:s|ed|ing)?|length|duration|time\s+limit|allotted|allowed|takes?|took|taking|runs?|ran|running)\b/i;
 const NOT_EXAM_LENGTH =
-  /\b(?:stud(?:y|ying)|prepar\w*|weeks?|per\s+day|a\s+day|daily|training|course|videos?|labs?|practice|renew\w*|quiz\w*|assessments?|breaks?|webinar|module|lesson|reading|commute|per\s+question|recertif\w*)\b/i;
+  /\b(?:seat|scheduled\s+time|stud(?:y|ying)|prepar\w*|weeks?|per\s+day|a\s+day|daily|training|course|videos?|labs?|practice|renew\w*|quiz\w*|assessments?|breaks?|webinar|module|lesson|reading|commute|per\s+question|recertif\w*)\b/i;
+
+/** The text between the nearest delimiters (comma, semicolon, bracket, cell bar) around [from, to). */
+function pieceAround(text: string, from: number, to: number): string {
+  let start = from;
+  while (start > 0 && !',;(|'.includes(text[start - 1] as string)) start--;
+  // "210 minutes (3 hours 30 minutes)": a bracket restating the figure before it belongs to that figure's piece.
+  if (
+    text[start - 1] === '(' &&
+    /(?:minutes?|mins?|hours?|hrs?)\s*$/i.test(text.slice(Math.max(0, start - 12), start - 1))
+  ) {
+    start--;
+    while (start > 0 && !',;(|'.includes(text[start - 1] as string)) start--;
+  }
+  let end = to;
+  while (end < text.length && !',;)|'.includes(text[end] as string)) end++;
+  return text.slice(start, end);
+}
 
 export function extractDuration(_options?: Readonly<ExtractDurationOptions> | null) {
   return (_tree: Root, file: VFile) => {
@@ -33,12 +51,23 @@ export function extractDuration(_options?: Readonly<ExtractDurationOptions> | nu
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
       // Ranges ("2-3 hours") and amounts of something else ("40 hours of study") are not an exam's length.
-      if (/\d\s*(?:-|–|to|or)\s*$/.test(before) || /^\s*(?:-|–|to)\s*\d/.test(after) || /^\s*of\b/i.test(after)) return;
+      if (
+        /\d\s*(?:-|–|to|or)\s*$/.test(before) ||
+        /^\s*(?:-|–|to)\s*\d/.test(after) ||
+        (/^\s*of\b/i.test(after) && !/^\s*of\s+(?:exam|test)\s+time\b/i.test(text.slice(m.index + m[0].length)))
+      )
+        return;
       const clause = clauseText(ctx, sentence, at);
+      if (isPersonalAccount(clause) || inSittingReport(ctx, sentence.block)) return;
       const label = labelOf(sentence);
-      const labelled = /\b(?:length|duration|time|exam\s+time)\b/.test(label);
+      const labelled =
+        labelledAs(ctx, sentence, at, 'duration') || /\b(?:length|duration|time|exam\s+time)\b/.test(label);
       if (!labelled && !EXAM_CONTEXT.test(clause)) return;
-      if (NOT_EXAM_LENGTH.test(clause) || NOT_EXAM_LENGTH.test(label)) return;
+      // Exclusions read the comma-delimited piece around the figure: "in 90 minutes, and … if you prepare" is
+      // still the exam's length.
+      const local = m.index;
+      const piece = pieceAround(text, local, local + m[0].length);
+      if (NOT_EXAM_LENGTH.test(piece) || NOT_EXAM_LENGTH.test(label)) return;
       const exam = examAt(ctx, sentence, at);
       if (!exam) return;
       emitFact(file, { exam, attribute: 'duration', value: { minutes }, quote: quoteFor(sentence), at });

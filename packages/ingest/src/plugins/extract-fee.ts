@@ -6,6 +6,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { clauseText, context, emitFact, examAt, pointAt, quoteFor, type Sentence } from '../lib/context.ts';
 import { findMoney } from '../lib/quantities.ts';
+import { labelledAs } from '../lib/records.ts';
 import { labelOf, leadInText } from './shared.ts';
 
 export interface ExtractFeeOptions {
@@ -61,7 +62,13 @@ export function extractFee(options?: Readonly<ExtractFeeOptions> | null) {
       for (const money of findMoney(text)) {
         const at = sentence.start + money.start;
         const clause = clauseText(ctx, sentence, at);
+        // "PMLE ($200)": a price in brackets right after an exam's name.
+        const bracketed = ctx.mentions.some(
+          (m) => m.kind === 'exam' && m.end <= at && /^\s*\(\s*$/.test(ctx.doc.text.slice(m.end, at)),
+        );
         const hasFeeWord =
+          bracketed ||
+          labelledAs(ctx, sentence, at, 'fee') ||
           FEE_WORDS.test(clause) ||
           FEE_WORDS.test(label) ||
           /\b(?:cost|fee|price)/i.test(lead) ||
@@ -73,6 +80,12 @@ export function extractFee(options?: Readonly<ExtractFeeOptions> | null) {
         const piece = text.slice(pieceStart, pieceEnd === -1 ? text.length : pieceEnd);
         if (!hasFeeWord || NOT_EXAM_FEE.test(piece) || NOT_EXAM_FEE.test(label)) continue;
         if (money.amount < 10 || money.amount > maxAmount) continue;
+        // "~160 yen/USD", "150 rupees per dollar": an exchange rate.
+        if (/^\s*(?:\/|per\s+)(?:USD|US\$|\$|dollars?|EUR|euros?)\b/i.test(text.slice(money.end, money.end + 12)))
+          continue;
+        // "(varies by country; India ~$55, UK £113)": regional prices beside the list price.
+        if (/\bvar(?:y|ies)\s+by\s+(?:country|region|location|market)\b[^)]*$/i.test(text.slice(0, money.start)))
+          continue;
         const after = text.slice(money.end, money.end + 60);
         const before = text.slice(Math.max(0, money.start - 30), money.start);
         // A range of fees ("$150–$300") is about several exams or options, not one fee.

@@ -1,8 +1,9 @@
 /** How long a certification stays valid: "valid for two years", "3-year validity", "expires after 36 months". */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { context, eachMatch, emitFact, examAt, quoteFor } from '../lib/context.ts';
+import { clauseText, context, eachMatch, emitFact, examAt, quoteFor } from '../lib/context.ts';
 import { NUM, parseNumber } from '../lib/quantities.ts';
+import { fieldAt, labelledAs } from '../lib/records.ts';
 import { labelOf } from './shared.ts';
 
 export type ExtractValidityOptions = Record<string, never>;
@@ -21,9 +22,39 @@ const VALIDITY = new RegExp(
   'gi',
 );
 
+const NOT_CERTIFICATE =
+  /\b(?:account|voucher|credits?|trial|subscription|coupon|discount|free\s+tier|licen[cs]e|membership)\b/i;
+const LABELLED_VALUE = new RegExp(
+  `^\\s*(?:every\\s+|valid\\s+for\\s+)?(?<n>${NUM})[\\s-]*(?<u>years?|months?)\\b`,
+  'i',
+);
+
 export function extractValidity(_options?: Readonly<ExtractValidityOptions> | null) {
   return (_tree: Root, file: VFile) => {
     const ctx = context(file);
+    // A value under a validity label: "| Validity | 3 years |", "Recertification: every 2 years", "1 year; renew…".
+    for (const sentence of ctx.sentences) {
+      const cells = ctx.cellSpans.get(sentence.block.index) ?? [{ start: sentence.start, end: sentence.end }];
+      for (const cell of cells) {
+        const text = ctx.doc.text.slice(cell.start, cell.end);
+        const digit = text.search(/\d|\b(?:one|two|three|four|five)\b/i);
+        if (digit < 0 || !labelledAs(ctx, sentence, cell.start + digit, 'validity')) continue;
+        const field = fieldAt(ctx, sentence, cell.start + digit);
+        const m = LABELLED_VALUE.exec(ctx.doc.text.slice(field.value.start, field.value.end));
+        const n = m ? parseNumber(m.groups?.n ?? '') : null;
+        if (!m || n === null || n <= 0) continue;
+        const months = /year/i.test(m.groups?.u ?? '') ? n * 12 : n;
+        const exam = examAt(ctx, sentence, field.value.start);
+        if (!exam || !Number.isInteger(months) || months > 120) continue;
+        emitFact(file, {
+          exam,
+          attribute: 'validity',
+          value: { months },
+          quote: quoteFor(sentence),
+          at: field.value.start,
+        });
+      }
+    }
     eachMatch(ctx, VALIDITY, (m, sentence, at) => {
       const g = m.groups ?? {};
       if (g.n6 !== undefined && !/\b(?:valid\w*|renew\w*|recertif\w*|expir\w*)\b/.test(labelOf(sentence))) return;
@@ -34,6 +65,8 @@ export function extractValidity(_options?: Readonly<ExtractValidityOptions> | nu
       if (!Number.isInteger(months) || months > 120) return;
       // The number's own position decides its table column (the match may start at the cell separator).
       const numberAt = at + m[0].search(/\S/) + (/^[|:]/.test(m[0].trim()) ? 2 : 0);
+      // "a free account that comes with a 12 months validity": something else's validity.
+      if (NOT_CERTIFICATE.test(clauseText(ctx, sentence, numberAt))) return;
       const exam = examAt(ctx, sentence, numberAt);
       if (!exam) return;
       emitFact(file, { exam, attribute: 'validity', value: { months }, quote: quoteFor(sentence), at: numberAt });

@@ -10,6 +10,15 @@ export function labelOf(sentence: Sentence): string {
 }
 
 const groupStarts = new WeakMap<object, Map<number, number>>();
+/**
+ * A person's own sitting or result, not the exam's facts: "I finished in about 120 minutes", "I got 43
+ * questions", "my score was 805".
+ */
+const PERSONAL =
+  /\b(?:I|we)\s+(?:(?:only|just|actually|finally|then|had|have)\s+)?(?:had|got|scored|finished|passed|sat|spent|completed|received|answered|saw|used|ended\s+up)\b|\bmy\s+(?:score|result|exam|attempt|sitting|session)\b/;
+export function isPersonalAccount(text: string): boolean {
+  return PERSONAL.test(text);
+}
 
 /** The blocks just before a list or table (its lead-in), e.g. "How much do these certifications cost?". */
 export function leadInText(
