@@ -131,7 +131,7 @@ export function findMoney(text: string): Money[] {
     if (parsed === null || Number.isNaN(parsed)) continue;
     let amount = parsed;
     if (g.k1 || g.k2) amount *= 1000;
-    const word = g.word?.toLowerCase().replace(/s?(?:\s+sterling)?$/, '');
+    const word = g.word?.toLowerCase().split(' ')[0]?.replace(/s$/, '');
     const currency =
       g.code1 ??
       g.code2 ??

@@ -30,12 +30,15 @@ export interface FieldRecord {
   value: Span;
 }
 
-const normalizeLabel = (s: string) =>
-  s
-    .replace(/[*_`]+/g, '')
-    .replace(/^[\s\-–—•]+|[\s:：]+$/g, '')
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
+/** Trims markup, bullets and a trailing colon by scanning from both ends (no backtracking on long runs). */
+const normalizeLabel = (raw: string) => {
+  const s = raw.replace(/[*_`]+/g, '');
+  let start = 0;
+  let end = s.length;
+  while (start < end && /[\s\-–—•]/.test(s[start] as string)) start++;
+  while (end > start && /[\s:：]/.test(s[end - 1] as string)) end--;
+  return s.slice(start, end).replace(/\s+/g, ' ').toLowerCase();
+};
 
 const isFieldLabel = (label: string) => Object.values(FIELD_LABELS).some((re) => re.test(label));
 
@@ -59,7 +62,7 @@ function namesExam(ctx: ExtractionContext, span: Span): boolean {
  * Questions" over "130 min / 65"), and returns the part around `offset`.
  */
 function compoundPart(label: string, text: string, value: Span, offset: number): FieldRecord {
-  const labels = label.split(/\s+\/\s+/);
+  const labels = label.split(' / ');
   if (labels.length < 2) return { label, value };
   const parts: Span[] = [];
   let start = value.start;

@@ -210,7 +210,7 @@ export function weightedSeries(text: string): WeightedItem[] | null {
       nameFrom = colon + (text[colon] === ':' ? 1 : 3);
     } else {
       const between = text.slice(cursor, i);
-      const sep = /^\s*(?:,\s*(?:and\s+|or\s+)?|;\s*|\s+and\s+)/.exec(between);
+      const sep = /^(?:\s?,\s*(?:and\s+|or\s+)?|\s?;\s*|\s+and\s+)/.exec(between);
       if (!sep) break;
       nameFrom = cursor + sep[0].length;
     }

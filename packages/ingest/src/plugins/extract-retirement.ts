@@ -16,7 +16,7 @@ import { fieldAt, labelledAs } from '../lib/records.ts';
 export type ExtractRetirementOptions = Record<string, never>;
 
 const RETIRE =
-  /\b(?:retir(?:e|ed|es|ing|ement)|last\s+day\s+(?:to\s+(?:sit|take|register|book)|for)|ends?\b|ended|end\s+date|(?:hard\s+)?deadline|discontinu\w*|sunset\w*|end[\s-]of[\s-]life|no\s+longer\s+(?:be\s+)?(?:available|offered))\b/i;
+  /\b(?:retir(?:e|ed|es|ing|ement)|last\s+day\s+(?:to\s+(?:sit|take|register|book)|for)|ends?|ended|end\s+date|(?:hard\s+)?deadline|discontinu\w*|sunset\w*|end[\s-]of[\s-]life|no\s+longer\s+(?:be\s+)?(?:available|offered))\b/i;
 
 const EXAM_WORD = /\b(?:exams?|certifications?|tests?|credentials?|it|versions?)\b/i;
 
