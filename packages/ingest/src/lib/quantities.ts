@@ -46,7 +46,7 @@ const DASH = '\\s*(?:-|–|—|‐|to|or|and)\\s*';
  * A quantity with its bounds: `q` (at least / up to …), `a` and optional `b` (range), `plus` ("+", "or more").
  * Named groups let each extractor add its own unit after it.
  */
-export const QUANTITY = `(?:(?<q>at\\s+least|a\\s+minimum\\s+of|minimum\\s+of|min\\.?|more\\s+than|over|up\\s+to|a\\s+maximum\\s+of|maximum\\s+of|about|around|approximately|roughly|nearly|between|from)\\s+)?\\b(?<a>${NUM})(?:(?<plus>\\s*\\+|\\s+or\\s+more|\\s+plus)|${DASH}(?<b>${NUM})(?!\\s*%))?`;
+export const QUANTITY = `(?:(?<q>at\\s+least|a\\s+minimum\\s+of|minimum\\s+of|min\\.?|more\\s+than|over|up\\s+to|a\\s+maximum\\s+of|maximum\\s+of|about|around|approximately|roughly|nearly|between|from)\\s+)?\\b(?<a>${NUM})(?:(?<plus>\\s*\\+|\\s+or\\s+more|[\\s-]plus)|${DASH}(?<b>${NUM})(?!\\s*%))?`;
 
 export function parseNumber(raw: string): number | null {
   const s = raw.trim().toLowerCase();

@@ -112,6 +112,18 @@ export function fieldAt(ctx: ExtractionContext, sentence: Sentence, offset: numb
     return compoundPart(normalizeLabel(text.slice(first.start, first.end)), text, value, offset);
   }
   const own = text.slice(block.start, block.start + block.text.length);
+  // A table row the source kept as plain text: "| Validity | 3 years |".
+  if (own.startsWith('|')) {
+    const second = own.indexOf('|', 1);
+    if (second > 1 && offset > block.start + second) {
+      let end = own.indexOf('|', second + 1);
+      if (end < 0) end = own.length;
+      return {
+        label: normalizeLabel(own.slice(1, second)),
+        value: { start: block.start + second + 1, end: block.start + end },
+      };
+    }
+  }
   const colon = /^([^:]{2,60}):\s/.exec(own);
   if (colon && offset >= block.start + colon[0].length) {
     return {

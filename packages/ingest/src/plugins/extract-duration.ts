@@ -29,7 +29,7 @@ function pieceAround(text: string, from: number, to: number): string {
     while (start > 0 && !',;(|'.includes(text[start - 1] as string)) start--;
   }
   let end = to;
-  while (end < text.length && !',;)|'.includes(text[end] as string)) end++;
+  while (end < text.length && !',;()|'.includes(text[end] as string)) end++;
   return text.slice(start, end);
 }
 
@@ -68,6 +68,16 @@ export function extractDuration(_options?: Readonly<ExtractDurationOptions> | nu
       const local = m.index;
       const piece = pieceAround(text, local, local + m[0].length);
       if (NOT_EXAM_LENGTH.test(piece) || NOT_EXAM_LENGTH.test(label)) return;
+      // "Data Science Basics - (8 hours)": a bracketed length after a title is a resource's, unless the text before
+      // it speaks of the exam.
+      const end = m.index + m[0].length;
+      if (
+        !labelled &&
+        text[m.index - 1] === '(' &&
+        text[end] === ')' &&
+        !/\b(?:exams?|tests?)\b/i.test(text.slice(0, m.index))
+      )
+        return;
       const exam = examAt(ctx, sentence, at);
       if (!exam) return;
       emitFact(file, { exam, attribute: 'duration', value: { minutes }, quote: quoteFor(sentence), at });

@@ -20,6 +20,62 @@ const RETIRE =
 
 const EXAM_WORD = /\b(?:exams?|certifications?|tests?|credentials?|it|versions?)\b/i;
 
+/** Capitalised words that do not name a thing: months and weekdays (by their first three letters), openers. */
+const NOT_A_NAME = new Set([
+  'the',
+  'a',
+  'an',
+  'so',
+  'and',
+  'but',
+  'i',
+  'we',
+  'you',
+  'it',
+  'on',
+  'by',
+  'in',
+  'as',
+  'from',
+  'after',
+  'until',
+  'this',
+  'that',
+]);
+const CALENDAR = new Set([
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+  'mon',
+  'tue',
+  'wed',
+  'thu',
+  'fri',
+  'sat',
+  'sun',
+]);
+const isName = (word: string) => !NOT_A_NAME.has(word.toLowerCase()) && !CALENDAR.has(word.slice(0, 3).toLowerCase());
+
+/**
+ * Whether the clause's subject is a named thing other than an exam ("LUIS retired on …", "The Gizmo API ends …"):
+ * a capitalised word before the retirement verb that is not a month, a weekday or a sentence opener.
+ */
+function namesSomethingElse(clause: string): boolean {
+  const verb = clause.search(RETIRE);
+  const before = verb < 0 ? clause : clause.slice(0, verb);
+  for (const m of before.matchAll(/\b[A-Z][A-Za-z]+/g)) if (isName(m[0])) return true;
+  return false;
+}
+
 /** Exam mentions in the clause around `offset`. */
 function mentionsIn(ctx: ExtractionContext, sentence: Sentence, offset: number) {
   const clause = sentence.clauses.find((c) => offset >= c.start && offset <= c.end) ?? sentence;
@@ -52,9 +108,15 @@ export function extractRetirement(_options?: Readonly<ExtractRetirementOptions> 
         // exam or a catalogued one ("LUIS retired on …" is a service, not the exam); a labelled value needs none.
         const clause = clauseText(ctx, sentence, at);
         if (!labelled(date)) {
-          if (!RETIRE.test(clause)) continue;
-          const named = mentionsIn(ctx, sentence, at).some((m) => m.kind === 'exam');
-          if (!named && !EXAM_WORD.test(clause)) continue;
+          // A table row reads its label cell as the clause's subject ("| Last day for X in English | 2026-09-28 |").
+          const rowLabel = ctx.cellSpans.get(sentence.block.index)?.[0];
+          const label = rowLabel ? ctx.doc.text.slice(rowLabel.start, rowLabel.end) : '';
+          if (!RETIRE.test(clause) && !RETIRE.test(label)) continue;
+          const named =
+            mentionsIn(ctx, sentence, at).some((m) => m.kind === 'exam') ||
+            (rowLabel !== undefined &&
+              ctx.mentions.some((m) => m.kind === 'exam' && m.start >= rowLabel.start && m.end <= rowLabel.end));
+          if (!named && !EXAM_WORD.test(clause) && namesSomethingElse(clause)) continue;
         }
         const exam = examAt(ctx, sentence, at);
         if (!exam) continue;

@@ -31,9 +31,14 @@ const rangeOf = (g: Record<string, string | undefined>): [number, number] | null
 export function extractStudyHours(_options?: Readonly<ExtractStudyHoursOptions> | null) {
   return (_tree: Root, file: VFile) => {
     const ctx = context(file);
+    let previous = '';
     for (const sentence of ctx.sentences) {
       const text = ctx.doc.text.slice(sentence.start, sentence.end);
-      if (!PREPARATION.test(text) || NOT_RECOMMENDATION.test(text)) continue;
+      const before = previous;
+      previous = text;
+      const heading = sentence.block.section[sentence.block.section.length - 1] ?? '';
+      if (NOT_RECOMMENDATION.test(text)) continue;
+      if (!PREPARATION.test(text) && !PREPARATION.test(before) && !PREPARATION.test(heading)) continue;
       RATE.lastIndex = 0;
       const rate = RATE.exec(text);
       if (!rate) continue;
