@@ -394,7 +394,8 @@ export function lowerBound<T>(items: readonly T[], key: number, keyOf: (item: T)
   return lo;
 }
 
-function mentionsWithin<M extends { start: number; end: number }>(
+/** The mentions inside [start, end), found by binary search (sources can be long). */
+export function mentionsWithin<M extends { start: number; end: number }>(
   mentions: readonly M[],
   start: number,
   end: number,

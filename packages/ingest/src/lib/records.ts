@@ -6,7 +6,7 @@
  * "RetirementJune 30, 2026"), and a label on its own line with the value on the next. Each extractor then
  * checks the label against its own lexicon (`FIELD_LABELS`) before reading the value with its grammar.
  */
-import type { ExtractionContext, Sentence, Span } from './context.ts';
+import { type ExtractionContext, mentionsWithin, type Sentence, type Span } from './context.ts';
 import type { Block } from './document.ts';
 
 /** The labels pages give each field, as whole labels (lowercase, trimmed of markup and a trailing colon). */
@@ -54,7 +54,7 @@ function headerOf(ctx: ExtractionContext, block: Block): Block | undefined {
 
 /** Whether a span names an exam (catalogued or not): then it is a row's subject, not a label. */
 function namesExam(ctx: ExtractionContext, span: Span): boolean {
-  return ctx.mentions.some((m) => m.start >= span.start && m.end <= span.end && m.kind !== 'vendor');
+  return mentionsWithin(ctx.mentions, span.start, span.end).some((m) => m.kind !== 'vendor');
 }
 
 /**

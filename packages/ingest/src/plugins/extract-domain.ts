@@ -19,6 +19,7 @@ import {
   type ExtractionContext,
   emitFact,
   examAt,
+  lowerBound,
   pointAt,
   quoteFor,
   type Sentence,
@@ -320,11 +321,9 @@ export function extractDomain(_options?: Readonly<ExtractDomainOptions> | null) 
     /** Prose outlines, one sentence each: "covers four domains: a (20%), b (30%) and c (50%)"; unnamed weights. */
     const seriesDomains = (block: Block): boolean => {
       let found = false;
-      for (
-        let s = sentenceAt(ctx, block.start);
-        s && s.block === block;
-        s = ctx.sentences[ctx.sentences.indexOf(s) + 1]
-      ) {
+      // Sentences by index from the block's first (binary search): no scan of the whole document per block.
+      const first = lowerBound(ctx.sentences, block.start, (x) => x.start);
+      for (let i = first, s = ctx.sentences[i]; s && s.block === block; s = ctx.sentences[++i]) {
         const text = ctx.doc.text.slice(s.start, s.end);
         const items = weightedSeries(text);
         if (items) {

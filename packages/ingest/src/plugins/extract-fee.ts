@@ -4,7 +4,16 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { clauseText, context, emitFact, examAt, pointAt, quoteFor, type Sentence } from '../lib/context.ts';
+import {
+  clauseText,
+  context,
+  emitFact,
+  examAt,
+  mentionsWithin,
+  pointAt,
+  quoteFor,
+  type Sentence,
+} from '../lib/context.ts';
 import { findMoney } from '../lib/quantities.ts';
 import { labelledAs } from '../lib/records.ts';
 import { labelOf, leadInText } from './shared.ts';
@@ -48,7 +57,7 @@ function examIsPriced(ctx: ReturnType<typeof context>, sentence: Sentence, at: n
   // The subject names an exam: a catalogued mention or the word itself ("the exam", "this certification").
   if (/\b(?:exam|test|certification)s?\b/i.test(subject)) return true;
   const subjectEnd = clause.start + copula.index;
-  return ctx.mentions.some((m) => m.start >= clause.start && m.end <= subjectEnd && m.resolved !== null);
+  return mentionsWithin(ctx.mentions, clause.start, subjectEnd).some((m) => m.resolved !== null);
 }
 
 export function extractFee(options?: Readonly<ExtractFeeOptions> | null) {
@@ -63,8 +72,8 @@ export function extractFee(options?: Readonly<ExtractFeeOptions> | null) {
         const at = sentence.start + money.start;
         const clause = clauseText(ctx, sentence, at);
         // "PMLE ($200)": a price in brackets right after an exam's name.
-        const bracketed = ctx.mentions.some(
-          (m) => m.kind === 'exam' && m.end <= at && /^\s*\(\s*$/.test(ctx.doc.text.slice(m.end, at)),
+        const bracketed = mentionsWithin(ctx.mentions, Math.max(0, at - 80), at).some(
+          (m) => m.kind === 'exam' && /^\s*\(\s*$/.test(ctx.doc.text.slice(m.end, at)),
         );
         const hasFeeWord =
           bracketed ||

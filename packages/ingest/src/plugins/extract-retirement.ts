@@ -7,6 +7,7 @@ import {
   type ExtractionContext,
   emitFact,
   examAt,
+  mentionsWithin,
   quoteFor,
   type Sentence,
 } from '../lib/context.ts';
@@ -79,7 +80,7 @@ function namesSomethingElse(clause: string): boolean {
 /** Exam mentions in the clause around `offset`. */
 function mentionsIn(ctx: ExtractionContext, sentence: Sentence, offset: number) {
   const clause = sentence.clauses.find((c) => offset >= c.start && offset <= c.end) ?? sentence;
-  return ctx.mentions.filter((m) => m.start >= clause.start && m.end <= clause.end);
+  return mentionsWithin(ctx.mentions, clause.start, clause.end);
 }
 
 export function extractRetirement(_options?: Readonly<ExtractRetirementOptions> | null) {
@@ -115,7 +116,7 @@ export function extractRetirement(_options?: Readonly<ExtractRetirementOptions> 
           const named =
             mentionsIn(ctx, sentence, at).some((m) => m.kind === 'exam') ||
             (rowLabel !== undefined &&
-              ctx.mentions.some((m) => m.kind === 'exam' && m.start >= rowLabel.start && m.end <= rowLabel.end));
+              mentionsWithin(ctx.mentions, rowLabel.start, rowLabel.end).some((m) => m.kind === 'exam'));
           if (!named && !EXAM_WORD.test(clause) && namesSomethingElse(clause)) continue;
         }
         const exam = examAt(ctx, sentence, at);
