@@ -58,17 +58,25 @@ export function formatClaimValue(attribute: ClaimAttribute, value: ClaimValue): 
       return as('delivery').modes.join(' or ');
     case 'passingScore': {
       const v = as('passingScore');
-      return v.scale === null ? formatNumber(v.score) : `${formatNumber(v.score)} of ${formatNumber(v.scale)}`;
+      const score = v.scale === null ? formatNumber(v.score) : `${formatNumber(v.score)} of ${formatNumber(v.scale)}`;
+      return v.approximate ? `about ${score}` : score;
     }
     case 'focus':
       return as('focus').topics.join(', ');
+    case 'studyHours': {
+      const v = as('studyHours');
+      return v.min === v.max ? `${formatNumber(v.min)} hours` : `${formatNumber(v.min)}–${formatNumber(v.max)} hours`;
+    }
     case 'objective': {
       const v = as('objective');
       return v.ref === null ? v.label : `${v.ref} ${v.label}`;
     }
     case 'domain': {
       const v = as('domain');
-      return v.weightPercent === null ? v.name : `${v.name} (${formatNumber(v.weightPercent)}%)`;
+      if (v.weightPercent !== null) return `${v.name} (${formatNumber(v.weightPercent)}%)`;
+      return v.weightRange
+        ? `${v.name} (${formatNumber(v.weightRange[0])}–${formatNumber(v.weightRange[1])}%)`
+        : v.name;
     }
     case 'domains': {
       const v = as('domains');
@@ -102,6 +110,7 @@ export const claimAttributeNames: Readonly<Record<ClaimAttribute, { title: strin
   passingScore: { title: 'Passing score', phrase: 'the passing score' },
   focus: { title: 'Focus', phrase: 'what to study' },
   objective: { title: 'Objective', phrase: 'an exam-guide objective' },
+  studyHours: { title: 'Study time', phrase: 'the recommended study time' },
 } satisfies Record<Attribute | 'domains', unknown>;
 
 /** Experience kinds as people say them ("machine learning experience"). */

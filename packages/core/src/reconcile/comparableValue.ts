@@ -245,7 +245,6 @@ function compared(attribute: ComparableAttribute, value: ClaimValue): Omit<Compa
       const v = value as AttributeValue<'studyHours'>;
       return {
         agreementKey: `${formatNumber(v.min)}-${formatNumber(v.max)} h`,
-        label: v.min === v.max ? `${formatNumber(v.min)} hours` : `${formatNumber(v.min)}–${formatNumber(v.max)} hours`,
         quantity: { unit: 'hour', lower: v.min, upper: v.max },
         specificity: -(v.max - v.min),
         demand: v.max,
