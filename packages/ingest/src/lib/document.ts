@@ -366,19 +366,37 @@ function joinLeaves(leaves: Leaf[], toRawOffset: (o: number) => number): { text:
   let capacity = 0;
   for (const leaf of leaves) capacity += leaf.value.length;
   // One offset per output character; the text is built in runs of kept characters, not one string per char.
+  // The runs are collected in an array and the last character written is kept in `last`: reading it back from a
+  // growing concatenated string makes V8 flatten the string each time, which is quadratic on long lines.
   const offsets = new Int32Array(capacity);
-  let text = '';
+  const parts: string[] = [];
+  let last = -1;
   let length = 0;
   let lastRaw = 0;
+  const write = (run: string) => {
+    if (run.length === 0) return;
+    parts.push(run);
+    last = run.charCodeAt(run.length - 1);
+  };
+  // Drops trailing characters whose code is in `codes` (spaces before a line boundary or at the end).
+  const trimEnd = (codes: readonly number[]) => {
+    while (length > 0 && codes.includes(last)) {
+      const tail = parts[parts.length - 1] as string;
+      if (tail.length === 1) parts.pop();
+      else parts[parts.length - 1] = tail.slice(0, -1);
+      length--;
+      const now = parts[parts.length - 1];
+      last = now === undefined ? -1 : now.charCodeAt(now.length - 1);
+    }
+  };
   for (const leaf of leaves) {
     const { value } = leaf;
     if (leaf.hard) {
       // A line boundary: trailing spaces before it go, and it is written once, never at the start.
-      while (length > 0 && text.charCodeAt(length - 1) === 0x20) length--;
-      text = text.slice(0, length);
-      if (length > 0 && text.charCodeAt(length - 1) !== 0x0a) {
+      trimEnd([0x20]);
+      if (length > 0 && last !== 0x0a) {
         offsets[length++] = leaf.offset === null ? lastRaw : toRawOffset(leaf.offset);
-        text += '\n';
+        write('\n');
       }
       continue;
     }
@@ -391,16 +409,15 @@ function joinLeaves(leaves: Leaf[], toRawOffset: (o: number) => number): { text:
       const raw = inputOffset === null ? lastRaw : toRawOffset(inputOffset);
       lastRaw = raw;
       if (isSpace(value.charCodeAt(i))) {
-        text += value.slice(runStart, i);
+        write(value.slice(runStart, i));
         runStart = i + 1;
-        if (length === 0 || text.charCodeAt(text.length - 1) === 0x20 || text.charCodeAt(text.length - 1) === 0x0a)
-          continue;
-        text += ' ';
+        if (length === 0 || last === 0x20 || last === 0x0a) continue;
+        write(' ');
       }
       offsets[length++] = raw;
     }
-    text += value.slice(runStart);
+    write(value.slice(runStart));
   }
-  while (length > 0 && (text.charCodeAt(length - 1) === 0x20 || text.charCodeAt(length - 1) === 0x0a)) length--;
-  return { text: text.slice(0, length), offsets: offsets.slice(0, length) };
+  trimEnd([0x20, 0x0a]);
+  return { text: parts.join(''), offsets: offsets.slice(0, length) };
 }
