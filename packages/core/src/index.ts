@@ -16,6 +16,29 @@ export {
 } from './claims/formatClaimValue.ts';
 export type { CertplanErrorCode, CertplanErrorIssue } from './errors.ts';
 export { CertplanError } from './errors.ts';
+export type {
+  DatedSource,
+  ExamChanges,
+  Freshness,
+  FreshnessCause,
+  FreshnessOptions,
+  GuideVersion,
+} from './freshness/claimFreshness.ts';
+export {
+  claimFreshness,
+  DEFAULT_FRESHNESS_MONTHS,
+  FreshnessCauseSchema,
+  FreshnessSchema,
+  newestSourceDate,
+  subtractMonths,
+} from './freshness/claimFreshness.ts';
+export type { FreshnessSettings } from './freshness/parseFreshnessSettings.ts';
+export {
+  DEFAULT_FRESHNESS_SETTINGS,
+  FRESHNESS_FILE,
+  FreshnessSettingsSchema,
+  parseFreshnessSettings,
+} from './freshness/parseFreshnessSettings.ts';
 export { canonicalJson, stableHash } from './lib/stableHash.ts';
 export type { ComparableAttribute, ComparableValue, Quantity } from './reconcile/comparableValue.ts';
 export { comparableValue, normalizeName } from './reconcile/comparableValue.ts';
