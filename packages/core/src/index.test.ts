@@ -54,6 +54,7 @@ describe('@certplan/core public surface', () => {
         "VendorSchema",
         "attributeValueSchemas",
         "authorityRank",
+        "backingSources",
         "canonicalJson",
         "claimAttributeNames",
         "claimAttributes",
@@ -72,6 +73,9 @@ describe('@certplan/core public surface', () => {
         "findSuccessor",
         "formatClaimValue",
         "formatNumber",
+        "examChangesOf",
+        "factsDigestOf",
+        "freshnessOfClaims",
         "groupComparableSets",
         "newestSourceDate",
         "normalizeName",
@@ -85,6 +89,7 @@ describe('@certplan/core public surface', () => {
         "stableHash",
         "subtractMonths",
         "upsertReview",
+        "wholeMonthsBetween",
       ]
     `);
   });

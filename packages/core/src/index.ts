@@ -31,7 +31,10 @@ export {
   FreshnessSchema,
   newestSourceDate,
   subtractMonths,
+  wholeMonthsBetween,
 } from './freshness/claimFreshness.ts';
+export type { FreshnessInput } from './freshness/freshnessOfClaims.ts';
+export { backingSources, examChangesOf, freshnessOfClaims } from './freshness/freshnessOfClaims.ts';
 export type { FreshnessSettings } from './freshness/parseFreshnessSettings.ts';
 export {
   DEFAULT_FRESHNESS_SETTINGS,

@@ -6,23 +6,20 @@
  * Reads content/dataset/dataset.json; when it is missing, builds it first with the ingest pipeline.
  * Exit codes: 0 printed; 1 the dataset could not be read; 2 bad arguments (an unknown --exam included).
  */
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   type Authority,
-  CertplanError,
   type ClaimAttribute,
   type ClaimValue,
   type Conflict,
   type Dataset,
-  DatasetSchema,
   type Fact,
   formatClaimValue,
   type Source,
 } from '@certplan/core';
-import { buildDataset } from './lib/buildDataset.ts';
+import { readDatasetFile } from './lib/readDatasetFile.ts';
 
 const usage = `Usage: pnpm conflicts [options]
 
@@ -231,36 +228,6 @@ function wrap(text: string, width: number, first = '', rest = ''): string[] {
   return lines;
 }
 
-async function loadDataset(datasetFile: string, contentDir: string, io: Io): Promise<Dataset> {
-  let text: string;
-  try {
-    text = await readFile(datasetFile, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    io.stderr(`${datasetFile} does not exist; building it first (as pnpm ingest does).\n`);
-    const result = buildDataset({ contentDir, outDir: dirname(datasetFile) });
-    return result.dataset;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new CertplanError(
-      'invalid_content',
-      `${datasetFile}: not JSON (${(error as Error).message}); run pnpm ingest to rebuild it`,
-    );
-  }
-  const parsed = DatasetSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new CertplanError(
-      'invalid_content',
-      `${datasetFile}: ${issue.path.join('.') || '(root)'}: ${issue.message}; run pnpm ingest to rebuild it`,
-    );
-  }
-  return parsed.data;
-}
-
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -293,7 +260,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return 2;
   }
   try {
-    const dataset = await loadDataset(datasetFile, contentDir, io);
+    const dataset = await readDatasetFile(datasetFile, contentDir, io.stderr);
     if (values.exam !== undefined && !dataset.exams.some((e) => e.id === values.exam)) {
       const known = dataset.exams.map((e) => e.id).join(', ');
       io.stderr(`pnpm conflicts: unknown exam '${values.exam}'; known exams: ${known || '(none)'}\n`);

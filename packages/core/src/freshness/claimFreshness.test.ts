@@ -6,6 +6,7 @@ import {
   type FreshnessOptions,
   newestSourceDate,
   subtractMonths,
+  wholeMonthsBetween,
 } from './claimFreshness.ts';
 
 const dated = (published: string | null, modified: string | null = null): DatedSource => ({ published, modified });
@@ -137,6 +138,17 @@ describe('subtractMonths', () => {
     ['2026-01-15', 24, '2024-01-15'],
   ])('%s minus %i months is %s', (date, months, expected) => {
     expect(subtractMonths(date, months)).toBe(expected);
+  });
+});
+
+describe('wholeMonthsBetween', () => {
+  it.each([
+    ['2022-03-14', '2026-11-30', 56],
+    ['2026-05-30', '2026-11-30', 6],
+    ['2026-05-31', '2026-11-30', 5],
+    ['2026-12-01', '2026-11-30', 0],
+  ])('from %s to %s is %i', (from, to, expected) => {
+    expect(wholeMonthsBetween(from, to)).toBe(expected);
   });
 });
 

@@ -149,6 +149,16 @@ export function claimFreshness(
   };
 }
 
+/** Whole calendar months from `from` to `to` (0 when `to` is not later); both YYYY-MM-DD. */
+export function wholeMonthsBetween(from: string, to: string): number {
+  const a = ISO_DATE.exec(from);
+  const b = ISO_DATE.exec(to);
+  if (!a || !b) throw new CertplanError('bad_request', `expected dates as YYYY-MM-DD, got "${from}" and "${to}"`);
+  const months =
+    (Number(b[1]) - Number(a[1])) * 12 + (Number(b[2]) - Number(a[2])) - (Number(b[3]) < Number(a[3]) ? 1 : 0);
+  return Math.max(0, months);
+}
+
 /** The guide version in force on `asOf`: the latest effective date not after it. */
 function currentGuide(guides: readonly GuideVersion[], asOf: string): GuideVersion | undefined {
   let current: GuideVersion | undefined;
