@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CertplanError } from '@certplan/core';
+import { CertplanError, DEFAULT_FRESHNESS_SETTINGS, type FreshnessSettings } from '@certplan/core';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
@@ -36,6 +36,7 @@ import {
   retirementOf,
   serializePlanResponse,
 } from './planner/index.ts';
+import { compareRoute } from './routes/compareRoute.ts';
 import {
   ConflictIdParamSchema,
   ConflictListSchema,
@@ -71,6 +72,8 @@ export interface AppDeps {
   corsOrigins?: readonly string[];
   /** Request body limit in bytes (default 64 KiB: a plan request or a review is well under 2 KiB). */
   bodyLimitBytes?: number;
+  /** When a claim counts as stale (content/freshness.yaml); default 18 months. */
+  freshness?: FreshnessSettings;
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
@@ -557,6 +560,15 @@ export function createApp(deps: AppDeps) {
       const feedUrl = `${url.origin}/api/plans/ics?${canonical}${suffix}`;
       return planIcs(c, plan, granularity === 'week' ? 'week' : 'session', feedUrl) as never;
     },
+  );
+
+  app.route(
+    '/',
+    compareRoute({
+      dataset: store,
+      clock: deps.clock,
+      thresholdMonths: (deps.freshness ?? DEFAULT_FRESHNESS_SETTINGS).thresholdMonths,
+    }),
   );
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

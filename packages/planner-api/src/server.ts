@@ -9,7 +9,14 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Dataset, DatasetSchema } from '@certplan/core';
+import {
+  type Dataset,
+  DatasetSchema,
+  DEFAULT_FRESHNESS_SETTINGS,
+  FRESHNESS_FILE,
+  type FreshnessSettings,
+  parseFreshnessSettings,
+} from '@certplan/core';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { DatasetStore } from './lib/DatasetStore.ts';
@@ -68,6 +75,19 @@ async function loadDataset(contentDir: string): Promise<Dataset> {
   return parsed.data;
 }
 
+/** content/freshness.yaml: missing means the defaults; a broken one stops the start with file:line:column. */
+async function loadFreshnessSettings(contentDir: string): Promise<FreshnessSettings> {
+  const file = join(contentDir, FRESHNESS_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_FRESHNESS_SETTINGS };
+    throw new StartupError(`${file}: cannot read it: ${(error as Error).message}`);
+  }
+  return parseFreshnessSettings(text, file);
+}
+
 async function main(): Promise<void> {
   const env = process.env;
   const contentDir = resolve(env.CONTENT_DIR || 'content');
@@ -85,6 +105,7 @@ async function main(): Promise<void> {
     reviewToken = (await loadOrCreateReviewToken(contentDir)).token;
   }
 
+  const freshness = await loadFreshnessSettings(contentDir);
   const dataset = await loadDataset(contentDir);
   // A reviews.yaml that does not parse stops the start: serving would hide the decisions and a later review
   // would overwrite them.
@@ -109,6 +130,7 @@ async function main(): Promise<void> {
     reviewToken,
     reviewers,
     clock: () => new Date(),
+    freshness,
     webRoot: existsSync(join(webRoot, 'index.html')) ? webRoot : null,
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')

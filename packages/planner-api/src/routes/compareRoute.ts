@@ -1,0 +1,68 @@
+/**
+ * `GET /api/compare?exams=a,b,c`: exams side by side (see lib/compareExams.ts). A route group of its own,
+ * mounted by createApp with `app.route('/', …)`; errors go through the app's one error handler.
+ */
+import { CertplanError } from '@certplan/core';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { compareExams } from '../lib/compareExams.ts';
+import type { DatasetStore } from '../lib/DatasetStore.ts';
+import { validationError } from '../lib/errors.ts';
+import { retirementOf } from '../planner/index.ts';
+import { ErrorSchema } from '../schemas.ts';
+import { CompareQuerySchema, CompareResponseSchema } from './compareSchemas.ts';
+
+export interface CompareRouteDeps {
+  dataset: DatasetStore;
+  clock: () => Date;
+  /** Months a claim's newest source may be old before it is stale (content/freshness.yaml). */
+  thresholdMonths: number;
+}
+
+const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
+
+export function compareRoute(deps: CompareRouteDeps) {
+  const app = new OpenAPIHono({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.target, result.error);
+    },
+  });
+  return app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/compare',
+      summary: 'Exams side by side: one row per attribute, each value cited, dated and marked where sources disagree',
+      request: { query: CompareQuerySchema },
+      responses: {
+        200: { description: 'The comparison', content: { 'application/json': { schema: CompareResponseSchema } } },
+        400: error('Bad request: no exams, more than four, a malformed or repeated id (see error.issues)'),
+        404: error('An unknown exam id (error.details.known lists the known ones)'),
+      },
+    }),
+    (c) => {
+      const ids = c.req
+        .valid('query')
+        .exams.split(',')
+        .map((id) => id.trim());
+      const { index } = deps.dataset;
+      const unknown = ids.filter((id) => !index.examsById.has(id));
+      if (unknown.length > 0) {
+        const known = [...index.examsById.keys()];
+        throw new CertplanError(
+          'not_found',
+          `no exam with id ${unknown.map((id) => `"${id}"`).join(', ')}; known exams: ${known.join(', ')}`,
+          { details: { unknown, known } },
+        );
+      }
+      const asOf = deps.clock().toISOString().slice(0, 10);
+      const plannerIndex = deps.dataset.plannerIndex;
+      return c.json(
+        compareExams(index, ids, {
+          asOf,
+          thresholdMonths: deps.thresholdMonths,
+          retirementOf: (id) => retirementOf(plannerIndex, id),
+        }),
+        200,
+      );
+    },
+  );
+}
