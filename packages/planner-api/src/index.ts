@@ -59,6 +59,15 @@ export {
   PlanRequestSchema,
   preparePlannerData,
 } from './planner/index.ts';
+export type {
+  CompareCell as ApiCompareCell,
+  CompareClaim as ApiCompareClaim,
+  CompareExam as ApiCompareExam,
+  CompareResponse,
+  CompareRow as ApiCompareRow,
+  ExamFreshness as ApiExamFreshness,
+} from './routes/compareSchemas.ts';
+export { MAX_COMPARED_EXAMS } from './routes/compareSchemas.ts';
 
 /** `{error: {code, message, issues?, details?}}`: the body of every 4xx and 5xx. */
 export type ApiError = z.infer<typeof ErrorSchema>;

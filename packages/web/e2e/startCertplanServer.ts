@@ -25,11 +25,13 @@ export interface CertplanServer {
 
 export interface ServerOptions {
   webRoot: string;
+  /** A content directory to copy instead of the seed corpus (a test's own fixture catalog and sources). */
+  contentFrom?: string;
   /** Extra raw sources: file name under content/raw/ → path of the file to copy there, registered in sources.yaml. */
   extraSources?: Record<string, string>;
   /** Reviewers with their own tokens (name → token): written to content/reviewers.yaml as SHA-256 hashes. */
   reviewers?: Record<string, string>;
-  /** A content directory to copy instead of the seed corpus (another fixture, e.g. the fifteen-exam catalog). */
+  /** Same as `contentFrom` (the fifteen-exam catalog fixture's tests use this name). */
   content?: string;
   startTimeoutMs?: number;
 }
@@ -37,8 +39,15 @@ export interface ServerOptions {
 export async function startCertplanServer(options: ServerOptions): Promise<CertplanServer> {
   const contentDir = await mkdtemp(join(tmpdir(), 'certplan-e2e-content-'));
   // A fresh copy without a built dataset: the server builds it (ingest) from the sources, extra ones included.
-  if (options.content) await cp(options.content, contentDir, { recursive: true });
-  else copyCorpusFixture(contentDir);
+  const contentFrom = options.contentFrom ?? options.content;
+  if (contentFrom) {
+    await cp(contentFrom, contentDir, {
+      recursive: true,
+      filter: (source) => !/^[\\/](dataset|\.cache)([\\/]|$)/.test(source.slice(contentFrom.length)),
+    });
+  } else {
+    copyCorpusFixture(contentDir);
+  }
   for (const [name, from] of Object.entries(options.extraSources ?? {})) {
     await copyFile(from, join(contentDir, 'raw', name));
     await appendFile(join(contentDir, 'sources.yaml'), `- file: ${name}\n  authority: secondary\n`);

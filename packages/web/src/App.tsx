@@ -7,6 +7,7 @@ import { type JSX, lazy } from 'solid-js';
 import { PlanPage } from './pages/PlanPage.tsx';
 
 const ExamPage = lazy(() => import('./pages/ExamPage.tsx').then((m) => ({ default: m.ExamPage })));
+const ComparePage = lazy(() => import('./pages/ComparePage.tsx').then((m) => ({ default: m.ComparePage })));
 const ConflictsPage = lazy(() => import('./pages/ConflictsPage.tsx').then((m) => ({ default: m.ConflictsPage })));
 
 export function Layout(props: RouteSectionProps): JSX.Element {
@@ -25,6 +26,9 @@ export function Layout(props: RouteSectionProps): JSX.Element {
               <A href="/" end>
                 Plan
               </A>
+            </li>
+            <li>
+              <A href="/compare">Compare exams</A>
             </li>
             <li>
               <A href="/review">Review conflicts</A>
@@ -59,6 +63,7 @@ export function AppRoutes(): JSX.Element {
     <>
       <Route path="/" component={PlanPage} />
       <Route path="/exams/:id" component={ExamPage} />
+      <Route path="/compare" component={ComparePage} />
       <Route path="/review" component={ConflictsPage} />
       <Route path="*404" component={NotFound} />
     </>

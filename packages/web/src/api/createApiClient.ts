@@ -3,7 +3,16 @@
  * `ApiError` carrying the API's own message and per-field issues, so forms can show them next to the field.
  */
 import { ApiError } from './ApiError.ts';
-import type { ConflictView, ExamDetail, ExamSummary, Plan, PlanRequest, ReviewRequest, ReviewResult } from './types.ts';
+import type {
+  Comparison,
+  ConflictView,
+  ExamDetail,
+  ExamSummary,
+  Plan,
+  PlanRequest,
+  ReviewRequest,
+  ReviewResult,
+} from './types.ts';
 
 export interface ApiClientOptions {
   /** Prefix of every path; '' for the same origin. */
@@ -19,6 +28,8 @@ export interface Tagged<T> {
 export interface ApiClient {
   listExams(signal?: AbortSignal): Promise<ExamSummary[]>;
   getExam(id: string, signal?: AbortSignal): Promise<ExamDetail>;
+  /** GET /api/compare: up to four exams side by side. */
+  compareExams(ids: readonly string[], signal?: AbortSignal): Promise<Comparison>;
   createPlan(body: PlanRequest, signal?: AbortSignal): Promise<Plan>;
   /** The plan as an RFC 5545 calendar. */
   planCalendar(body: PlanRequest, signal?: AbortSignal): Promise<Blob>;
@@ -59,6 +70,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   return {
     listExams: async (signal) => (await json<{ exams: ExamSummary[] }>('/api/exams', { signal: signal ?? null })).exams,
     getExam: (id, signal) => json<ExamDetail>(`/api/exams/${encodeURIComponent(id)}`, { signal: signal ?? null }),
+    compareExams: (ids, signal) =>
+      json<Comparison>(`/api/compare?exams=${ids.map(encodeURIComponent).join(',')}`, { signal: signal ?? null }),
     createPlan: async (body, signal) => (await json<{ plan: Plan }>('/api/plans', post(body, signal))).plan,
     planCalendar: async (body, signal) => (await request('/api/plans/ics', post(body, signal))).blob(),
     listConflicts: async (signal) =>

@@ -4,6 +4,8 @@
  */
 import type {
   ApiClaim,
+  ApiCompareClaim,
+  ApiCompareExam,
   ApiConflict,
   ApiConflictFact,
   ApiExamSummary,
@@ -15,6 +17,7 @@ import type {
 
 export type {
   ApiError as ApiErrorBody,
+  CompareResponse as Comparison,
   Plan,
   PlanDomain,
   PlanRequest,
@@ -37,3 +40,7 @@ export type ConflictFact = ApiConflictFact;
 export type ReviewView = NonNullable<ApiConflict['review']>;
 export type ReviewResult = ReviewResponse;
 export type Proficiency = Record<string, number>;
+export type CompareClaimView = ApiCompareClaim;
+export type CompareExamView = ApiCompareExam;
+/** A claim's freshness: `{newest, stale, cause, reason}`. */
+export type Freshness = ApiCompareClaim['freshness'];

@@ -4,7 +4,17 @@
  */
 import { ApiError } from '../api/ApiError.ts';
 import type { ApiClient } from '../api/createApiClient.ts';
-import type { Citation, ClaimView, ConflictView, ExamSummary, Plan, PlanRequest, PlanSession } from '../api/types.ts';
+import type {
+  Citation,
+  ClaimView,
+  CompareClaimView,
+  Comparison,
+  ConflictView,
+  ExamSummary,
+  Plan,
+  PlanRequest,
+  PlanSession,
+} from '../api/types.ts';
 
 export const citation = (overrides: Partial<Citation> = {}): Citation => ({
   source: 'src-guide',
@@ -256,6 +266,101 @@ export const conflict = (overrides: Partial<ConflictView> = {}): ConflictView =>
     ...overrides,
   }) as ConflictView;
 
+const fresh = (newest: string) => ({
+  newest,
+  stale: false,
+  cause: 'fresh' as const,
+  reason: `newest source ${newest} is within 18 months of 2026-11-22`,
+});
+
+export const compareClaim = (
+  attribute: CompareClaimView['attribute'],
+  text: string,
+  overrides: Partial<CompareClaimView> = {},
+): CompareClaimView => ({
+  id: `claim-${attribute}-${text}`,
+  attribute,
+  key: null,
+  value: null,
+  text,
+  status: 'agreed',
+  conflictId: null,
+  citations: [apiCitation({ published: '2026-06-01', quote: `The exam: ${text}.` })],
+  freshness: fresh('2026-06-01'),
+  ...overrides,
+});
+
+/** MLA-C01 and MLS-C01 side by side: a contested fee, a stale one, a retirement with its successor. */
+export const comparison = (ids: readonly string[] = [mla.id, mls.id]): Comparison => {
+  const columns = ids.map((id) => (id === mls.id ? mls : mla));
+  const freshness = {
+    asOf: '2026-11-22',
+    thresholdMonths: 18,
+    newest: '2026-06-01',
+    stale: false,
+    staleClaims: 0,
+    claims: 2,
+  };
+  const feeOf = (id: string) =>
+    id === mls.id
+      ? compareClaim('fee', 'USD 300', {
+          id: 'claim-mls-fee',
+          citations: [apiCitation({ published: '2022-03-14', quote: 'MLS-C01 costs USD 300.' })],
+          freshness: {
+            newest: '2022-03-14',
+            stale: true,
+            cause: 'threshold',
+            reason: 'newest source 2022-03-14 is more than 18 months older than 2026-11-22',
+          },
+        })
+      : compareClaim('fee', 'USD 150', { id: 'claim-mla-fee', status: 'contested', conflictId: 'conf-fee' });
+  return {
+    asOf: '2026-11-22',
+    thresholdMonths: 18,
+    exams: columns.map((exam) => ({
+      id: exam.id,
+      name: exam.name,
+      vendor: exam.vendor,
+      code: exam.code,
+      status: exam.retired ? 'retired' : 'current',
+      retired: exam.retired,
+      freshness: exam.retired ? { ...freshness, newest: '2022-03-14', stale: true, staleClaims: 1 } : freshness,
+    })),
+    rows: [
+      {
+        id: 'status',
+        label: 'Status',
+        cells: columns.map((exam) => ({
+          exam: exam.id,
+          claims: exam.retired ? [compareClaim('retirement', `retired on ${exam.retired.date}`)] : [],
+        })),
+      },
+      { id: 'fee', label: 'Exam fee', cells: columns.map((exam) => ({ exam: exam.id, claims: [feeOf(exam.id)] })) },
+      {
+        id: 'domains',
+        label: 'Domains and weights',
+        cells: columns.map((exam) => ({
+          exam: exam.id,
+          claims:
+            exam.id === mla.id
+              ? [
+                  compareClaim('domains', '2 domains: Data Preparation (60%); Modeling (40%)', {
+                    value: {
+                      domains: [
+                        { name: 'Data Preparation', weightPercent: 60 },
+                        { name: 'Modeling', weightPercent: 40 },
+                      ],
+                      weightsKnown: true,
+                    },
+                  }),
+                ]
+              : [],
+        })),
+      },
+    ],
+  };
+};
+
 export interface FakeCalls {
   createPlan: PlanRequest[];
   reviews: { id: string; body: unknown; auth: { token: string; etag: string } }[];
@@ -275,6 +380,7 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): ApiClient & { calls
       return plan({ exam: body.exam, startDate: body.startDate });
     },
     planCalendar: async () => new Blob(['BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n'], { type: 'text/calendar' }),
+    compareExams: async (ids) => comparison(ids),
     listConflicts: async () => [conflict()],
     getConflict: async (id) => ({ data: conflict({ id }), etag: '"etag-1"' }),
     reviewConflict: async (id, body, auth) => {
