@@ -663,6 +663,7 @@ describe('OpenAPI and docs', () => {
         .sort(),
     ).toEqual([
       'DELETE /api/conflicts/{id}/review',
+      'GET /api/compare',
       'GET /api/conflicts',
       'GET /api/conflicts/{id}',
       'GET /api/exams',

@@ -14,6 +14,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { DatasetStore } from './lib/DatasetStore.ts';
 import { renderDocsCss, renderDocsPage } from './lib/docsPage.ts';
 import { errorResponse, validationError } from './lib/errors.ts';
+import { freshnessOf } from './lib/freshnessViews.ts';
 import { limitBody } from './lib/limitBody.ts';
 import { ReviewerRegistry } from './lib/ReviewerRegistry.ts';
 import { recordReview, undoReview } from './lib/recordReview.ts';
@@ -115,6 +116,10 @@ const MINIMAL_PAGE = `<!doctype html>
 
 export function createApp(deps: AppDeps) {
   const store = deps.dataset;
+  const thresholdMonths = (deps.freshness ?? DEFAULT_FRESHNESS_SETTINGS).thresholdMonths;
+  /** Claims dated as of the request's day (core's claimFreshness; never stored). */
+  const freshnessToday = (claims: Parameters<typeof freshnessOf>[1]) =>
+    freshnessOf(store.index, claims, { asOf: today(deps.clock), thresholdMonths });
   const writeFile = deps.writeFile ?? writeFileAtomic;
   const app = new OpenAPIHono({
     defaultHook: (result) => {
@@ -201,8 +206,9 @@ export function createApp(deps: AppDeps) {
     }),
     (c) => {
       const { index } = store;
+      const freshness = freshnessToday(store.dataset.claims);
       const exams = store.dataset.exams.map((exam) =>
-        examSummary(index, exam, retirementOf(store.plannerIndex, exam.id)),
+        examSummary(index, exam, retirementOf(store.plannerIndex, exam.id), freshness),
       );
       return c.json({ exams }, 200);
     },
@@ -224,11 +230,13 @@ export function createApp(deps: AppDeps) {
       const { index } = store;
       const exam = index.examsById.get(id);
       if (!exam) throw new CertplanError('not_found', `no exam with id "${id}"`, { details: { exam: id } });
-      const summary = examSummary(index, exam, retirementOf(store.plannerIndex, exam.id));
+      const claims = index.claimsByExam.get(id) ?? [];
+      const freshness = freshnessToday(claims);
+      const summary = examSummary(index, exam, retirementOf(store.plannerIndex, exam.id), freshness);
       return c.json(
         {
           exam: { ...summary, aliases: exam.aliases },
-          claims: (index.claimsByExam.get(id) ?? []).map((claim) => claimView(index, claim)),
+          claims: claims.map((claim) => claimView(index, claim, freshness)),
           conflicts: (index.conflictsByExam.get(id) ?? []).map((conflict) => conflictView(index, conflict)),
         },
         200,
@@ -567,7 +575,7 @@ export function createApp(deps: AppDeps) {
     compareRoute({
       dataset: store,
       clock: deps.clock,
-      thresholdMonths: (deps.freshness ?? DEFAULT_FRESHNESS_SETTINGS).thresholdMonths,
+      thresholdMonths,
     }),
   );
 

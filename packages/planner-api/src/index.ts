@@ -23,6 +23,7 @@ import type {
 
 export type { AppDeps } from './app.ts';
 export { createApp, DEFAULT_BODY_LIMIT_BYTES } from './app.ts';
+export type { ExamFreshness as ApiExamFreshness } from './freshnessSchemas.ts';
 /**
  * Literal types generated from the built dataset by ts-morph (turbo task `codegen`): code that names an exam
  * or a domain checks against what the data holds, so a catalog change that drops one fails the typecheck.
@@ -65,7 +66,6 @@ export type {
   CompareExam as ApiCompareExam,
   CompareResponse,
   CompareRow as ApiCompareRow,
-  ExamFreshness as ApiExamFreshness,
 } from './routes/compareSchemas.ts';
 export { MAX_COMPARED_EXAMS } from './routes/compareSchemas.ts';
 

@@ -19,6 +19,7 @@ import {
   ReviewSchema,
 } from '@certplan/core';
 import { z } from '@hono/zod-openapi';
+import { ClaimFreshnessSchema, ExamFreshnessSchema } from './freshnessSchemas.ts';
 import { CitationSchema as PlannerCitationSchema } from './planner/index.ts';
 
 export const ErrorSchema = z
@@ -100,6 +101,8 @@ export const ClaimViewSchema = byAttribute<ClaimView>((attribute) =>
     citations: z.array(CitationSchema),
     /** Facts that said something else: kept visible, never deleted. */
     dissent: z.array(CitationSchema),
+    /** How current the value is, as of the server's date (GET /api/exams and /api/exams/{id}). */
+    freshness: ClaimFreshnessSchema.optional(),
   }),
 ).openapi('Claim');
 
@@ -134,6 +137,8 @@ export const ExamSummarySchema = z
     code: z.string().nullable(),
     retired: RetiredSchema.nullable(),
     facts: KeyFactsSchema,
+    /** The newest source behind any of the exam's claims and how many are stale, as of the server's date. */
+    freshness: ExamFreshnessSchema.optional(),
   })
   .openapi('ExamSummary');
 

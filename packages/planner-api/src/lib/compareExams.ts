@@ -4,26 +4,11 @@
  * domains with weights, study time, salary), every value with the quotes that back it, the conflict if
  * sources disagree, and its freshness as of the request's day.
  */
-import {
-  backingSources,
-  type Claim,
-  type ComparableAttribute,
-  claimFreshness,
-  comparableValue,
-  type Exam,
-  examChangesOf,
-  type Freshness,
-} from '@certplan/core';
+import { type Claim, type ComparableAttribute, comparableValue, type Exam } from '@certplan/core';
 import type { RetirementInfo } from '../planner/index.ts';
-import type {
-  CompareClaim,
-  CompareExam,
-  CompareResponse,
-  CompareRow,
-  CompareRowId,
-  ExamFreshness,
-} from '../routes/compareSchemas.ts';
+import type { CompareClaim, CompareExam, CompareResponse, CompareRow, CompareRowId } from '../routes/compareSchemas.ts';
 import type { DatasetIndex } from './DatasetStore.ts';
+import { examFreshness, freshnessOf } from './freshnessViews.ts';
 import { citation } from './views.ts';
 
 interface RowSpec {
@@ -67,45 +52,6 @@ function valueText(attribute: string, value: unknown): string {
   }
 }
 
-/** Freshness of each of these claims, judged by the sources backing it and its exam's known changes. */
-export function freshnessOf(
-  index: DatasetIndex,
-  claims: readonly Claim[],
-  options: Pick<CompareOptions, 'asOf' | 'thresholdMonths'>,
-): Map<string, Freshness> {
-  const changes = examChangesOf({ exams: [...index.examsById.values()], claims });
-  const result = new Map<string, Freshness>();
-  for (const claim of claims) {
-    const sources = backingSources(claim, index.factsById, index.sourcesById);
-    result.set(claim.id, claimFreshness(claim, sources, { ...options, changes: changes.get(claim.exam) }));
-  }
-  return result;
-}
-
-/** The exam's newest source over all its claims, and how many of them are stale. */
-export function examFreshness(
-  claims: readonly Claim[],
-  freshness: ReadonlyMap<string, Freshness>,
-  options: Pick<CompareOptions, 'asOf' | 'thresholdMonths'>,
-): ExamFreshness {
-  let newest: string | null = null;
-  let staleClaims = 0;
-  for (const claim of claims) {
-    const f = freshness.get(claim.id);
-    if (!f) continue;
-    if (f.stale) staleClaims++;
-    if (f.newest !== null && (newest === null || f.newest > newest)) newest = f.newest;
-  }
-  return {
-    asOf: options.asOf,
-    thresholdMonths: options.thresholdMonths,
-    newest,
-    stale: staleClaims > 0,
-    staleClaims,
-    claims: claims.length,
-  };
-}
-
 function sortClaims(claims: readonly Claim[], attributes: readonly string[]): Claim[] {
   return [...claims].sort(
     (a, b) =>
@@ -137,7 +83,7 @@ export function compareExams(
       const fact = index.factsById.get(id);
       return fact ? [citation(index, fact)] : [];
     }),
-    freshness: freshness.get(claim.id)!,
+    freshness: freshness.byClaim.get(claim.id)!,
   });
 
   const rowClaims = (row: RowSpec, examId: string): Claim[] => {
@@ -172,7 +118,7 @@ export function compareExams(
             citations: [...retired.citations],
           }
         : null,
-      freshness: examFreshness(claimsOf.get(exam.id) ?? [], freshness, options),
+      freshness: examFreshness(claimsOf.get(exam.id) ?? [], freshness),
     };
   });
 

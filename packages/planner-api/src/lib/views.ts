@@ -14,6 +14,7 @@ import type {
   KeyFactsSchema,
 } from '../schemas.ts';
 import type { DatasetIndex } from './DatasetStore.ts';
+import { examFreshness, type FreshnessContext } from './freshnessViews.ts';
 
 type Citation = z.infer<typeof CitationSchema>;
 type ClaimView = z.infer<typeof ClaimViewSchema>;
@@ -49,7 +50,9 @@ function citations(index: DatasetIndex, factIds: readonly string[]): Citation[] 
   });
 }
 
-export function claimView(index: DatasetIndex, claim: Claim): ClaimView {
+/** With `freshness`, the claim carries how current it is (see freshnessViews.ts). */
+export function claimView(index: DatasetIndex, claim: Claim, freshness?: FreshnessContext): ClaimView {
+  const fresh = freshness?.byClaim.get(claim.id);
   return {
     id: claim.id,
     exam: claim.exam,
@@ -61,6 +64,7 @@ export function claimView(index: DatasetIndex, claim: Claim): ClaimView {
     conflictId: claim.conflictId ?? null,
     citations: citations(index, claim.factIds),
     dissent: citations(index, claim.dissentingFactIds),
+    ...(fresh ? { freshness: fresh } : {}),
     // The claim pairs its attribute with its value type; copying both keeps the pair.
   } as ClaimView;
 }
@@ -114,10 +118,10 @@ export function claimForConflict(index: DatasetIndex, conflict: Conflict): Claim
   );
 }
 
-function keyFacts(index: DatasetIndex, exam: Exam): KeyFacts {
+function keyFacts(index: DatasetIndex, exam: Exam, freshness: FreshnessContext | undefined): KeyFacts {
   const claims = index.claimsByExam.get(exam.id) ?? [];
   const of = (attribute: string) =>
-    claims.filter((claim) => claim.attribute === attribute).map((claim) => claimView(index, claim));
+    claims.filter((claim) => claim.attribute === attribute).map((claim) => claimView(index, claim, freshness));
   const domains = of('domains');
   return {
     fee: of('fee'),
@@ -129,8 +133,16 @@ function keyFacts(index: DatasetIndex, exam: Exam): KeyFacts {
   };
 }
 
-/** `retired` comes from the planner (retirementOf), so the listing and the 422 refusal agree. */
-export function examSummary(index: DatasetIndex, exam: Exam, retired: RetirementInfo | null): ExamSummary {
+/**
+ * `retired` comes from the planner (retirementOf), so the listing and the 422 refusal agree. With `freshness`
+ * (judged over at least the exam's claims), the exam and its key facts say how current they are.
+ */
+export function examSummary(
+  index: DatasetIndex,
+  exam: Exam,
+  retired: RetirementInfo | null,
+  freshness?: FreshnessContext,
+): ExamSummary {
   return {
     id: exam.id,
     name: exam.name,
@@ -143,6 +155,7 @@ export function examSummary(index: DatasetIndex, exam: Exam, retired: Retirement
           citations: [...retired.citations],
         }
       : null,
-    facts: keyFacts(index, exam),
+    facts: keyFacts(index, exam, freshness),
+    ...(freshness ? { freshness: examFreshness(index.claimsByExam.get(exam.id) ?? [], freshness) } : {}),
   };
 }

@@ -1,33 +1,14 @@
 /**
  * Shapes of `GET /api/compare` (and the freshness the exam answers carry), as zod schemas: request validation,
- * the OpenAPI document and the web client's types come from here. Freshness itself is core's FreshnessSchema.
+ * the OpenAPI document and the web client's types come from here. Freshness shapes are in freshnessSchemas.ts.
  */
-import { ClaimAttributeSchema, ExamIdSchema, FreshnessSchema, IsoDateSchema } from '@certplan/core';
+import { ClaimAttributeSchema, ExamIdSchema, IsoDateSchema } from '@certplan/core';
 import { z } from '@hono/zod-openapi';
+import { ClaimFreshnessSchema, ExamFreshnessSchema } from '../freshnessSchemas.ts';
 import { CitationSchema, RetiredSchema } from '../schemas.ts';
 
 /** At most this many exams side by side: four columns fit a desktop screen, a phone stacks them. */
 export const MAX_COMPARED_EXAMS = 4;
-
-export const ClaimFreshnessSchema = z.object(FreshnessSchema.shape).openapi('Freshness', {
-  description:
-    'How current a claim is: the newest published/modified date among the sources backing it, and whether it is stale (older than the threshold in content/freshness.yaml, or than a newer exam guide or the exam’s retirement).',
-});
-
-/** An exam's freshness at a glance: the newest source behind any of its claims, and how many are stale. */
-export const ExamFreshnessSchema = z
-  .object({
-    /** The day it was judged from (the server's date). */
-    asOf: IsoDateSchema,
-    thresholdMonths: z.number().int(),
-    /** The newest date among the sources of all the exam's claims; null when none is dated. */
-    newest: IsoDateSchema.nullable(),
-    /** True when any of the exam's claims is stale. */
-    stale: z.boolean(),
-    staleClaims: z.number().int().nonnegative(),
-    claims: z.number().int().nonnegative(),
-  })
-  .openapi('ExamFreshness');
 
 export const CompareRowIdSchema = z.enum([
   'status',
@@ -139,4 +120,3 @@ export type CompareExam = z.infer<typeof CompareExamSchema>;
 export type CompareRow = z.infer<typeof CompareRowSchema>;
 export type CompareCell = z.infer<typeof CompareCellSchema>;
 export type CompareClaim = z.infer<typeof CompareClaimSchema>;
-export type ExamFreshness = z.infer<typeof ExamFreshnessSchema>;

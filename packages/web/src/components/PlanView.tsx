@@ -5,6 +5,7 @@
 import { createMemo, For, type JSX, Show } from 'solid-js';
 import type { Citation, ExamSummary, Plan } from '../api/types.ts';
 import { formatClaimValue } from '../lib/formatClaimValue.ts';
+import { examFreshnessLabel } from '../lib/formatFreshness.ts';
 import type { ProgressStore } from '../lib/progressStore.ts';
 import { hoursDone } from '../lib/replanFromToday.ts';
 import { safeHref } from '../lib/safeHref.ts';
@@ -146,6 +147,13 @@ export function PlanView(props: PlanViewProps): JSX.Element {
           </dd>
         </div>
       </dl>
+      <Show when={props.exam?.freshness}>
+        {(freshness) => (
+          <p class="freshness plan-freshness" data-stale={freshness().stale ? 'true' : 'false'}>
+            {`Facts behind this plan: ${examFreshnessLabel(freshness())}.`}
+          </p>
+        )}
+      </Show>
 
       <div class="plan-actions no-print">
         <button type="button" class="button" onClick={props.onExportCalendar}>

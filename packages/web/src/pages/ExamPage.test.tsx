@@ -56,6 +56,57 @@ describe('ExamPage', () => {
     }
   });
 
+  it("shows how current the exam's facts are and which value is stale", async () => {
+    const stale = claim(
+      'validity',
+      { months: 24 },
+      {
+        freshness: {
+          newest: '2022-05-09',
+          stale: true,
+          cause: 'threshold',
+          reason: 'newest source 2022-05-09 is more than 18 months older than 2026-11-22',
+        },
+      },
+    );
+    const fresh = claim(
+      'fee',
+      { amount: 150, currency: 'USD' },
+      { freshness: { newest: '2026-06-01', stale: false, cause: 'fresh', reason: 'within 18 months' } },
+    );
+    const freshness = {
+      asOf: '2026-11-22',
+      thresholdMonths: 18,
+      newest: '2026-06-01',
+      stale: true,
+      staleClaims: 1,
+      claims: 2,
+    };
+    const api = fakeApi({
+      getExam: async () => ({
+        exam: { ...mla, aliases: [], freshness },
+        claims: [fresh, stale],
+        conflicts: [],
+      }),
+    });
+    const app = renderApp(api, '/exams/aws-mla-c01');
+    try {
+      await app.findByRole('heading', { level: 1, name: mla.name });
+      expect(app.container.querySelector('.exam-page > .freshness')?.textContent).toBe(
+        'sources as of June 2026 · 1 of 2 values stale',
+      );
+      expect(app.getByRole('region', { name: 'Fee' }).querySelector('.freshness')?.textContent).toBe('as of June 2026');
+      expect(app.getByRole('region', { name: 'Valid for' }).querySelector('.freshness')?.textContent).toBe(
+        'stale: newest source May 2022',
+      );
+      expect(app.getByRole('link', { name: 'Compare with other exams' }).getAttribute('href')).toBe(
+        '/compare?exams=aws-mla-c01',
+      );
+    } finally {
+      app.unmount();
+    }
+  });
+
   it('says so when the exam does not exist', async () => {
     const app = renderApp(fakeApi(), '/exams/nope');
     try {

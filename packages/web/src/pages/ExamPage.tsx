@@ -9,6 +9,7 @@ import type { Citation, ClaimView } from '../api/types.ts';
 import { CitationList } from '../components/CitationMarker.tsx';
 import { SourceQuote } from '../components/SourceQuote.tsx';
 import { claimTitle, formatClaimValue } from '../lib/formatClaimValue.ts';
+import { examFreshnessLabel, freshnessLabel } from '../lib/formatFreshness.ts';
 import { formatDate } from '../lib/today.ts';
 
 const attributeOrder = [
@@ -96,8 +97,17 @@ export function ExamPage(): JSX.Element {
                 </p>
               )}
             </Show>
+            <Show when={data().exam.freshness}>
+              {(freshness) => (
+                <p class="freshness" data-stale={freshness().stale ? 'true' : 'false'}>
+                  {examFreshnessLabel(freshness())}
+                </p>
+              )}
+            </Show>
             <p>
               <A href={`/?exam=${encodeURIComponent(data().exam.id)}`}>Plan for this exam</A>
+              {' · '}
+              <A href={`/compare?exams=${encodeURIComponent(data().exam.id)}`}>Compare with other exams</A>
             </p>
 
             <h2>What the sources say</h2>
@@ -111,6 +121,17 @@ export function ExamPage(): JSX.Element {
                       <span class="badge" data-status={claim.status}>
                         {statusLabels[claim.status] ?? claim.status}
                       </span>
+                      <Show when={claim.freshness}>
+                        {(freshness) => (
+                          <span
+                            class="freshness"
+                            data-stale={freshness().stale ? 'true' : 'false'}
+                            title={freshness().reason}
+                          >
+                            {freshnessLabel(freshness())}
+                          </span>
+                        )}
+                      </Show>
                     </p>
                     <Show when={claim.rationale.length > 0}>
                       <ul class="rationale">
