@@ -22,7 +22,6 @@ export type {
   Freshness,
   FreshnessCause,
   FreshnessOptions,
-  GuideVersion,
 } from './freshness/claimFreshness.ts';
 export {
   claimFreshness,

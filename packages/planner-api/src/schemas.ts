@@ -84,6 +84,8 @@ export type ClaimView<A extends ClaimAttribute = ClaimAttribute> = {
     conflictId: string | null;
     citations: Citation[];
     dissent: Citation[];
+    /** How current the value is, as of the server's date (GET /api/exams and /api/exams/{id}). */
+    freshness?: z.infer<typeof ClaimFreshnessSchema>;
   };
 }[A];
 

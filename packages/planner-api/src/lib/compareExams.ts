@@ -4,7 +4,7 @@
  * domains with weights, study time, salary), every value with the quotes that back it, the conflict if
  * sources disagree, and its freshness as of the request's day.
  */
-import { type Claim, type ComparableAttribute, comparableValue, type Exam } from '@certplan/core';
+import { type Claim, type ClaimValue, type ComparableAttribute, comparableValue, type Exam } from '@certplan/core';
 import type { RetirementInfo } from '../planner/index.ts';
 import type { CompareClaim, CompareExam, CompareResponse, CompareRow, CompareRowId } from '../routes/compareSchemas.ts';
 import type { DatasetIndex } from './DatasetStore.ts';
@@ -46,7 +46,7 @@ export interface CompareOptions {
 /** The value in words. Core's label; a shape it does not know (an attribute newer than this code) as JSON. */
 function valueText(attribute: string, value: unknown): string {
   try {
-    return comparableValue(attribute as ComparableAttribute, value).label;
+    return comparableValue(attribute as ComparableAttribute, value as ClaimValue).label;
   } catch {
     return JSON.stringify(value);
   }
