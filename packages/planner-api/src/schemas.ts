@@ -146,6 +146,9 @@ export const ExamSummarySchema = z
 
 export const ExamListSchema = z.object({ exams: z.array(ExamSummarySchema) }).openapi('ExamList');
 
+/** Any claim's value, in its attribute's shape (where the attribute sits beside it, as in a comparison cell). */
+export const AnyClaimValueSchema = z.union(claimAttributes.map((attribute) => valueSchemaOf[attribute]));
+
 export const ConflictFactSchema = z
   .object({
     id: z.string(),

@@ -5,7 +5,7 @@
 import { ClaimAttributeSchema, ExamIdSchema, IsoDateSchema } from '@certplan/core';
 import { z } from '@hono/zod-openapi';
 import { ClaimFreshnessSchema, ExamFreshnessSchema } from '../freshnessSchemas.ts';
-import { CitationSchema, RetiredSchema } from '../schemas.ts';
+import { AnyClaimValueSchema, CitationSchema, RetiredSchema } from '../schemas.ts';
 
 /** At most this many exams side by side: four columns fit a desktop screen, a phone stacks them. */
 export const MAX_COMPARED_EXAMS = 4;
@@ -32,7 +32,8 @@ export const CompareClaimSchema = z
     attribute: ClaimAttributeSchema,
     /** A domain's name, a salary's role, an experience kind; null where the attribute has none. */
     key: z.string().nullable(),
-    value: z.unknown(),
+    /** The claim's value, in its attribute's shape. */
+    value: AnyClaimValueSchema,
     /** The value in words ("USD 150", "130 minutes"). */
     text: z.string(),
     status: z.enum(['agreed', 'policy', 'reviewed', 'contested']),

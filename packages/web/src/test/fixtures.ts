@@ -281,7 +281,8 @@ export const compareClaim = (
   id: `claim-${attribute}-${text}`,
   attribute,
   key: null,
-  value: null,
+  // The compare page shows `text` (core's wording), never the raw value; any typed value would do here.
+  value: { code: text },
   text,
   status: 'agreed',
   conflictId: null,
