@@ -19,6 +19,8 @@ const SECTION = 'hostile';
 export const HOSTILE_INPUTS: Record<string, (size: number) => string> = {
   'capitalised words before a salary': (size) =>
     `${'AI '.repeat(Math.max(1, Math.floor((size - 60) / 3)))}earn between $110,000 and $150,000 per year.\n`,
+  'a list of one-word items': (size) => `# T\n\n${'- a\n'.repeat(Math.floor(size / 4))}`,
+  'a numbered list': (size) => `# T\n\n${'1. x\n'.repeat(Math.floor(size / 5))}`,
   'list markers and blank lines': (size) => `# T\n\n- a\n${' \n'.repeat(Math.floor(size / 2))}`,
   'unclosed tags in a post': (size) =>
     JSON.stringify({ content: { rendered: `<p>${'<a '.repeat(Math.floor(size / 3))}</p>` } }),

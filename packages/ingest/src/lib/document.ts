@@ -421,3 +421,32 @@ function joinLeaves(leaves: Leaf[], toRawOffset: (o: number) => number): { text:
   trimEnd([0x20, 0x0a]);
   return { text: parts.join(''), offsets: offsets.slice(0, length) };
 }
+
+/**
+ * Sums of a per-block weight over runs of consecutive blocks (a list's items, a table's rows, a stretch of
+ * "Label: value" paragraphs), computed in one pass each way. Questions asked of every item of a run ("how many
+ * of my siblings are weighted?") then cost the run's length once, not once per item: a 100 KB list of 25,000
+ * items is read in linear time (issue 12, case 6).
+ *
+ * `joins(a, b)` says whether `b`, the block right after `a`, continues `a`'s run. `through[i]` is the sum from
+ * the first block of i's run up to i; `from[i]` the sum from i to the run's last block (`from[blocks.length]` is
+ * 0). The sum over the whole run around i is `through[i] + (joins(i, i + 1) ? from[i + 1] : 0)`.
+ */
+export function runSums(
+  blocks: readonly Block[],
+  joins: (a: Block, b: Block) => boolean,
+  weight: (b: Block) => number,
+): { through: Float64Array; from: Float64Array } {
+  const n = blocks.length;
+  const through = new Float64Array(n);
+  const from = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const b = blocks[i] as Block;
+    through[i] = weight(b) + (i > 0 && joins(blocks[i - 1] as Block, b) ? (through[i - 1] as number) : 0);
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    const b = blocks[i] as Block;
+    from[i] = weight(b) + (i + 1 < n && joins(b, blocks[i + 1] as Block) ? (from[i + 1] as number) : 0);
+  }
+  return { through, from };
+}

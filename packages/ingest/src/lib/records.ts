@@ -7,7 +7,7 @@
  * checks the label against its own lexicon (`FIELD_LABELS`) before reading the value with its grammar.
  */
 import { type ExtractionContext, mentionsWithin, type Sentence, type Span } from './context.ts';
-import type { Block } from './document.ts';
+import { type Block, type DocumentModel, runSums } from './document.ts';
 
 /** The labels pages give each field, as whole labels (lowercase, trimmed of markup and a trailing colon). */
 export const FIELD_LABELS = {
@@ -161,21 +161,51 @@ const SITTING_LABEL =
  * candidate's own score or result): its durations and counts are how that sitting went, not the exam's.
  */
 export function inSittingReport(ctx: ExtractionContext, block: Block): boolean {
-  const blocks = ctx.doc.blocks;
-  const labelLine = (b: Block) => /^([^:]{2,40}):\s/.exec(b.text);
-  const sameGroup = (b: Block | undefined) =>
-    b !== undefined &&
-    (block.group !== null ? b.group === block.group : b.kind === 'paragraph' && b.group === null && !!labelLine(b));
-  // The candidate's own figure or outcome ("Score: 805", "Status: Passed"), not a description ("Result: Pass/Fail").
-  const sitting = (b: Block) => {
-    const colon = labelLine(b);
-    if (!colon || !SITTING_LABEL.test(normalizeLabel(colon[1] as string))) return false;
-    return /^\W{0,3}(?:\d|passed\b|failed\b)/i.test(b.text.slice(colon[0].length));
-  };
-  for (let i = block.index; i >= 0 && sameGroup(blocks[i]); i--) if (sitting(blocks[i] as Block)) return true;
-  for (let i = block.index + 1; i < blocks.length && sameGroup(blocks[i]); i++)
-    if (sitting(blocks[i] as Block)) return true;
-  return false;
+  let runs = sittingRuns.get(ctx.doc);
+  if (!runs) {
+    runs = sittingRunsOf(ctx.doc.blocks);
+    sittingRuns.set(ctx.doc, runs);
+  }
+  return runs[block.index] === 1;
+}
+
+const labelLine = (b: Block) => /^([^:]{2,40}):\s/.exec(b.text);
+// The candidate's own figure or outcome ("Score: 805", "Status: Passed"), not a description ("Result: Pass/Fail").
+const sitting = (b: Block) => {
+  const colon = labelLine(b);
+  if (!colon || !SITTING_LABEL.test(normalizeLabel(colon[1] as string))) return false;
+  return /^\W{0,3}(?:\d|passed\b|failed\b)/i.test(b.text.slice(colon[0].length));
+};
+const sittingRuns = new WeakMap<DocumentModel, Uint8Array>();
+
+/**
+ * For every block, whether its run holds a sitting's own figure, in linear time: a list's or table's blocks
+ * share a run (the same group), and so do consecutive ungrouped "Label: value" paragraphs. An ungrouped block
+ * outside such a stretch looks at the stretch that starts right after it (a report under its lead-in line).
+ */
+function sittingRunsOf(blocks: readonly Block[]): Uint8Array {
+  const grouped = runSums(
+    blocks,
+    (a, b) => a.group !== null && a.group === b.group,
+    (b) => (sitting(b) ? 1 : 0),
+  );
+  const isLabelLine = blocks.map((b) => b.kind === 'paragraph' && b.group === null && !!labelLine(b));
+  const lines = runSums(
+    blocks,
+    (a, b) => !!isLabelLine[a.index] && !!isLabelLine[b.index],
+    (b) => (isLabelLine[b.index] && sitting(b) ? 1 : 0),
+  );
+  const out = new Uint8Array(blocks.length);
+  for (const b of blocks) {
+    const i = b.index;
+    const next = blocks[i + 1];
+    const total =
+      b.group !== null
+        ? (grouped.through[i] as number) + (next && next.group === b.group ? (grouped.from[i + 1] as number) : 0)
+        : (lines.through[i] as number) + (lines.from[i + 1] as number);
+    out[i] = total > 0 ? 1 : 0;
+  }
+  return out;
 }
 
 /** Whether the value at `offset` sits under a label of `field`. */

@@ -25,7 +25,7 @@ import {
   type Sentence,
   sentenceAt,
 } from '../lib/context.ts';
-import type { Block } from '../lib/document.ts';
+import { type Block, runSums } from '../lib/document.ts';
 import { NUM, parseNumber } from '../lib/quantities.ts';
 import {
   cleanName,
@@ -299,24 +299,33 @@ export function extractDomain(_options?: Readonly<ExtractDomainOptions> | null) 
         else pending.push({ exam, readings, ...quote, at, section: sentence.block.section, ...pointAt(ctx, at), list });
       }
     }
-    /** Weighted items in the block's list (or among the paragraphs around it). */
+    /** Weighted items in the block's list (or among the paragraphs around it), counted once per run. */
+    let siblingRuns: { grouped: ReturnType<typeof runSums>; paragraphs: ReturnType<typeof runSums> } | null = null;
     const weightedSiblings = (i: number): number => {
-      const block = blocks[i] as Block;
-      let n = 0;
-      if (block.group !== null) {
-        for (let k = i; k >= 0 && blocks[k]?.group === block.group; k--) if (weightedDomain(blocks[k]?.text ?? '')) n++;
-        for (let k = i + 1; k < blocks.length && blocks[k]?.group === block.group; k++)
-          if (weightedDomain(blocks[k]?.text ?? '')) n++;
-        return n;
+      if (!siblingRuns) {
+        const weighted = blocks.map((b) => weightedDomain(b.text) !== null);
+        const weightedParagraph = (b: Block) => b.kind === 'paragraph' && !!weighted[b.index];
+        siblingRuns = {
+          grouped: runSums(
+            blocks,
+            (a, b) => a.group !== null && a.group === b.group,
+            (b) => (weighted[b.index] ? 1 : 0),
+          ),
+          paragraphs: runSums(
+            blocks,
+            (a, b) => weightedParagraph(a) && weightedParagraph(b),
+            (b) => (weightedParagraph(b) ? 1 : 0),
+          ),
+        };
       }
-      for (let k = i; k >= 0 && blocks[k]?.kind === 'paragraph' && weightedDomain(blocks[k]?.text ?? ''); k--) n++;
-      for (
-        let k = i + 1;
-        k < blocks.length && blocks[k]?.kind === 'paragraph' && weightedDomain(blocks[k]?.text ?? '');
-        k++
-      )
-        n++;
-      return n;
+      const block = blocks[i] as Block;
+      const next = blocks[i + 1];
+      if (block.group !== null) {
+        const { through, from } = siblingRuns.grouped;
+        return (through[i] as number) + (next && next.group === block.group ? (from[i + 1] as number) : 0);
+      }
+      const { through, from } = siblingRuns.paragraphs;
+      return (through[i] as number) + (from[i + 1] as number);
     };
     /** Prose outlines, one sentence each: "covers four domains: a (20%), b (30%) and c (50%)"; unnamed weights. */
     const seriesDomains = (block: Block): boolean => {
