@@ -83,7 +83,10 @@ export type ClaimView<A extends ClaimAttribute = ClaimAttribute> = {
     rationale: z.infer<typeof RationaleEntrySchema>[];
     conflictId: string | null;
     citations: Citation[];
+    /** How many facts support the value in all (`citations` shows at most MAX_QUOTES_PER_LIST of them). */
+    citationCount: number;
     dissent: Citation[];
+    dissentCount: number;
     /** How current the value is, as of the server's date (GET /api/exams and /api/exams/{id}). */
     freshness?: z.infer<typeof ClaimFreshnessSchema>;
   };
@@ -99,10 +102,14 @@ export const ClaimViewSchema = byAttribute<ClaimView>((attribute) =>
     status: ClaimStatusSchema,
     rationale: z.array(RationaleEntrySchema),
     conflictId: z.string().nullable(),
-    /** The facts that support the value. */
+    /** The facts that support the value: each source's first quote, then others, at most MAX_QUOTES_PER_LIST. */
     citations: z.array(CitationSchema),
-    /** Facts that said something else: kept visible, never deleted. */
+    /** How many facts support the value in all. */
+    citationCount: z.number().int().nonnegative(),
+    /** Facts that said something else: kept visible, never deleted (bounded as `citations` are). */
     dissent: z.array(CitationSchema),
+    /** How many facts said something else in all. */
+    dissentCount: z.number().int().nonnegative(),
     /** How current the value is, as of the server's date (GET /api/exams and /api/exams/{id}). */
     freshness: ClaimFreshnessSchema.optional(),
   }),
@@ -186,10 +193,11 @@ export type ConflictView<A extends ClaimAttribute = ClaimAttribute> = {
     severity: z.infer<typeof ConflictSeveritySchema>;
     status: 'open' | 'reviewed';
     facts: z.infer<typeof ConflictFactSchema>[];
+    factCount: number;
     suggestion: { value: ClaimValue<K>; rationale: z.infer<typeof RationaleEntrySchema>[] };
     review: z.infer<typeof ReviewSchema> | null;
     factsDigest: string;
-    sides: { value: ClaimValue<K>; factIds: string[] }[];
+    sides: { value: ClaimValue<K>; factIds: string[]; factCount: number }[];
     etag: string;
   };
 }[A];
@@ -202,12 +210,22 @@ export const ConflictViewSchema = byAttribute<ConflictView>((attribute) =>
     key: z.string().nullable(),
     severity: ConflictSeveritySchema,
     status: z.enum(['open', 'reviewed']),
+    /** The facts shown for each side (each source's first, at most MAX_QUOTES_PER_LIST per side). */
     facts: z.array(ConflictFactSchema),
+    /** How many facts the conflict holds in all. */
+    factCount: z.number().int().nonnegative(),
     suggestion: z.object({ value: valueSchemaOf[attribute], rationale: z.array(RationaleEntrySchema) }),
     review: ReviewViewSchema.nullable(),
     factsDigest: z.string(),
     /** The positions in the disagreement, best-ranked first: each distinct value with the facts stating it. */
-    sides: z.array(z.object({ value: valueSchemaOf[attribute], factIds: z.array(z.string()) })),
+    sides: z.array(
+      z.object({
+        value: valueSchemaOf[attribute],
+        /** The ids of the facts shown for this side (bounded); `factCount` is how many state it in all. */
+        factIds: z.array(z.string()),
+        factCount: z.number().int().nonnegative(),
+      }),
+    ),
     /** The same value as the ETag header; send it back in If-Match to review. */
     etag: z.string(),
   }),

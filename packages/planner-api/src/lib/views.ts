@@ -5,6 +5,7 @@
 import { type Claim, type Conflict, conflictEtag as coreConflictEtag, type Exam, type Fact } from '@certplan/core';
 import type { z } from 'zod';
 import type { RetirementInfo } from '../planner/index.ts';
+import { boundEvidence } from '../planner/lib/boundEvidence.ts';
 import type {
   CitationSchema,
   ClaimViewSchema,
@@ -43,11 +44,13 @@ export function citation(index: DatasetIndex, fact: Fact): Citation {
   };
 }
 
+/** The citations of `factIds`, bounded (boundEvidence); the caller reports `factIds.length` as the total. */
 function citations(index: DatasetIndex, factIds: readonly string[]): Citation[] {
-  return factIds.flatMap((id) => {
+  const facts = factIds.flatMap((id) => {
     const fact = index.factsById.get(id);
-    return fact ? [citation(index, fact)] : [];
+    return fact ? [fact] : [];
   });
+  return boundEvidence(facts, (fact) => fact.source).map((fact) => citation(index, fact));
 }
 
 /** With `freshness`, the claim carries how current it is (see freshnessViews.ts). */
@@ -63,35 +66,46 @@ export function claimView(index: DatasetIndex, claim: Claim, freshness?: Freshne
     rationale: claim.rationale,
     conflictId: claim.conflictId ?? null,
     citations: citations(index, claim.factIds),
+    citationCount: claim.factIds.length,
     dissent: citations(index, claim.dissentingFactIds),
+    dissentCount: claim.dissentingFactIds.length,
     ...(fresh ? { freshness: fresh } : {}),
     // The claim pairs its attribute with its value type; copying both keeps the pair.
   } as ClaimView;
 }
 
 export function conflictView(index: DatasetIndex, conflict: Conflict): ConflictView {
-  const facts = conflict.factIds.flatMap((id): ConflictFact[] => {
-    const fact = index.factsById.get(id);
-    if (!fact) return [];
-    const source = index.sourcesById.get(fact.source);
-    return [
-      {
-        id: fact.id,
-        value: fact.value,
-        quote: fact.quote,
-        section: fact.section,
-        line: fact.line,
-        source: {
-          id: fact.source,
-          title: source?.title ?? null,
-          url: source?.url ?? null,
-          published: source?.published ?? null,
-          ...(source?.modified && source.modified !== source.published ? { modified: source.modified } : {}),
-          authority: source?.authority ?? 'secondary',
-        },
-      },
-    ];
+  // Each side keeps a bounded set of its facts (boundEvidence), so a reviewer still sees every position and every
+  // source's first quote however many facts repeat it; `factCount` and each side's `factCount` give the totals.
+  const sides = conflict.sides.map((side) => {
+    const shown = boundEvidence(side.factIds, (id) => index.factsById.get(id)?.source ?? id);
+    return { value: side.value, factIds: [...shown], factCount: side.factIds.length };
   });
+  const shownIds = new Set(sides.flatMap((side) => side.factIds));
+  const facts = conflict.factIds
+    .filter((id) => shownIds.has(id))
+    .flatMap((id): ConflictFact[] => {
+      const fact = index.factsById.get(id);
+      if (!fact) return [];
+      const source = index.sourcesById.get(fact.source);
+      return [
+        {
+          id: fact.id,
+          value: fact.value,
+          quote: fact.quote,
+          section: fact.section,
+          line: fact.line,
+          source: {
+            id: fact.source,
+            title: source?.title ?? null,
+            url: source?.url ?? null,
+            published: source?.published ?? null,
+            ...(source?.modified && source.modified !== source.published ? { modified: source.modified } : {}),
+            authority: source?.authority ?? 'secondary',
+          },
+        },
+      ];
+    });
   return {
     id: conflict.id,
     exam: conflict.exam,
@@ -100,11 +114,12 @@ export function conflictView(index: DatasetIndex, conflict: Conflict): ConflictV
     severity: conflict.severity,
     status: conflict.review ? 'reviewed' : 'open',
     facts,
+    factCount: conflict.factIds.length,
     suggestion: conflict.suggestion,
     review: conflict.review,
     factsDigest: conflict.factsDigest,
     // The positions side by side (each distinct value with the facts stating it), as core ranks them.
-    sides: conflict.sides,
+    sides,
     etag: conflictEtag(conflict),
   } as ConflictView;
 }

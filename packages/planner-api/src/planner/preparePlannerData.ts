@@ -18,6 +18,7 @@ import {
   type Source,
 } from '@certplan/core';
 import { groupBy } from '../lib/groupBy.ts';
+import { boundEvidence } from './lib/boundEvidence.ts';
 import { attributeLabel, describeValue } from './lib/describeValue.ts';
 import { bestDomainMatch, domainTokens, normalizeDomainName } from './lib/matchDomain.ts';
 import type { Citation, PreparedFocus as Focus, PlanWarning, PreparedObjective } from './schema.ts';
@@ -160,13 +161,14 @@ export function preparePlannerData(dataset: PlannerDataset): PlannerIndex {
     citationByFact.set(factId, citation);
     return citation;
   };
+  /** One citation per passage, in the facts' order, bounded (boundEvidence: one answer never carries thousands). */
   const citationsOf = (factIds: readonly string[]): Citation[] => {
-    const out: Citation[] = [];
+    const out = new Set<Citation>();
     for (const id of factIds) {
       const citation = citationOf(id);
-      if (citation && !out.includes(citation)) out.push(citation);
+      if (citation) out.add(citation);
     }
-    return out;
+    return [...boundEvidence([...out], (citation) => citation.source)];
   };
 
   // Warnings cite one passage per source and position: enough to check each side, without repeating a whole

@@ -10,6 +10,7 @@ import type { ApiClient } from '../api/createApiClient.ts';
 import type { ConflictFact, ConflictView, ReviewRequest } from '../api/types.ts';
 import { claimTitle, formatClaimValue } from '../lib/formatClaimValue.ts';
 import { formatDate, formatSourceDate } from '../lib/today.ts';
+import { MoreQuotes } from './MoreQuotes.tsx';
 import { SourceQuote } from './SourceQuote.tsx';
 
 type Decision = ReviewRequest['decision'];
@@ -68,12 +69,13 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
       return given.map((side) => ({
         value: side.value,
         facts: side.factIds.flatMap((factId) => byId.get(factId) ?? []),
+        total: side.factCount,
       }));
     }
-    const groups = new Map<string, { value: unknown; facts: ConflictFact[] }>();
+    const groups = new Map<string, { value: unknown; facts: ConflictFact[]; total: number | null }>();
     for (const fact of conflict().facts) {
       const key = JSON.stringify(fact.value);
-      const group = groups.get(key) ?? { value: fact.value, facts: [] };
+      const group = groups.get(key) ?? { value: fact.value, facts: [], total: null };
       group.facts.push(fact);
       groups.set(key, group);
     }
@@ -219,6 +221,7 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
               <For each={distinctQuotes(side.facts)}>
                 {(fact) => <SourceQuote quote={fact.quote} source={fact.source} />}
               </For>
+              <MoreQuotes shown={side.facts.length} total={side.total ?? side.facts.length} />
             </section>
           )}
         </For>

@@ -48,6 +48,25 @@ describe('ConflictsPage', () => {
     }
   });
 
+  it('says how many quotes of a side the API held back, and nothing when it sent them all', async () => {
+    const many = conflict({
+      factCount: 41,
+      sides: [
+        { value: { amount: 150, currency: 'USD' }, factIds: ['fact-a'], factCount: 40 },
+        { value: { amount: 300, currency: 'USD' }, factIds: ['fact-b'], factCount: 1 },
+      ],
+    });
+    const app = renderApp(fakeApi({ listConflicts: async () => [many] }), '/review');
+    try {
+      const card = (await app.findByRole('article', { name: /Fee/ })) as HTMLElement;
+      const sides = within(card).getAllByRole('region', { name: /^Sources saying/ });
+      expect(sides[0]?.querySelector('.more-quotes')?.textContent).toBe('39 more quotes not shown');
+      expect(sides[1]?.querySelector('.more-quotes')).toBeNull();
+    } finally {
+      app.unmount();
+    }
+  });
+
   it('asks for the token once, keeps it for the session, and sends the decision with it', async () => {
     const api = fakeApi();
     const app = renderApp(api, '/review');
@@ -258,6 +277,7 @@ describe('ConflictCard sides', () => {
             weightsKnown: true,
           },
           factIds: ['d1', 'd2'],
+          factCount: 2,
         },
         {
           value: {
@@ -268,6 +288,7 @@ describe('ConflictCard sides', () => {
             weightsKnown: false,
           },
           factIds: ['d3', 'd4'],
+          factCount: 2,
         },
       ],
       suggestion: { value: { domains: [{ name: 'Modeling', weightPercent: 36 }], weightsKnown: true }, rationale: [] },

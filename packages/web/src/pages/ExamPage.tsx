@@ -7,6 +7,7 @@ import { createMemo, createResource, For, type JSX, Match, Show, Switch } from '
 import { useApi } from '../api/ApiContext.tsx';
 import type { Citation, ClaimView } from '../api/types.ts';
 import { CitationList } from '../components/CitationMarker.tsx';
+import { MoreQuotes } from '../components/MoreQuotes.tsx';
 import { SourceQuote } from '../components/SourceQuote.tsx';
 import { claimTitle, formatClaimValue } from '../lib/formatClaimValue.ts';
 import { examFreshnessLabel, freshnessLabel } from '../lib/formatFreshness.ts';
@@ -140,16 +141,18 @@ export function ExamPage(): JSX.Element {
                     </Show>
                     <div class="sides">
                       <div class="side">
-                        <h4>Supporting ({claim.citations.length})</h4>
+                        <h4>Supporting ({claim.citationCount})</h4>
                         <For each={claim.citations} fallback={<p class="muted">No source.</p>}>
                           {(citation) => <SourceQuote quote={citation.quote} source={sourceOf(citation)} />}
                         </For>
+                        <MoreQuotes shown={claim.citations.length} total={claim.citationCount} />
                       </div>
                       <div class="side">
-                        <h4>Disputing ({claim.dissent.length})</h4>
+                        <h4>Disputing ({claim.dissentCount})</h4>
                         <For each={claim.dissent} fallback={<p class="muted">No source disagrees.</p>}>
                           {(citation) => <SourceQuote quote={citation.quote} source={sourceOf(citation)} />}
                         </For>
+                        <MoreQuotes shown={claim.dissent.length} total={claim.dissentCount} />
                       </div>
                     </div>
                     <Show when={claim.conflictId}>

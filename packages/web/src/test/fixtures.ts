@@ -49,6 +49,9 @@ export const claim = <A extends ClaimView['attribute']>(
     citations: [apiCitation()],
     dissent: [],
     ...overrides,
+    // The API reports totals beside the bounded lists; a fixture's lists are complete.
+    citationCount: overrides?.citationCount ?? overrides?.citations?.length ?? 1,
+    dissentCount: overrides?.dissentCount ?? overrides?.dissent?.length ?? 0,
   }) as ClaimView;
 
 export const mla: ExamSummary = {
@@ -258,9 +261,10 @@ export const conflict = (overrides: Partial<ConflictView> = {}): ConflictView =>
     },
     review: null,
     factsDigest: 'digest',
+    factCount: 2,
     sides: [
-      { value: { amount: 150, currency: 'USD' }, factIds: ['fact-a'] },
-      { value: { amount: 300, currency: 'USD' }, factIds: ['fact-b'] },
+      { value: { amount: 150, currency: 'USD' }, factIds: ['fact-a'], factCount: 1 },
+      { value: { amount: 300, currency: 'USD' }, factIds: ['fact-b'], factCount: 1 },
     ],
     etag: '"etag-1"',
     ...overrides,
