@@ -2,12 +2,12 @@
  * Where `pnpm ingest` says a problem is: raw-file positions for WordPress posts (one JSON line, not a line of
  * the HTML inside it), paths as the user sees them, and a missing registered source reported in sources.yaml.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import type { Problem } from '@certplan/core';
 import { reporter } from 'vfile-reporter';
-import { describe, expect, it } from 'vitest';
-import { corpusCatalogPath } from '../test/copyCorpusFixture.ts';
-import { shownPath, toVFiles } from './cli.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { copyCorpusFixture, corpusCatalogPath } from '../test/copyCorpusFixture.ts';
+import { main, shownPath, toVFiles } from './cli.ts';
 import { ExamMatcher } from './lib/examMatcher.ts';
 import { extractSource } from './lib/extractSource.ts';
 import { parseCatalogYaml } from './lib/yamlConfig.ts';
@@ -84,4 +84,34 @@ describe('report paths', () => {
   ])('shownPath(%s) from %s is %s', (path, cwd, shown) => {
     expect(shownPath(path, cwd)).toBe(shown);
   });
+});
+
+describe('pnpm ingest: the time budget', () => {
+  const run = async (args: string[]) => {
+    const dir = copyCorpusFixture();
+    const out: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...parts) => void out.push(parts.join(' ')));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const code = await main(['--content', dir, '--no-cache', ...args]);
+      return { code, out: out.join('\n') };
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('is on by default: every file is extracted in a worker within 60 s', async () => {
+    const { code, out } = await run([]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^extraction: \d+ file\(s\) in workers, each within a 60 s budget$/m);
+  }, 120_000);
+
+  it('is off with --time-budget 0, and a value that is not seconds is refused', async () => {
+    const off = await run(['--time-budget', '0']);
+    expect(off.code).toBe(0);
+    expect(off.out).not.toContain('budget');
+    expect((await run(['--time-budget', 'soon'])).code).toBe(2);
+  }, 120_000);
 });

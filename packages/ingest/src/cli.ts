@@ -1,7 +1,8 @@
 /**
  * `pnpm ingest [--content DIR] [--out DIR] [--keep-going] [--no-cache] [--time-budget SECONDS]`: builds
- * content/dataset/dataset.json (--time-budget: each file extracted in a worker within that many seconds, e.g.
- * 60; 0, the default, extracts without a budget, in process for small builds)
+ * content/dataset/dataset.json (--time-budget: each file is extracted in a worker and stopped, and reported, if it
+ * takes longer than that many seconds; default 60 (DEFAULT_TIME_BUDGET_MS), 0 extracts without a budget, in
+ * process for small builds)
  * and prints a summary. Exit codes: 0 built; 1 a source could not be read (dataset untouched unless
  * --keep-going); 2 configuration error (catalog, registry or reviews malformed; nothing written).
  */
@@ -10,7 +11,7 @@ import { parseArgs } from 'node:util';
 import type { Problem } from '@certplan/core';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import { type BuildResult, buildDatasetAsync } from './lib/buildDataset.ts';
+import { type BuildResult, buildDatasetAsync, DEFAULT_TIME_BUDGET_MS } from './lib/buildDataset.ts';
 
 /** A path as the user sees it: relative to where they ran the command (content/raw/x.md), absolute if outside. */
 export function shownPath(path: string, cwd = process.cwd()): string {
@@ -54,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
       'keep-going': { type: 'boolean', default: false },
       'no-cache': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
-      'time-budget': { type: 'string', default: '0' },
+      'time-budget': { type: 'string', default: String(DEFAULT_TIME_BUDGET_MS / 1000) },
     },
     strict: true,
   });
@@ -92,6 +93,8 @@ export async function main(argv: string[]): Promise<number> {
   console.log(
     `sources: ${dataset.sources.length} read, ${unreadable.length} unreadable (cache hits: ${result.cacheHits})`,
   );
+  if (budgetSeconds > 0 && result.extractedInWorkers > 0)
+    console.log(`extraction: ${result.extractedInWorkers} file(s) in workers, each within a ${budgetSeconds} s budget`);
   console.log(`facts: ${dataset.facts.length}`);
   for (const [attribute, count] of [...perAttribute].sort((a, b) => a[0].localeCompare(b[0]))) {
     console.log(`  ${attribute.padEnd(16)} ${count}`);
