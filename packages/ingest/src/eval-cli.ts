@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { buildDataset } from './lib/buildDataset.ts';
+import { ExamMatcher, matcherCatalog } from './lib/examMatcher.ts';
 import { evaluateExtraction, formatEvaluation, type GoldSet, type ProducedFact } from './lib/evaluateExtraction.ts';
 import { parseCatalogYaml, parseSourcesYaml } from './lib/yamlConfig.ts';
 
@@ -88,7 +89,12 @@ export async function main(argv: string[], log: (line: string) => void = console
       });
     }
     const rawTexts = new Map(files.map((f) => [f, readFileSync(join(rawDir, f), 'utf8')]));
-    const report = evaluateExtraction(gold, produced, rawTexts, new Set(catalog.exams.map((e) => e.id)));
+    const matcher = new ExamMatcher(matcherCatalog(catalog));
+    const examsNamedIn = (text: string) =>
+      new Set(matcher.find(text).flatMap((m) => (m.kind === 'exam' ? [m.exam] : [])));
+    const report = evaluateExtraction(gold, produced, rawTexts, new Set(catalog.exams.map((e) => e.id)), {
+      examsNamedIn,
+    });
     log(`eval: ${files.length} pages from ${setDir}, catalog ${contentDir}/exams.yaml (${catalog.exams.length} exams)`);
     for (const u of result.unreadable) log(`eval: unreadable ${u.file}: ${u.message}`);
     log(`eval: ingest took ${seconds.toFixed(1)} s`);

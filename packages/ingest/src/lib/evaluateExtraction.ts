@@ -4,6 +4,15 @@
  * statement the gold marks as a distractor (a number that must never become a fact). A produced fact matches a
  * gold fact on exam, attribute, value and file; where a file states one value several times, each gold
  * statement pairs with the produced fact nearest to it by line. Pure: the caller reads files and runs ingest.
+ *
+ * Which produced facts are judged (precision): the gold set annotates a fixed set of exams (`exams` in
+ * gold.json when given, else every exam that has a gold fact) and, for those, every statement in every file; a
+ * fact for one of them that is not gold is wrong. A fact for an exam outside that set (the catalog knows more
+ * exams than the gold set annotates) is not judged: it is listed as "unscored" with its quote so a human can
+ * check it, except when it sits on a distractor that does not name that exam: then it is a figure the gold set
+ * says belongs to nothing or to someone else, and it counts as wrong like any distractor hit. A distractor that
+ * names the very exam the fact is for (the set marked "AIP-C01's price" as a distractor because AIP-C01 was not
+ * annotated) does not make the fact wrong; the fact stays unscored and the report says which distractor it sits on.
  */
 
 export interface GoldFact {
@@ -26,6 +35,8 @@ export interface GoldDistractor {
 }
 
 export interface GoldSet {
+  /** The exams the set annotates; when absent, the exams of `facts`. */
+  exams?: string[];
   sources: Record<
     string,
     { url?: string | null; title?: string | null; published?: string | null; authority?: string }
@@ -65,6 +76,21 @@ export interface EvaluationReport {
   catalogExams: ReadonlySet<string>;
   /** Produced facts of attributes the gold set does not annotate (left out of precision), per attribute. */
   unannotated: Map<string, number>;
+  /** The exams the gold set annotates: precision judges facts for these (and distractor hits for any exam). */
+  goldExams: ReadonlySet<string>;
+  /**
+   * Facts for exams the gold set does not annotate, not judged; `distractor` is the gold distractor the fact
+   * sits on when that distractor names the fact's own exam (for a human to check).
+   */
+  unscored: Array<{ fact: ProducedFact; distractor: GoldDistractor | null }>;
+}
+
+export interface EvaluationOptions {
+  /**
+   * The exams a piece of text names (the catalog's exam matcher), used to tell whether a distractor is about
+   * the exam a fact is attributed to. Without it, every distractor hit counts as wrong.
+   */
+  examsNamedIn?: (text: string) => ReadonlySet<string>;
 }
 
 const normalizeName = (name: string) =>
@@ -122,7 +148,9 @@ export function evaluateExtraction(
   produced: readonly ProducedFact[],
   rawTexts: ReadonlyMap<string, string>,
   catalogExams: ReadonlySet<string>,
+  options: EvaluationOptions = {},
 ): EvaluationReport {
+  const goldExams: ReadonlySet<string> = new Set(gold.exams ?? gold.facts.map((f) => f.exam));
   const linesOf = (file: string, quote: string) => quoteLines(rawTexts.get(file) ?? '', quote);
   const factKey = (f: { exam: string; attribute: string; value: Record<string, unknown>; file: string }) =>
     `${f.file}|${f.exam}|${f.attribute}|${valueKey(f.attribute, f.value)}`;
@@ -201,10 +229,28 @@ export function evaluateExtraction(
   const unannotated = new Map<string, number>();
   const extras: EvaluationReport['extras'] = [];
   const distractorsAttributed: EvaluationReport['distractorsAttributed'] = [];
+  const unscored: EvaluationReport['unscored'] = [];
+  const namedIn = new Map<GoldDistractor, ReadonlySet<string>>();
+  const distractorNames = (d: GoldDistractor, exam: string) => {
+    if (!options.examsNamedIn) return false;
+    let named = namedIn.get(d);
+    if (!named) {
+      named = options.examsNamedIn(`${d.quote}\n${d.why}`);
+      namedIn.set(d, named);
+    }
+    return named.has(exam);
+  };
   produced.forEach((p, i) => {
     if (!annotated.has(p.attribute)) {
       unannotated.set(p.attribute, (unannotated.get(p.attribute) ?? 0) + 1);
       return;
+    }
+    if (!goldExams.has(p.exam)) {
+      const distractor = distractorOf(p);
+      if (!distractor || distractorNames(distractor, p.exam)) {
+        unscored.push({ fact: p, distractor });
+        return;
+      }
     }
     const correct = matchedProduced.has(i) ? 1 : 0;
     for (const s of [overall, catalogOverall, scoreOf(byAttribute, p.attribute), scoreOf(byFile, p.file)]) {
@@ -226,6 +272,8 @@ export function evaluateExtraction(
     distractorsAttributed,
     catalogExams,
     unannotated,
+    goldExams,
+    unscored,
   };
 }
 
@@ -254,9 +302,19 @@ export function formatEvaluation(report: EvaluationReport, options: { details?: 
   out.push(
     `recall ${ratio(overall.found, overall.gold).trim()} overall (${overall.found}/${overall.gold}), ` +
       `${ratio(catalogOverall.found, catalogOverall.gold).trim()} on the ${report.catalogExams.size} catalog exams (${catalogOverall.found}/${catalogOverall.gold}); ` +
-      `precision ${ratio(overall.correct, overall.produced).trim()} (${overall.correct}/${overall.produced}); ` +
+      `precision ${ratio(overall.correct, overall.produced).trim()} (${overall.correct}/${overall.produced}) on the gold set's ${report.goldExams.size} exams; ` +
       `distractors attributed: ${report.distractorsAttributed.length}`,
   );
+  if (report.unscored.length > 0) {
+    const perExam = new Map<string, number>();
+    for (const { fact } of report.unscored) perExam.set(fact.exam, (perExam.get(fact.exam) ?? 0) + 1);
+    out.push(
+      `unscored: exam not in the gold set's ${report.goldExams.size} exams, ${report.unscored.length} facts (${[...perExam]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([e, n]) => `${e} ${n}`)
+        .join(', ')}); ${options.details === false ? 'the full report lists them' : 'listed at the end'} for a human to check`,
+    );
+  }
   if (report.unannotated.size > 0)
     out.push(
       `not judged (attributes the gold set does not annotate): ${[...report.unannotated].map(([a, n]) => `${a} ${n}`).join(', ')}`,
@@ -294,6 +352,13 @@ export function formatEvaluation(report: EvaluationReport, options: { details?: 
     for (const { fact } of plain)
       out.push(
         `  ${fact.file}:${fact.line} ${fact.exam} ${fact.attribute} ${shortValue(fact.value)}\n    quote: ${oneLine(fact.quote)}`,
+      );
+    out.push('');
+    out.push(`unscored, exam not in the gold set (${report.unscored.length}; not judged, check by hand):`);
+    for (const { fact, distractor } of report.unscored)
+      out.push(
+        `  ${fact.file}:${fact.line} ${fact.exam} ${fact.attribute} ${shortValue(fact.value)}\n    quote: ${oneLine(fact.quote)}` +
+          (distractor ? `\n    on a distractor naming this exam: ${oneLine(distractor.why, 80)}` : ''),
       );
   }
   return out.join('\n');
