@@ -13,8 +13,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { buildDataset } from './lib/buildDataset.ts';
-import { ExamMatcher, matcherCatalog } from './lib/examMatcher.ts';
 import { evaluateExtraction, formatEvaluation, type GoldSet, type ProducedFact } from './lib/evaluateExtraction.ts';
+import { ExamMatcher, matcherCatalog } from './lib/examMatcher.ts';
 import { parseCatalogYaml, parseSourcesYaml } from './lib/yamlConfig.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));

@@ -46,6 +46,8 @@ export interface ExtractionContext {
   cellSpans: Map<number, Span[]>;
   columnSubjects: Map<number, Subject[]>;
   singleExam: string | null;
+  /** The catalog vendor of an exam id (lowercase), for reading a bare vendor name. */
+  vendorOfExam: (exam: string) => string | undefined;
   facts: DraftFact[];
   /** Keys of emitted facts, so two extractor passes over one statement give one fact. */
   factKeys: Set<string>;
@@ -190,6 +192,8 @@ export function analyse(
   const cellSpans = new Map<number, Span[]>();
   const columnSubjects = new Map<number, Subject[]>();
   const sentences: Sentence[] = [];
+  const fieldTableSubject = new Map<string, Subject>();
+  let pipeRun = 0;
   // Heading subjects per depth: a heading naming no exam keeps its parent's subject when deeper, and a run of
   // weighted domain headings at one level (all headings at one level, as some articles write them) keeps it too.
   let headings: Array<{ depth: number; subject: Subject }> = [];
@@ -248,6 +252,23 @@ export function analyse(
         );
       }
     }
+    // The run of field rows this block belongs to ("t<group>" for a table, "p<n>" for "| Label | value |" lines
+    // kept as text), or null when the block is not a field row (its first cell names an exam, or it is a header).
+    let fieldRow: string | null = null;
+    const pipe = !cells && block.text.startsWith('|') ? block.text.indexOf('|', 1) : -1;
+    if (pipe < 0) pipeRun++;
+    const labelCell =
+      cells && cells.length >= 2 && !block.header && block.group !== null
+        ? (cells[0] as Span)
+        : pipe > 1
+          ? { start: block.start + 1, end: block.start + pipe }
+          : null;
+    if (
+      labelCell &&
+      subjectsOf(labelCell.start, labelCell.end).size === 0 &&
+      (block.group === null || (columnSubjects.get(block.group) ?? []).every((c) => c === null))
+    )
+      fieldRow = block.group !== null ? `t${block.group}` : `p${pipeRun}`;
     for (const span of cells ? [{ start: 0, end: block.text.length }] : splitSentences(block.text)) {
       const start = block.start + span.start;
       const end = block.start + span.end;
@@ -261,6 +282,13 @@ export function analyse(
       });
       const subjects = subjectsOf(start, end);
       const lead = leadSubject.get(block.index);
+      // A field table ("| Prerequisites | AI-900 recommended |" among "| Fee | … |" rows) is about one exam: once
+      // the table has a subject, an exam named inside a row's value does not become the subject of the rows after.
+      if (fieldRow && context !== null && context !== 'other') {
+        if (!fieldTableSubject.has(fieldRow)) fieldTableSubject.set(fieldRow, context);
+        context = fieldTableSubject.get(fieldRow) as Subject;
+        continue;
+      }
       if (subjects.size === 1) context = [...subjects][0] as Subject;
       else if (subjects.size > 1) context = null;
       else if (lead) context = lead.subject;
@@ -276,6 +304,7 @@ export function analyse(
     cellSpans,
     columnSubjects,
     singleExam,
+    vendorOfExam: (exam) => matcher.vendorOfExam(exam),
     facts: [],
     factKeys: new Set(),
     rawPointOf,
@@ -285,10 +314,22 @@ export function analyse(
 /** Who the statement at `offset` (inside `sentence`) is about, or null / 'other' when it is not a catalog exam. */
 export function subjectAt(ctx: ExtractionContext, sentence: Sentence, offset: number): Subject {
   const clause = sentence.clauses.find((c) => offset >= c.start && offset <= c.end) ?? sentence;
+  // A bare vendor name ("renew via Microsoft Learn") in a statement about one of that vendor's exams stays about
+  // that exam; elsewhere it stands for the vendor's exam the text last named.
+  const context = sentence.contextBefore;
+  const resolved = (m: (typeof ctx.mentions)[number]): Subject => {
+    if (m.kind !== 'vendor' || context === null || context === 'other' || ctx.vendorOfExam(context) !== m.vendor)
+      return m.resolved;
+    // The sentence itself named an exam of that vendor before: the vendor stands for that one.
+    const named = mentionsWithin(ctx.mentions, sentence.start, m.start).some(
+      (x) => x.kind === 'exam' && ctx.vendorOfExam(x.exam) === m.vendor,
+    );
+    return named ? m.resolved : context;
+  };
   const inClause = mentionsWithin(ctx.mentions, clause.start, clause.end).filter((m) => m.resolved !== null);
   const before = inClause.filter((m) => m.end <= offset);
   const nearest = before.length > 0 ? before[before.length - 1] : inClause[0];
-  if (nearest) return nearest.resolved;
+  if (nearest) return resolved(nearest);
   const block = sentence.block;
   if (block.kind === 'tableRow' && block.group !== null && !block.header) {
     const column = (ctx.cellSpans.get(block.index) ?? []).findIndex((c) => offset >= c.start && offset <= c.end);
@@ -300,7 +341,7 @@ export function subjectAt(ctx: ExtractionContext, sentence: Sentence, offset: nu
   const inSentence = mentionsWithin(ctx.mentions, sentence.start, sentence.end).filter((m) => m.resolved !== null);
   const sBefore = inSentence.filter((m) => m.end <= offset);
   const sNearest = sBefore.length > 0 ? sBefore[sBefore.length - 1] : inSentence[0];
-  if (sNearest) return sNearest.resolved;
+  if (sNearest) return resolved(sNearest);
   if (MULTI_SUBJECT.test(ctx.doc.text.slice(clause.start, clause.end))) return null;
   if (sentence.contextBefore !== null) return sentence.contextBefore;
   const heading = ctx.headingSubject.get(sentence.block.index) ?? null;

@@ -61,7 +61,7 @@ describe('evaluateExtraction', () => {
     );
   });
 
-  it('judges facts for the gold set\'s exams only, but a distractor hit that is not about the fact\'s exam stays wrong', () => {
+  it("judges facts for the gold set's exams only, but a distractor hit that is not about the fact's exam stays wrong", () => {
     // A comparison page in our own words: the gold set annotates Widget only; Gizmo is catalogued but not annotated.
     const text = [
       '| Exam | Fee |',

@@ -309,10 +309,14 @@ export function formatEvaluation(report: EvaluationReport, options: { details?: 
     const perExam = new Map<string, number>();
     for (const { fact } of report.unscored) perExam.set(fact.exam, (perExam.get(fact.exam) ?? 0) + 1);
     out.push(
-      `unscored: exam not in the gold set's ${report.goldExams.size} exams, ${report.unscored.length} facts (${[...perExam]
+      `unscored: exam not in the gold set's ${report.goldExams.size} exams, ${report.unscored.length} facts (${[
+        ...perExam,
+      ]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([e, n]) => `${e} ${n}`)
-        .join(', ')}); ${options.details === false ? 'the full report lists them' : 'listed at the end'} for a human to check`,
+        .join(
+          ', ',
+        )}); ${options.details === false ? 'the full report lists them' : 'listed at the end'} for a human to check`,
     );
   }
   if (report.unannotated.size > 0)

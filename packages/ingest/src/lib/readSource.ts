@@ -3,6 +3,7 @@
  * it carries, and parse it into mdast, the one document model every format shares. Positions in the tree are
  * offsets in the parser's input; `toRawOffset` maps them back to the raw file so facts can cite a raw line.
  */
+
 import type { Element, RootContent as HastContent, Root as HastRoot } from 'hast';
 import { defaultSchema, type Schema, sanitize } from 'hast-util-sanitize';
 import { toMdast } from 'hast-util-to-mdast';
@@ -15,6 +16,7 @@ import { unified } from 'unified';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
+import { componentNodes } from './componentRecords.ts';
 import { boundTitle, type FileMetadata, readTomlFrontMatter, readYamlFrontMatter } from './frontMatter.ts';
 import { findJsonStringLiteral } from './jsonLocate.ts';
 import { isHttpUrl, MAX_URL_LENGTH } from './yamlConfig.ts';
@@ -251,11 +253,30 @@ function parseMarkdown(text: string, file: VFile): ParsedSource {
  */
 function readHtmlBlocks(tree: Root, text: string, file: VFile): void {
   const raw = location(text);
+  // Read from the source span: an inline tag's value loses the indentation of its continuation lines.
+  const components = (node: { position?: { start: Point; end: Point } }) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return [];
+    return componentNodes(text.slice(start, end), start, (o) => raw.toPoint(o) as Point);
+  };
+  const isSelfClosingComponent = (node: { position?: { start: Point; end: Point } }) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    return (
+      start !== undefined &&
+      end !== undefined &&
+      /^<[A-Z][\w.]*\s/.test(text.slice(start, start + 80)) &&
+      text.slice(start, end).trimEnd().endsWith('/>')
+    );
+  };
   const visit = (parent: { children: RootContent[] }) => {
     const children: RootContent[] = [];
     for (const node of parent.children) {
       if (node.type === 'html' && node.position?.start.offset !== undefined && /<[a-z]/i.test(node.value)) {
         const base = node.position.start.offset;
+        // Component attributes (`<ExamFacts length="2 hours" />`) would be dropped by the sanitizer: read first.
+        children.push(...components(node));
         const converted = htmlToMdast(node.value, file, (o) => raw.toPoint(base + o));
         shiftPositions(converted, base, raw);
         children.push(...(converted.children as RootContent[]));
@@ -263,7 +284,15 @@ function readHtmlBlocks(tree: Root, text: string, file: VFile): void {
       }
       if (node.type === 'blockquote' || node.type === 'listItem') visit(node as { children: RootContent[] });
       else if (node.type === 'list') for (const item of node.children) visit(item as { children: RootContent[] });
+      // A self-closing component with JSX expression attributes (`<Outline items={[…]} />`) is not HTML to
+      // Markdown, so it arrives as a paragraph of text: it is markup, read as records instead of prose.
+      if (node.type === 'paragraph' && isSelfClosingComponent(node)) {
+        children.push(...components(node));
+        continue;
+      }
       children.push(node);
+      if (node.type === 'paragraph')
+        for (const child of node.children) if (child.type === 'html') children.push(...components(child));
     }
     parent.children = children;
   };
@@ -565,6 +594,12 @@ export function plainTextToMdast(text: string): Root {
   let offset = 0;
   let lineNo = 1;
   const lines = text.split('\n');
+  // Whether a non-blank line follows line i, computed once backwards: scanning ahead from every line was
+  // quadratic in the number of lines.
+  const blankToEnd = new Uint8Array(lines.length + 1);
+  blankToEnd[lines.length] = 1;
+  for (let i = lines.length - 1; i >= 0; i--)
+    blankToEnd[i] = (lines[i] as string).trim() === '' && blankToEnd[i + 1] === 1 ? 1 : 0;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] as string;
     const lineStart = offset;
@@ -597,8 +632,7 @@ export function plainTextToMdast(text: string): Root {
       continue;
     }
     list = null;
-    const next = lines.slice(i + 1).find((l) => l.trim() !== '');
-    if (next !== undefined && isTitleLike(body)) {
+    if (blankToEnd[i + 1] === 0 && isTitleLike(body)) {
       children.push({ type: 'heading', depth: 2, children: [textNode], position });
     } else {
       children.push(paragraph);

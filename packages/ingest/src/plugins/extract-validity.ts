@@ -1,7 +1,7 @@
 /** How long a certification stays valid: "valid for two years", "3-year validity", "expires after 36 months". */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { clauseText, context, eachMatch, emitFact, examAt, quoteFor } from '../lib/context.ts';
+import { clauseText, context, eachMatch, emitFact, examAt, mentionsWithin, quoteFor } from '../lib/context.ts';
 import { NUM, parseNumber } from '../lib/quantities.ts';
 import { fieldAt, labelledAs } from '../lib/records.ts';
 import { labelOf } from './shared.ts';
@@ -28,6 +28,57 @@ const LABELLED_VALUE = new RegExp(
   `^\\s*(?:every\\s+|valid\\s+for\\s+)?(?<n>${NUM})[\\s-]*(?<u>years?|months?)\\b`,
   'i',
 );
+
+/** Where a copula's subject starts: the clause boundary nearest before it. */
+const SUBJECT_BOUNDARY = /[,;:(]|\*\*|\s(?:and|but|while|whereas|which|that|so)\s/gi;
+const COPULA = /\b(?:is|are|was|stays|remains|becomes?)\s+(?:only\s+|now\s+|still\s+)?$/i;
+/**
+ * A word that names something: an acronym or a mixed-case name ("iPAS", "CISSP", "GitHub"), or a capitalised
+ * word that does not start the phrase.
+ */
+const NAME_WORD = /[a-z0-9][A-Z]|^[A-Z]{2}/;
+const CAPITALISED = /^[A-Z]/;
+
+/**
+ * Whether "X is valid N years" has a subject X that names something the catalog does not know ("the iPAS
+ * certificate is valid 5 years", "your CISSP stays valid 3 years"): then the validity is that thing's. A subject
+ * that names a catalogued exam or vendor, or names nothing ("the certification", "it", "all three"), keeps the
+ * reader's attribution.
+ */
+function subjectNamesAnother(ctx: ReturnType<typeof context>, clause: { start: number }, at: number): boolean {
+  // A subject is a short phrase: look back at most 200 characters, so the work per match stays bounded.
+  const from0 = Math.max(clause.start, at - 200);
+  const before = ctx.doc.text.slice(from0, at);
+  const copula = COPULA.exec(before);
+  if (!copula) return false;
+  const head = before.slice(0, copula.index);
+  // The subject is the phrase after the last clause boundary; after a relative "which"/"that" it is the noun
+  // phrase the pronoun refers to, the last words before it ("… add a CCXP, which stays valid 5 years").
+  let from = 0;
+  let to = head.length;
+  SUBJECT_BOUNDARY.lastIndex = 0;
+  for (let b = SUBJECT_BOUNDARY.exec(head); b; b = SUBJECT_BOUNDARY.exec(head)) {
+    if (/^\s(?:which|that)\s$/i.test(b[0]) && head.slice(b.index + b[0].length).trim() === '') {
+      to = b.index;
+      // Back over at most three words (split, not a regex anchored at the end: that would backtrack).
+      const tail = head.slice(Math.max(0, to - 80), to);
+      const words = tail.replace(/,\s*$/, '').trimEnd().split(/\s+/);
+      const kept = words.slice(-3).join(' ');
+      const at = tail.lastIndexOf(kept);
+      from = to - tail.length + Math.max(at, 0);
+      break;
+    }
+    from = b.index + b[0].length;
+  }
+  const subject = head
+    .slice(from, to)
+    .replace(/[*_`,]/g, ' ')
+    .trim();
+  if (subject === '' || subject.length > 80) return false;
+  if (mentionsWithin(ctx.mentions, from0 + from, from0 + to).some((m) => m.resolved !== null)) return false;
+  const words = subject.split(/\s+/);
+  return words.some((w, i) => NAME_WORD.test(w) || (i > 0 && CAPITALISED.test(w)));
+}
 
 export function extractValidity(_options?: Readonly<ExtractValidityOptions> | null) {
   return (_tree: Root, file: VFile) => {
@@ -67,6 +118,10 @@ export function extractValidity(_options?: Readonly<ExtractValidityOptions> | nu
       const numberAt = at + m[0].search(/\S/) + (/^[|:]/.test(m[0].trim()) ? 2 : 0);
       // "a free account that comes with a 12 months validity": something else's validity.
       if (NOT_CERTIFICATE.test(clauseText(ctx, sentence, numberAt))) return;
+      if (g.n1 !== undefined) {
+        const clause = sentence.clauses.find((c) => at >= c.start && at <= c.end) ?? sentence;
+        if (subjectNamesAnother(ctx, clause, at)) return;
+      }
       const exam = examAt(ctx, sentence, numberAt);
       if (!exam) return;
       emitFact(file, { exam, attribute: 'validity', value: { months }, quote: quoteFor(sentence), at: numberAt });
