@@ -67,6 +67,9 @@ export function formatClaimValue(attribute: ClaimAttribute, value: ClaimValue): 
       const v = as('studyHours');
       return v.min === v.max ? `${formatNumber(v.min)} hours` : `${formatNumber(v.min)}–${formatNumber(v.max)} hours`;
     }
+    case 'notPublished':
+      // Shown where the figure would be (the fee row, the exam's length), so the words stand alone.
+      return 'not published';
     case 'objective': {
       const v = as('objective');
       return v.ref === null ? v.label : `${v.ref} ${v.label}`;
@@ -111,6 +114,7 @@ export const claimAttributeNames: Readonly<Record<ClaimAttribute, { title: strin
   focus: { title: 'Focus', phrase: 'what to study' },
   objective: { title: 'Objective', phrase: 'an exam-guide objective' },
   studyHours: { title: 'Study time', phrase: 'the recommended study time' },
+  notPublished: { title: 'Not published', phrase: 'a figure the vendor does not publish' },
 } satisfies Record<Attribute | 'domains', unknown>;
 
 /** Experience kinds as people say them ("machine learning experience"). */

@@ -204,6 +204,8 @@ export function setKeyOf(fact: Fact): string | null {
       return fact.value.role === null ? null : normalizeRole(fact.value.role);
     case 'focus':
       return normalizeName(fact.value.domain);
+    case 'notPublished':
+      return fact.value.attribute;
     case 'objective':
       // Guides number their objectives ("1.1"); an unnumbered one is known by its domain and label.
       return fact.value.ref ?? `${normalizeDomainName(fact.value.domain)}: ${normalizeName(fact.value.label)}`;
@@ -339,6 +341,9 @@ function compared(attribute: ComparableAttribute, value: ClaimValue): Omit<Compa
       const v = value as AttributeValue<'focus'>;
       return { agreementKey: sortedList(v.topics), ...unitless };
     }
+    case 'notPublished':
+      // Every statement of the set says the same thing (the set is keyed by the attribute): they always agree.
+      return { agreementKey: (value as AttributeValue<'notPublished'>).attribute, ...unitless };
     case 'objective': {
       const v = value as AttributeValue<'objective'>;
       // Two sources give the same objective when they label it alike; a different label under the same number

@@ -143,6 +143,8 @@ export function explainRanking(attribute: ComparableAttribute, ranking: Ranking,
   const entries: RationaleEntry[] = [];
   for (const factor of policyFactors) {
     const decided = factor === ranking.decidedBy;
+    // Guide versions are weighed only for figures bound to a guide: said where they decided, else nothing to say.
+    if (factor === 'version' && !decided) continue;
     entries.push({ factor, text: factorText(factor, decided, winner, runnerUp, w, r, name) });
     if (decided) break;
   }
@@ -201,6 +203,10 @@ function factorText(
   name: SourceNamer,
 ): string {
   switch (factor) {
+    case 'version': {
+      const guide = winner.currentGuide!;
+      return `${w} is backed by ${sourcesOf(winner, name).length === 1 ? 'a source' : 'sources'} for the current guide (${guide.version}, in effect since ${guide.effective}); ${r} comes from sources not shown to describe it (undated, naming no guide version), which may describe an older one.`;
+    }
     case 'authority':
       return decided
         ? `${w} comes from ${byWhom(winner, name)}, which outranks ${byWhom(runnerUp, name)} saying ${r}.`

@@ -14,6 +14,7 @@ import {
   normalizeDomainName,
   setKeyOf,
 } from './comparableValue.ts';
+import type { GuideEra } from './guideEras.ts';
 
 export interface Statement {
   /** The attribute's value; for `domains`, a DomainsValue. */
@@ -25,6 +26,11 @@ export interface Statement {
   authority: Authority;
   /** The source's modified or else published date; null when undated. */
   date: string | null;
+  /**
+   * Which guide version of the exam the statement describes, for figures bound to one (set by reconcile from the
+   * catalog's `guides`); absent or null where versions do not apply.
+   */
+  era?: GuideEra | null;
 }
 
 export interface ComparableSet {

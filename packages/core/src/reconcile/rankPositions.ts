@@ -1,8 +1,16 @@
 /**
- * The policy: statements that agree form a position; positions are ranked by authority (official >
- * editorial > secondary), then recency, then independent agreement, then specificity, in that order. The
- * first factor that separates the best position from the runner-up is the one that decided, and the
- * rationale says so. Nothing is dropped: losing positions stay as dissent.
+ * The policy: statements that agree form a position; positions are ranked by guide version (a statement of
+ * the exam's current guide ahead of one that may describe an older version: only for figures bound to a
+ * guide), then authority (official > editorial > secondary), then independent agreement, then recency, then
+ * specificity, in that order. The first factor that separates the best position from the runner-up is the one
+ * that decided, and the rationale says so. Nothing is dropped: losing positions stay as dissent.
+ *
+ * Agreement comes before recency: two independent sources agreeing are stronger evidence than one source with
+ * a later date, since a page's date says when it was last touched, not that its figure is newer (an article
+ * updated in April that says an exam "was retired" a year earlier outranked two that gave the official date).
+ * Real changes are dated by the vendor and handled before authority: a new guide version makes the figures of
+ * the older one history (see guideEras.ts), not a competing position. Recency still decides between positions
+ * that have as many independent witnesses, so one newer page does beat one older page.
  *
  * A statement that says less about the same thing (a domain list without weights, next to the same domains
  * with weights) does not compete: it backs the most specific statement it is consistent with. Grouping goes
@@ -13,12 +21,12 @@
  * then backs whichever of them ranks first.
  */
 import { authorityRank } from '../claims/authorityRank.ts';
-import type { Authority, ClaimValue, Fact } from '../schema/dataset.ts';
-import { type ComparableValue, covers, normalizeName } from './comparableValue.ts';
+import type { Authority, ClaimValue, Fact, GuideVersion } from '../schema/dataset.ts';
+import { type ComparableValue, consistent, covers, normalizeName } from './comparableValue.ts';
 import { compareStrings, type Statement } from './groupComparableSets.ts';
 
-export type PolicyFactor = 'authority' | 'recency' | 'agreement' | 'specificity';
-export const policyFactors: readonly PolicyFactor[] = ['authority', 'recency', 'agreement', 'specificity'];
+export type PolicyFactor = 'version' | 'authority' | 'agreement' | 'recency' | 'specificity';
+export const policyFactors: readonly PolicyFactor[] = ['version', 'authority', 'agreement', 'recency', 'specificity'];
 
 export interface Position {
   /**
@@ -38,6 +46,11 @@ export interface Position {
   supporters: Statement[];
   /** Every fact behind the position (statements and supporters): best source first, then text position. */
   facts: Fact[];
+  /**
+   * The exam's current guide when one of the position's statements describes it (declared, or dated on or after
+   * the day it took effect); null otherwise (no guide applies, or every statement is undated and declares none).
+   */
+  currentGuide: GuideVersion | null;
   authority: Authority;
   /** The newest date among the statements of the position's best authority. */
   date: string | null;
@@ -71,6 +84,8 @@ function compareDates(a: string | null, b: string | null): number {
 /** Positive when `a` is ahead of `b` on the factor. */
 function factorDifference(factor: PolicyFactor, a: Position, b: Position): number {
   switch (factor) {
+    case 'version':
+      return (a.currentGuide ? 1 : 0) - (b.currentGuide ? 1 : 0);
     case 'authority':
       return authorityRank[a.authority] - authorityRank[b.authority];
     case 'recency':
@@ -124,6 +139,30 @@ export function rankPositions(statements: readonly Statement[]): Ranking {
   return { positions, decidedBy };
 }
 
+/**
+ * Statements that took no part in the ranking (a superseded guide version's figures) but agree with a position:
+ * each backs the best-ranked position it is consistent with, as a supporter. Returns those that agree with none.
+ */
+export function attachSupporters(ranking: Ranking, statements: readonly Statement[]): Statement[] {
+  const unattached: Statement[] = [];
+  for (const statement of statements) {
+    const position = ranking.positions.find((p) =>
+      [...p.statements, ...p.supporters].some(
+        (s) =>
+          s.comparable.agreementKey === statement.comparable.agreementKey ||
+          consistent(s.comparable, statement.comparable),
+      ),
+    );
+    if (!position) {
+      unattached.push(statement);
+      continue;
+    }
+    position.supporters = [...position.supporters, statement].sort(compareStatements);
+    position.facts = factsOf([...position.statements, ...position.supporters]);
+  }
+  return unattached;
+}
+
 function toPosition(group: Statement[], head: string): Position {
   const statements = [...group].sort(compareStatements);
   const best = statements[0]!;
@@ -131,12 +170,14 @@ function toPosition(group: Statement[], head: string): Position {
   const representative = statements.find((s) => s.comparable.agreementKey === head)!;
   const topDates = statements.filter((s) => s.authority === best.authority).map((s) => s.date);
   const date = topDates.reduce<string | null>((newest, d) => (compareDates(d, newest) > 0 ? d : newest), null);
+  const current = statements.find((s) => s.era?.kind === 'current')?.era;
   return {
     comparable: representative.comparable,
     value: representative.value,
     statements,
     supporters: [],
     facts: factsOf(statements),
+    currentGuide: current?.kind === 'current' ? current.guide : null,
     authority: best.authority,
     date,
     witnesses: independentWitnesses(statements),

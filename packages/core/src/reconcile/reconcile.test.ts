@@ -68,6 +68,42 @@ const policyRules: {
     decidedBy: 'recency',
   },
   {
+    rule: 'agreement before recency: two independent older articles beat one newer article',
+    sources: [
+      makeSource('a', 'secondary', '2026-03-28'),
+      makeSource('b', 'secondary', null),
+      makeSource('new', 'secondary', '2026-04-13'),
+    ],
+    facts: [experience(2, null, 'a'), experience(2, null, 'b', 'Two years of ML.'), experience(1, null, 'new')],
+    wins: 2,
+    status: 'policy',
+    decidedBy: 'agreement',
+  },
+  {
+    rule: 'near miss: two older pages carrying the same sentence are one witness, so the newer article wins',
+    sources: [
+      makeSource('a', 'secondary', '2026-03-28'),
+      makeSource('b', 'secondary', '2026-03-01'),
+      makeSource('new', 'secondary', '2026-04-13'),
+    ],
+    facts: [
+      experience(2, null, 'a', 'Two years of ML.'),
+      experience(2, null, 'b', 'two years of ML'),
+      experience(1, null, 'new'),
+    ],
+    wins: 1,
+    status: 'policy',
+    decidedBy: 'recency',
+  },
+  {
+    rule: 'near miss: agreement does not outweigh authority (two articles against one official page)',
+    sources: [makeSource('a'), makeSource('b'), makeSource('off', 'official')],
+    facts: [experience(2, null, 'a'), experience(2, null, 'b', 'Two years of ML.'), experience(1, null, 'off')],
+    wins: 1,
+    status: 'policy',
+    decidedBy: 'authority',
+  },
+  {
     rule: 'agreement: two independent sources beat one',
     sources: [makeSource('a'), makeSource('b'), makeSource('c')],
     facts: [experience(2, null, 'a'), experience(2, null, 'b', 'Two years of ML.'), experience(1, null, 'c')],
@@ -129,7 +165,7 @@ describe('policy', () => {
     const claim = claimOf(run(sources, facts), 'exam-a.questions');
     expect(claim.value).toEqual({ min: 65, max: 65 });
     expect(claim.status).toBe('policy');
-    expect(claim.rationale.map((r) => r.factor)).toEqual(['authority', 'recency', 'agreement', 'specificity']);
+    expect(claim.rationale.map((r) => r.factor)).toEqual(['authority', 'agreement', 'recency', 'specificity']);
   });
 
   it('explains the deciding factor in words, naming the sources', () => {
@@ -526,9 +562,10 @@ describe('domain lists with and without weights', () => {
     expect(conflict!.sides).toHaveLength(2);
     expect(conflict!.sides![0]!.factIds).toEqual(claimOf(result, 'exam-a.domains').factIds);
     const rationale = claimOf(result, 'exam-a.domains').rationale;
-    // The list without weights did not decide between the two weightings: recency did.
-    expect(rationale.map((r) => r.factor)).toEqual(['authority', 'recency', 'specificity']);
-    expect(rationale[2]!.text).toMatch(/^official\.example lists the same domains without weights/);
+    // The list without weights did not decide between the two weightings (it backs neither in the count of
+    // witnesses): recency did.
+    expect(rationale.map((r) => r.factor)).toEqual(['authority', 'agreement', 'recency', 'specificity']);
+    expect(rationale[3]!.text).toMatch(/^official\.example lists the same domains without weights/);
   });
 
   it('when the names decided against other names, the rationale credits the names, and the weights to their source', () => {
@@ -761,6 +798,7 @@ describe('several domain lists from one source', () => {
     expect(result.conflicts[0]!.sides).toHaveLength(2);
     expect(claimOf(result, 'exam-a.domains').rationale.map((r) => r.text)).toEqual([
       'Both “4 domains, with weights” and “3 domains, no weights” come from third-party articles, so authority does not settle it.',
+      'Each is backed by 1 independent source, so agreement does not settle it.',
       '“4 domains, with weights” is backed by a source last updated 2025-12-27, newer than a source last updated 2025-07-02 saying “3 domains, no weights”.',
       'article.example also lists the same domains without weights, which supports its “4 domains, with weights” rather than contradicting it; the claim takes the more specific list.',
     ]);

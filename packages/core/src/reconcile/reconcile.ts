@@ -26,7 +26,8 @@ import {
 } from './comparableValue.ts';
 import { explainAgreement, explainRanking, explainReview, type SourceNamer, sourceNamer } from './explainRanking.ts';
 import { type ComparableSet, compareStrings, groupComparableSets, type Statement } from './groupComparableSets.ts';
-import { type Position, type Ranking, rankPositions } from './rankPositions.ts';
+import { explainHistory, guideEraOf, splitSuperseded } from './guideEras.ts';
+import { attachSupporters, type Position, type Ranking, rankPositions } from './rankPositions.ts';
 
 export interface ReconcileInput {
   exams: readonly Exam[];
@@ -120,6 +121,8 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const name = sourceNamer(input.sources);
   const sets = groupComparableSets(input.facts, input.sources);
   const retired = retiredExams(input.facts, input.asOf);
+  const examById = new Map(input.exams.map((exam) => [exam.id, exam]));
+  const sourceById = new Map(input.sources.map((source) => [source.id, source]));
   const { accepted, superseded } = latestReviewPerConflict(input.reviews);
   const used = new Set<string>();
   const staleReviews: StaleReview[] = [...superseded];
@@ -132,7 +135,18 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       claims.push(mergeComplementary(id, set, name));
       continue;
     }
-    const ranking = rankPositions(set.statements);
+    const exam = examById.get(set.exam);
+    for (const statement of set.statements) {
+      statement.era = guideEraOf(exam, set.attribute, sourceById.get(statement.source));
+    }
+    // Figures of a superseded guide version do not compete with the current ones: history, not dissent.
+    const { ranked, superseded } = splitSuperseded(set.statements);
+    const ranking = rankPositions(ranked);
+    // A superseded statement agreeing with a current one backs it without weighing in; the rest are history.
+    const history = attachSupporters(ranking, superseded);
+    const historyNote = explainHistory(ranked, history, name);
+    const historyFactIds = [...new Set(history.flatMap((s) => s.facts.map((f) => f.id)))];
+    const withHistory = historyFactIds.length > 0 ? { historyFactIds } : {};
     const [winner] = ranking.positions;
     if (!winner) continue;
     if (ranking.positions.length === 1) {
@@ -145,8 +159,9 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
         status: 'agreed',
         factIds: winner.facts.map((f) => f.id),
         dissentingFactIds: [],
-        rationale: explainAgreement(set.attribute, winner, name),
+        rationale: [...explainAgreement(set.attribute, winner, name), ...historyNote],
         conflictId: null,
+        ...withHistory,
       } as Claim);
       continue;
     }
@@ -186,8 +201,9 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       status: applied ? 'reviewed' : ranking.decidedBy ? 'policy' : 'contested',
       factIds: support,
       dissentingFactIds: dissent,
-      rationale: applied ? applied.rationale : suggestion.rationale,
+      rationale: [...(applied ? applied.rationale : suggestion.rationale), ...historyNote],
       conflictId,
+      ...withHistory,
     } as Claim);
   }
 

@@ -65,6 +65,12 @@ export const SourceSchema = z.object({
   published: IsoDateSchema.nullable(),
   modified: IsoDateSchema.nullable(),
   authority: AuthoritySchema,
+  /**
+   * The exam-guide version the source describes, as the catalog's `guides[].version` writes it ("October 2024"),
+   * declared in sources.yaml or the file's front matter. Absent: the source's date decides which version it
+   * describes (see reconcile's guide eras).
+   */
+  guide: z.string().min(1).optional(),
   /** The document's text; every fact's quote is `text.slice(start, end)`. */
   text: z.string(),
 });
@@ -149,6 +155,18 @@ export const PassingScoreValueSchema = z.object({
  */
 export const StudyHoursValueSchema = z.object({ min: z.number().nonnegative(), max: z.number().nonnegative() });
 
+/**
+ * Figures a vendor may leave unpublished (a fee priced per country, an exam without a public skills outline):
+ * claim attributes, so "not published" sits beside the figure it stands for.
+ */
+export const UnpublishableAttributeSchema = z.enum(['fee', 'duration', 'questions', 'domains', 'passingScore']);
+/**
+ * A source states that the vendor does not publish `attribute` for the exam ("The fee is not published", "pricing
+ * varies by country"): a cited answer in place of the figure. Extracted only from official sources and editorial
+ * notes of official pages; the comparable set is keyed by `attribute` (claim id `exam.notPublished.fee`).
+ */
+export const NotPublishedValueSchema = z.object({ attribute: UnpublishableAttributeSchema });
+
 /** Each attribute with the shape of its value. Extend, never rename: the API and web key on these names. */
 export const attributeValueSchemas = {
   fee: FeeValueSchema,
@@ -168,6 +186,7 @@ export const attributeValueSchemas = {
   focus: FocusValueSchema,
   objective: ObjectiveValueSchema,
   studyHours: StudyHoursValueSchema,
+  notPublished: NotPublishedValueSchema,
 } as const;
 export type Attribute = keyof typeof attributeValueSchemas;
 export const AttributeSchema = z.enum(Object.keys(attributeValueSchemas) as [Attribute, ...Attribute[]]);
@@ -211,7 +230,8 @@ type FactUnion = {
 
 /** Why a claim holds the value it does, factor by factor, in words a learner understands. */
 export const RationaleEntrySchema = z.object({
-  factor: z.enum(['authority', 'recency', 'agreement', 'specificity', 'review', 'rule']),
+  /** `version`: which exam-guide version a statement describes (a superseded version's figures are history). */
+  factor: z.enum(['version', 'authority', 'recency', 'agreement', 'specificity', 'review', 'rule']),
   text: z.string(),
 });
 
@@ -262,6 +282,12 @@ export const ClaimSchema = unionByAttribute<Claim>((attribute) =>
     dissentingFactIds: z.array(z.string()),
     rationale: z.array(RationaleEntrySchema),
     conflictId: z.string().nullable().optional(),
+    /**
+     * Facts that describe a superseded exam-guide version and disagree with every current statement: kept as
+     * history (the rationale says which version and since when), never weighed and never a conflict. Absent when
+     * there are none.
+     */
+    historyFactIds: z.array(z.string()).optional(),
   }),
 );
 /** A claim; `Claim<'fee'>` narrows it to one attribute, with that attribute's value type. */
@@ -277,6 +303,7 @@ export type Claim<A extends ClaimAttribute = ClaimAttribute> = {
     dissentingFactIds: string[];
     rationale: RationaleEntry[];
     conflictId?: string | null | undefined;
+    historyFactIds?: string[] | undefined;
   };
 }[A];
 
@@ -367,5 +394,6 @@ export type RationaleEntry = z.infer<typeof RationaleEntrySchema>;
 export type Review = z.infer<typeof ReviewSchema>;
 export type ReviewDecision = z.infer<typeof ReviewDecisionSchema>;
 export type DomainsValue = z.infer<typeof DomainsValueSchema>;
+export type UnpublishableAttribute = z.infer<typeof UnpublishableAttributeSchema>;
 export type Problem = z.infer<typeof ProblemSchema>;
 export type Dataset = z.infer<typeof DatasetSchema>;

@@ -193,7 +193,7 @@ function planBuild(options: BuildOptions): Plan {
   const reviewsFile = join(contentDir, 'reviews.yaml');
   const catalog = parseCatalogYaml(readFileSync(catalogFile, 'utf8'), catalogFile);
   const sourcesText = existsSync(sourcesFile) ? readFileSync(sourcesFile, 'utf8') : '';
-  const entries = parseSourcesYaml(sourcesText, sourcesFile);
+  const entries = parseSourcesYaml(sourcesText, sourcesFile, catalog);
   // Malformed reviews stop the build before anything is written: core throws with line and column.
   const reviews: Review[] = existsSync(reviewsFile) ? parseReviews(readFileSync(reviewsFile, 'utf8'), reviewsFile) : [];
 
@@ -535,6 +535,7 @@ function finishBuild(
       published: entry?.published ?? extracted.metadata.published ?? null,
       modified: extracted.metadata.modified ?? null,
       authority,
+      ...(entry?.guide === undefined ? {} : { guide: entry.guide }),
       text: extracted.text,
     });
     const seen = new Map<string, number>();

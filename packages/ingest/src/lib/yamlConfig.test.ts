@@ -35,6 +35,32 @@ describe('sources.yaml', () => {
     `);
   });
 
+  it('a declared guide version must be one the catalog lists, reported at its place', () => {
+    const catalog = {
+      exams: [
+        {
+          id: 'exam-a',
+          name: 'Exam A',
+          vendor: 'V',
+          code: null,
+          aliases: [],
+          guides: [
+            { version: 'Spring 2024', effective: '2024-03-01' },
+            { version: 'Autumn 2026', effective: '2026-09-01' },
+          ],
+        },
+      ],
+    };
+    const good = '- file: a.txt\n  guide: Spring 2024\n';
+    expect(parseSourcesYaml(good, 'sources.yaml', catalog)).toEqual([{ file: 'a.txt', guide: 'Spring 2024' }]);
+    const bad = '- file: a.txt\n- file: b.txt\n  guide: Spring 2025\n';
+    expect(errorOf(() => parseSourcesYaml(bad, 'content/sources.yaml', catalog))).toMatchInlineSnapshot(
+      `"content/sources.yaml:3:10: guide Spring 2025 is not a guide version of any exam in exams.yaml (one of: Spring 2024, Autumn 2026) (at 1.guide)"`,
+    );
+    // Near miss: without the catalog only the field's shape is checked.
+    expect(parseSourcesYaml(bad, 'sources.yaml')).toHaveLength(2);
+  });
+
   it('reports YAML syntax errors where they are', () => {
     expect(errorOf(() => parseSourcesYaml('- file: a.txt\n  url: [unclosed\n', 'sources.yaml'))).toMatch(
       /^sources\.yaml:\d+:\d+: /,

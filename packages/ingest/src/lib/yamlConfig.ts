@@ -113,6 +113,12 @@ export const SourceEntrySchema = z.strictObject({
   title: z.string().min(1).max(MAX_TITLE_LENGTH).optional(),
   published: IsoDateSchema.optional(),
   authority: AuthoritySchema.optional(),
+  /**
+   * The exam-guide version the source describes, as exams.yaml's `guides[].version` writes it ("October 2024"):
+   * its figures bound to the guide (domains, objectives, length, questions) are history once a newer version is
+   * in force.
+   */
+  guide: z.string().min(1).max(MAX_TITLE_LENGTH).optional(),
 });
 export type SourceEntry = z.infer<typeof SourceEntrySchema> & { authority?: Authority };
 export const SourcesFileSchema = z.array(SourceEntrySchema).superRefine((entries, ctx) => {
@@ -124,10 +130,29 @@ export const SourcesFileSchema = z.array(SourceEntrySchema).superRefine((entries
   });
 });
 
-export function parseSourcesYaml(text: string, file: string): SourceEntry[] {
+/**
+ * Reads content/sources.yaml. With `catalog`, a declared `guide` must be a guide version of one of its exams
+ * (a misspelt version would silently leave the source's figures competing with the current guide's). Throws a
+ * `ConfigError` listing every problem as file:line:column.
+ */
+export function parseSourcesYaml(text: string, file: string, catalog?: Pick<Catalog, 'exams'>): SourceEntry[] {
   // An empty file registers nothing; `null` is what YAML makes of it.
   if (text.trim() === '') return [];
-  return parseYamlWith(text, file, SourcesFileSchema);
+  if (!catalog) return parseYamlWith(text, file, SourcesFileSchema);
+  const versions = [...new Set(catalog.exams.flatMap((exam) => (exam.guides ?? []).map((g) => g.version)))];
+  const known = new Set(versions);
+  const schema = SourcesFileSchema.superRefine((entries, ctx) => {
+    entries.forEach((entry, index) => {
+      if (entry.guide !== undefined && !known.has(entry.guide)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'guide'],
+          message: `guide ${entry.guide} is not a guide version of any exam in exams.yaml (${versions.length > 0 ? `one of: ${versions.join(', ')}` : 'it lists none'})`,
+        });
+      }
+    });
+  });
+  return parseYamlWith(text, file, schema);
 }
 
 /**
