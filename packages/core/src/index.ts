@@ -74,6 +74,7 @@ export type {
   ReviewDecision,
   Source,
   SourceFormat,
+  UnpublishableAttribute,
   Vendor,
 } from './schema/dataset.ts';
 export {
@@ -105,6 +106,7 @@ export {
   GuideVersionSchema,
   IsoDateSchema,
   LanguageValueSchema,
+  NotPublishedValueSchema,
   ObjectiveValueSchema,
   OtherExamSchema,
   PassingScoreValueSchema,
@@ -119,6 +121,7 @@ export {
   SourceFormatSchema,
   SourceSchema,
   StaleReviewSchema,
+  UnpublishableAttributeSchema,
   ValidityValueSchema,
   VendorSchema,
 } from './schema/dataset.ts';

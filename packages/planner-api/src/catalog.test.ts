@@ -48,6 +48,13 @@ const notStated: Record<string, readonly string[]> = {
   'databricks-ml-associate': ['domains'],
 };
 
+/** Where a cited editorial note says the vendor does not publish the figure: "not published", typed and cited. */
+const notPublished: Record<string, readonly string[]> = {
+  'azure-ai-103': ['fee'],
+  'azure-ai-300': ['fee'],
+  'azure-ai-901': ['fee', 'questions', 'domains'],
+};
+
 let dir: string;
 let app: ReturnType<typeof createApp>;
 
@@ -116,6 +123,33 @@ describe('the fifteen-exam catalog', () => {
       expect(found.length, `${id} ${attribute}`).toBeGreaterThan(0);
       for (const claim of found) expect(claim.citations.length, `${id} ${attribute}`).toBeGreaterThan(0);
     }
+  });
+
+  it.each(Object.keys(notPublished))(
+    '%s: "not published" from a cited source where the vendor publishes no figure, in the exam, the list and compare',
+    async (id) => {
+      const { claims } = (await (await app.request(`/api/exams/${id}`)).json()) as ExamDetailResponse;
+      const stated = claims.flatMap((claim) =>
+        claim.attribute === 'notPublished' && claim.citations.length > 0 ? [claim.value.attribute] : [],
+      );
+      expect(stated.sort()).toEqual([...(notPublished[id] ?? [])].sort());
+      const { exams } = (await (await app.request('/api/exams')).json()) as ExamListResponse;
+      const summary = exams.find((exam) => exam.id === id);
+      expect(summary?.facts.notPublished.map((claim) => claim.key).sort()).toEqual(
+        [...(notPublished[id] ?? [])].map((a) => a.toLowerCase()).sort(),
+      );
+      const compare = (await (await app.request(`/api/compare?exams=${id}`)).json()) as {
+        rows: { id: string; cells: { claims: { attribute: string; text: string }[] }[] }[];
+      };
+      const fee = compare.rows.find((row) => row.id === 'fee')?.cells[0]?.claims;
+      expect(fee).toEqual([expect.objectContaining({ attribute: 'notPublished', text: 'not published' })]);
+    },
+  );
+
+  it('near miss: an exam with a fee shows the fee, and no "not published" for it', async () => {
+    const { claims } = (await (await app.request('/api/exams/aws-mla-c01')).json()) as ExamDetailResponse;
+    expect(claims.some((claim) => claim.attribute === 'fee')).toBe(true);
+    expect(claims.some((claim) => claim.attribute === 'notPublished')).toBe(false);
   });
 
   it.each(active.map((exam) => exam.id))('%s: POST /api/plans answers 200 with a plan', async (id) => {

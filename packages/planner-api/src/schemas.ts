@@ -135,6 +135,11 @@ export const KeyFactsSchema = z
     validity: z.array(ClaimViewSchema),
     /** The exam's domain list with weights (the `domains` claim), else the per-domain `domain` claims. */
     weights: z.array(ClaimViewSchema),
+    /**
+     * Figures the vendor does not publish, each a `notPublished` claim whose value names the attribute
+     * (`{attribute: 'fee'}`) with the citation that says so: shown as "not published" where the figure would be.
+     */
+    notPublished: z.array(ClaimViewSchema),
   })
   .openapi('KeyFacts');
 

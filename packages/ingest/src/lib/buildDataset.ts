@@ -540,7 +540,11 @@ function finishBuild(
     });
     const seen = new Map<string, number>();
     seenBySource.set(id, seen);
-    pushFacts(id, extracted.text, extracted.facts, seen);
+    // "Not published" is the vendor's word (an official page, or our editorial note of one); a third-party
+    // article saying so may only mean its author did not find the figure.
+    const drafts =
+      authority === 'secondary' ? extracted.facts.filter((f) => f.attribute !== 'notPublished') : extracted.facts;
+    pushFacts(id, extracted.text, drafts, seen);
     for (const list of extracted.pendingDomainLists ?? []) pendingLists.push({ list, id, file, text: extracted.text });
   });
   settlePendingDomainLists();

@@ -16,6 +16,7 @@ import { extractFee } from '../plugins/extract-fee.ts';
 import { extractFocus } from '../plugins/extract-focus.ts';
 import { extractFormat } from '../plugins/extract-format.ts';
 import { extractLanguage } from '../plugins/extract-language.ts';
+import { extractNotPublished } from '../plugins/extract-not-published.ts';
 import { extractObjective } from '../plugins/extract-objective.ts';
 import { extractPassingScore } from '../plugins/extract-passing-score.ts';
 import { extractQuestions } from '../plugins/extract-questions.ts';
@@ -71,7 +72,8 @@ export function extractSource(
     .use(extractPassingScore)
     .use(extractLanguage)
     .use(extractFormat)
-    .use(extractDelivery);
+    .use(extractDelivery)
+    .use(extractNotPublished);
   processor.runSync(parsed.tree as Root, file);
   const ctx = file.data.certplan;
   if (!ctx) throw new Error('document plugin did not run');

@@ -91,6 +91,12 @@ export function compareExams(
     let picked = claims.filter((claim) => row.attributes.includes(claim.attribute));
     // Datasets without a `domains` list claim: the per-domain claims, in their sources' order.
     if (row.id === 'domains' && picked.length === 0) picked = claims.filter((claim) => claim.attribute === 'domain');
+    // No figure, but a cited statement that the vendor does not publish it: the cell says "not published".
+    if (picked.length === 0) {
+      picked = claims.filter(
+        (claim) => claim.attribute === 'notPublished' && row.attributes.includes(claim.value.attribute),
+      );
+    }
     return row.id === 'domains' && picked.some((c) => c.attribute === 'domain')
       ? picked
       : sortClaims(picked, row.attributes);

@@ -145,6 +145,7 @@ function keyFacts(index: DatasetIndex, exam: Exam, freshness: FreshnessContext |
     experience: of('experience'),
     validity: of('validity'),
     weights: domains.length > 0 ? domains : of('domain'),
+    notPublished: of('notPublished'),
   };
 }
 

@@ -72,7 +72,10 @@ export function ExamCard(props: ExamCardProps): JSX.Element {
             <div class="exam-fact">
               <dt>{attributeLabel(attribute)}</dt>
               <dd>
-                <Show when={props.exam.facts[attribute].length > 0} fallback={<span class="muted">not stated</span>}>
+                <Show
+                  when={props.exam.facts[attribute].length > 0}
+                  fallback={<NotStated exam={props.exam} attribute={attribute} />}
+                >
                   <For each={props.exam.facts[attribute]}>
                     {(claim, index) => (
                       <span class="claim" data-status={claim.status}>
@@ -98,5 +101,26 @@ export function ExamCard(props: ExamCardProps): JSX.Element {
         <span class="visually-hidden"> for {props.exam.name}</span>
       </A>
     </article>
+  );
+}
+
+/**
+ * Where an exam has no figure: "not published" with the citation saying so when a source states that the vendor
+ * does not publish it (a `notPublished` claim naming the attribute), else "not stated".
+ */
+function NotStated(props: { exam: ExamSummary; attribute: string }): JSX.Element {
+  const claim = () =>
+    (props.exam.facts.notPublished ?? []).find(
+      (c) => c.attribute === 'notPublished' && c.value.attribute === props.attribute,
+    );
+  return (
+    <Show when={claim()} fallback={<span class="muted">not stated</span>}>
+      {(found) => (
+        <span class="claim not-published" data-status={found().status}>
+          not published
+          <CitationList citations={found().citations} />
+        </span>
+      )}
+    </Show>
   );
 }

@@ -107,6 +107,9 @@ export function formatClaimValue(attribute: string, value: unknown): string {
     case 'focus':
       if (Array.isArray(value.topics)) return value.topics.join(', ');
       break;
+    case 'notPublished':
+      // Shown in the place of the figure it stands for (the fee, the length): the words stand alone.
+      return 'not published';
     case 'objective':
       // "1.1 Ingest and store data (Data Preparation for ML)": the guide's number, its label, its domain.
       if (typeof value.label === 'string') {
@@ -138,6 +141,7 @@ export const attributeLabels: Record<string, string> = {
   delivery: 'Delivery',
   passingScore: 'Passing score',
   focus: 'Focus',
+  notPublished: 'Not published',
   objective: 'Exam-guide objective',
 };
 
@@ -150,5 +154,10 @@ const experienceKinds: Record<string, string> = { ml: 'ML', platform: 'on the pl
 /** A claim's heading: its attribute, and its key in words ("Recommended experience: ML"). */
 export function claimTitle(attribute: string, key: string | null): string {
   if (!key) return attributeLabel(attribute);
+  // "Fee", "Passing score": the figure a `notPublished` claim stands for (its key is the attribute, lower-cased).
+  if (attribute === 'notPublished') {
+    const named = Object.keys(attributeLabels).find((name) => name.toLowerCase() === key.toLowerCase());
+    return named ? attributeLabel(named) : key;
+  }
   return `${attributeLabel(attribute)}: ${attribute === 'experience' ? (experienceKinds[key] ?? key) : key}`;
 }

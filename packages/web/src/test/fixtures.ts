@@ -75,6 +75,7 @@ export const mla: ExamSummary = {
         weightsKnown: true,
       }),
     ],
+    notPublished: [],
   },
 };
 
@@ -97,6 +98,7 @@ export const mls: ExamSummary = {
     experience: [],
     validity: [],
     weights: [],
+    notPublished: [],
   },
 };
 
