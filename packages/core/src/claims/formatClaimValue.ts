@@ -83,7 +83,13 @@ export function formatClaimValue(attribute: ClaimAttribute, value: ClaimValue): 
     }
     case 'domains': {
       const v = as('domains');
-      const labels = v.domains.map((d) => (d.weightPercent === null ? d.name : `${d.name} (${d.weightPercent}%)`));
+      const labels = v.domains.map((d) =>
+        d.weightPercent !== null
+          ? `${d.name} (${d.weightPercent}%)`
+          : d.weightRange
+            ? `${d.name} (${formatNumber(d.weightRange[0])}–${formatNumber(d.weightRange[1])}%)`
+            : d.name,
+      );
       return `${countDomains(v.domains.length)}: ${labels.join('; ')}`;
     }
   }

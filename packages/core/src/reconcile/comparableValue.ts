@@ -56,11 +56,23 @@ export interface Refinement {
  * "Machine Learning Implementation and Operations"). Coverage is a partial order (a part left open is below
  * every value of it; the paraphrase rule only lets a list with nothing stated below one that states
  * something, and every list it covers is one with the same names), so it is transitive and grouping by it does
- * not depend on the order statements arrive in.
+ * not depend on the order statements arrive in. A single named domain is covered by a longer list that names it
+ * with the same weight (or any, where it gives none): one area's page is not the exam's list.
  */
 export function covers(general: ComparableValue, specific: ComparableValue): boolean {
   const [g, s] = [general.refinement, specific.refinement];
   if (!g || !s || general.agreementKey === specific.agreementKey) return false;
+  // A source naming a single domain (a page on one exam area, one domain's weight) speaks of that domain, not
+  // of the exam's list: a longer list naming it (in the same or its own words) with the same weight, or with
+  // any weight where the single one gives none, says that and more.
+  if (g.parts.size === 1 && s.parts.size > 1) {
+    const [name, weight] = [...g.parts][0]!;
+    const stems = stemsOf(name);
+    return [...s.parts].some(
+      ([other, otherWeight]) =>
+        (other === name || paraphrases(stems, stemsOf(other))) && (weight === null || otherWeight === weight),
+    );
+  }
   if (g.scope !== s.scope) {
     const states = (r: Refinement) => [...r.parts.values()].some((value) => value !== null);
     return !states(g) && states(s) && sameDomainNames([...g.parts.keys()], [...s.parts.keys()]);
@@ -127,6 +139,11 @@ function paraphrases(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (small.size === 0) return false;
   for (const stem of small) if (!large.has(stem)) return false;
   return true;
+}
+
+/** Whether two (normalised) domain names name the same domain: equal, or one paraphrasing the other. */
+export function namesTheSameDomain(a: string, b: string): boolean {
+  return a === b || paraphrases(stemsOf(a), stemsOf(b));
 }
 
 /**
@@ -369,7 +386,13 @@ function compared(attribute: ComparableAttribute, value: ClaimValue): Omit<Compa
       const parts = new Map<string, string | null>();
       for (const d of v.domains) {
         const name = normalizeDomainName(d.name);
-        const weight = d.weightPercent === null ? null : formatNumber(d.weightPercent);
+        // A range is a stated weight too: "25–30" and "30–35" disagree, and a list without weights is covered by it.
+        const weight =
+          d.weightPercent !== null
+            ? formatNumber(d.weightPercent)
+            : d.weightRange
+              ? `${formatNumber(d.weightRange[0])}-${formatNumber(d.weightRange[1])}`
+              : null;
         if (!parts.has(name) || parts.get(name) === null) parts.set(name, weight);
       }
       const names = [...parts.keys()].sort();
@@ -377,7 +400,7 @@ function compared(attribute: ComparableAttribute, value: ClaimValue): Omit<Compa
       const count = countDomains(v.domains.length);
       return {
         agreementKey: entries.join('|'),
-        summary: `${count}, ${v.weightsKnown ? 'with weights' : 'no weights'}`,
+        summary: `${count}, ${v.weightsKnown ? 'with weights' : v.domains.some((d) => d.weightRange) ? 'with weight ranges' : 'no weights'}`,
         quantity: null,
         // The share of domains with a weight: a list with some weights says more than one with none.
         specificity: parts.size === 0 ? 0 : [...parts.values()].filter((w) => w !== null).length / parts.size,

@@ -97,8 +97,13 @@ function specificityNote(attribute: ComparableAttribute, position: Position, nam
     ...new Set(position.statements.filter((s) => s.comparable.agreementKey === head).map((s) => name(s.source))),
   ];
   const general = [...new Set(less.map((s) => name(s.source)))];
-  const what =
-    attribute === 'domains'
+  const oneOfMany =
+    attribute === 'domains' &&
+    (position.value as DomainsValue).domains.length > 1 &&
+    less.every((s) => (s.value as DomainsValue).domains.length === 1);
+  const what = oneOfMany
+    ? 'only one of these domains'
+    : attribute === 'domains'
       ? less.every((s) => (s.value as DomainsValue).domains.every((d) => d.weightPercent === null))
         ? 'the same domains without weights'
         : 'the same domains with fewer weights'
@@ -143,8 +148,8 @@ export function explainRanking(attribute: ComparableAttribute, ranking: Ranking,
   const entries: RationaleEntry[] = [];
   for (const factor of policyFactors) {
     const decided = factor === ranking.decidedBy;
-    // Guide versions are weighed only for figures bound to a guide: said where they decided, else nothing to say.
-    if (factor === 'version' && !decided) continue;
+    // Coverage and guide versions apply to some sets only: said where they decided, else nothing to say.
+    if ((factor === 'coverage' || factor === 'version') && !decided) continue;
     entries.push({ factor, text: factorText(factor, decided, winner, runnerUp, w, r, name) });
     if (decided) break;
   }
@@ -203,6 +208,8 @@ function factorText(
   name: SourceNamer,
 ): string {
   switch (factor) {
+    case 'coverage':
+      return `${w} lists the exam's domains; ${r} names only one of them, which says nothing about the others and cannot replace the list: it stands as dissent on that domain's weight.`;
     case 'version': {
       const guide = winner.currentGuide!;
       return `${w} is backed by ${sourcesOf(winner, name).length === 1 ? 'a source' : 'sources'} for the current guide (${guide.version}, in effect since ${guide.effective}); ${r} comes from sources not shown to describe it (undated, naming no guide version), which may describe an older one.`;
@@ -238,6 +245,14 @@ function weightsNote(attribute: ComparableAttribute, value: unknown): RationaleE
   if (attribute !== 'domains') return [];
   const domains = value as DomainsValue;
   if (domains.weightsKnown) return [];
+  if (domains.domains.every((d) => d.weightPercent !== null || d.weightRange)) {
+    return [
+      {
+        factor: 'rule',
+        text: `This list gives weight ranges, not weights: the planner splits study time by the middle of each range across the ${domains.domains.length} domains and says so.`,
+      },
+    ];
+  }
   return [
     {
       factor: 'rule',

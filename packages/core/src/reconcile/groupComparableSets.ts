@@ -96,11 +96,20 @@ export function groupComparableSets(facts: readonly Fact[], sources: readonly So
       // then a heading) is one entry, in the place it was first named, with the weight where the list gives
       // one (a heading "Modeling (36%)" and a sentence naming "modeling" are the same domain, and the heading
       // says more).
+      const range = fact.value.weightPercent === null ? fact.value.weightRange : undefined;
       if (earlier) {
-        if (earlier.weightPercent === null) earlier.weightPercent = fact.value.weightPercent;
+        if (earlier.weightPercent === null) {
+          earlier.weightPercent = fact.value.weightPercent;
+          if (earlier.weightPercent !== null) delete earlier.weightRange;
+          else if (range && !earlier.weightRange) earlier.weightRange = range;
+        }
         continue;
       }
-      const entry = { name: fact.value.name, weightPercent: fact.value.weightPercent };
+      const entry: DomainsValue['domains'][number] = {
+        name: fact.value.name,
+        weightPercent: fact.value.weightPercent,
+        ...(range ? { weightRange: range } : {}),
+      };
       seen.set(name, entry);
       domains.push(entry);
     }

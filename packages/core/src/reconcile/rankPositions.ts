@@ -22,11 +22,21 @@
  */
 import { authorityRank } from '../claims/authorityRank.ts';
 import type { Authority, ClaimValue, Fact, GuideVersion } from '../schema/dataset.ts';
-import { type ComparableValue, consistent, covers, normalizeName } from './comparableValue.ts';
+import { type ComparableValue, consistent, covers, namesTheSameDomain, normalizeName } from './comparableValue.ts';
+
+const comparableSingle = (name: string) => (other: string) => namesTheSameDomain(name, other);
+
 import { compareStrings, type Statement } from './groupComparableSets.ts';
 
-export type PolicyFactor = 'version' | 'authority' | 'agreement' | 'recency' | 'specificity';
-export const policyFactors: readonly PolicyFactor[] = ['version', 'authority', 'agreement', 'recency', 'specificity'];
+export type PolicyFactor = 'coverage' | 'version' | 'authority' | 'agreement' | 'recency' | 'specificity';
+export const policyFactors: readonly PolicyFactor[] = [
+  'coverage',
+  'version',
+  'authority',
+  'agreement',
+  'recency',
+  'specificity',
+];
 
 export interface Position {
   /**
@@ -46,6 +56,12 @@ export interface Position {
   supporters: Statement[];
   /** Every fact behind the position (statements and supporters): best source first, then text position. */
   facts: Fact[];
+  /**
+   * A domain list of a single domain that another position's list (of several domains) names too: a statement
+   * about one domain's weight, which cannot replace the exam's list (it ranks after every list that is not
+   * partial: the `coverage` factor). Judged against every position, so the order it gives is a total one.
+   */
+  partial: boolean;
   /**
    * The exam's current guide when one of the position's statements describes it (declared, or dated on or after
    * the day it took effect); null otherwise (no guide applies, or every statement is undated and declares none).
@@ -84,6 +100,8 @@ function compareDates(a: string | null, b: string | null): number {
 /** Positive when `a` is ahead of `b` on the factor. */
 function factorDifference(factor: PolicyFactor, a: Position, b: Position): number {
   switch (factor) {
+    case 'coverage':
+      return (b.partial ? 1 : 0) - (a.partial ? 1 : 0);
     case 'version':
       return (a.currentGuide ? 1 : 0) - (b.currentGuide ? 1 : 0);
     case 'authority':
@@ -118,6 +136,7 @@ export function rankPositions(statements: readonly Statement[]): Ranking {
     else shared.push({ coveredBy: new Set(coveredBy), statements: byKey.get(key)! });
   }
   const positions = heads.map((head) => toPosition(members.get(head)!, head));
+  markPartialLists(positions);
   positions.sort((a, b) => {
     for (const factor of policyFactors) {
       const difference = factorDifference(factor, b, a);
@@ -137,6 +156,26 @@ export function rankPositions(statements: readonly Statement[]): Ranking {
   const decidedBy =
     first && second ? (policyFactors.find((factor) => factorDifference(factor, first, second) !== 0) ?? null) : null;
   return { positions, decidedBy };
+}
+
+/** Domain names a position's list gives, normalised: null for anything but a domain list. */
+function namesOf(position: Position): string[] | null {
+  const refinement = position.comparable.refinement;
+  return refinement ? [...refinement.parts.keys()] : null;
+}
+
+/**
+ * A position naming a single domain is partial where another position lists several domains including it (in
+ * the same or its own words): one area's page does not say which domains the exam has.
+ */
+function markPartialLists(positions: Position[]): void {
+  const lists = positions.map(namesOf).filter((names): names is string[] => names !== null && names.length > 1);
+  for (const position of positions) {
+    const names = namesOf(position);
+    if (names?.length !== 1) continue;
+    const single = comparableSingle(names[0]!);
+    position.partial = lists.some((list) => list.some((other) => single(other)));
+  }
 }
 
 /**
@@ -177,6 +216,7 @@ function toPosition(group: Statement[], head: string): Position {
     statements,
     supporters: [],
     facts: factsOf(statements),
+    partial: false,
     currentGuide: current?.kind === 'current' ? current.guide : null,
     authority: best.authority,
     date,

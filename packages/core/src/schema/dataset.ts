@@ -231,7 +231,7 @@ type FactUnion = {
 /** Why a claim holds the value it does, factor by factor, in words a learner understands. */
 export const RationaleEntrySchema = z.object({
   /** `version`: which exam-guide version a statement describes (a superseded version's figures are history). */
-  factor: z.enum(['version', 'authority', 'recency', 'agreement', 'specificity', 'review', 'rule']),
+  factor: z.enum(['coverage', 'version', 'authority', 'recency', 'agreement', 'specificity', 'review', 'rule']),
   text: z.string(),
 });
 
@@ -244,7 +244,17 @@ export type ClaimAttribute = Attribute | 'domains';
 
 /** The value of an exam's `domains` claim: the domain list one source gives, in its order. */
 export const DomainsValueSchema = z.object({
-  domains: z.array(z.object({ name: z.string().min(1), weightPercent: z.number().min(0).max(100).nullable() })),
+  domains: z.array(
+    z.object({
+      name: z.string().min(1),
+      weightPercent: z.number().min(0).max(100).nullable(),
+      /**
+       * The weight as the list states a range ("25–30%" → [25, 30], percent), where `weightPercent` is null; absent
+       * where the list gives one figure or none. The planner splits hours by the middle of each range, saying so.
+       */
+      weightRange: z.tuple([z.number().min(0).max(100), z.number().min(0).max(100)]).optional(),
+    }),
+  ),
   /** False when any domain of the list has no weight: the planner then splits evenly and warns. */
   weightsKnown: z.boolean(),
 });
