@@ -10,6 +10,7 @@ import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { type Block, buildDocument, type DocumentModel } from './document.ts';
 import type { ExamMatcher, Mention } from './examMatcher.ts';
+import { addGroup, type ExamGroup, type ExamGroups, enumerations, groupBefore, seriesAt } from './series.ts';
 
 export interface Span {
   start: number;
@@ -46,6 +47,8 @@ export interface ExtractionContext {
   cellSpans: Map<number, Span[]>;
   columnSubjects: Map<number, Subject[]>;
   singleExam: string | null;
+  /** Exams named together in an order (enumerations, per-exam table headers), by group size: see series.ts. */
+  examGroups: ExamGroups;
   /** The catalog vendor of an exam id (lowercase), for reading a bare vendor name. */
   vendorOfExam: (exam: string) => string | undefined;
   facts: DraftFact[];
@@ -187,6 +190,7 @@ export function analyse(
         .filter((s) => s !== null),
     );
 
+  const groups: ExamGroup[] = enumerations(doc.text, mentions);
   const headingSubject = new Map<number, Subject>();
   const leadSubject = new Map<number, { end: number; subject: Subject }>();
   const cellSpans = new Map<number, Span[]>();
@@ -243,13 +247,15 @@ export function analyse(
       }
       cellSpans.set(block.index, cells);
       if (block.header && block.group !== null) {
-        columnSubjects.set(
-          block.group,
-          cells.map((c) => {
-            const subjects = subjectsOf(c.start, c.end);
-            return subjects.size === 1 ? ([...subjects][0] as Subject) : null;
-          }),
-        );
+        const columns = cells.map((c) => {
+          const subjects = subjectsOf(c.start, c.end);
+          return subjects.size === 1 ? ([...subjects][0] as Subject) : null;
+        });
+        columnSubjects.set(block.group, columns);
+        // "| | AIF-C01 | MLA-C01 | AIP-C01 |": every column after the label column names an exam, in order.
+        const named = columns.slice(1);
+        if (named.length >= 2 && named.every((c) => c !== null))
+          groups.push({ end: block.start + block.text.length, members: named });
       }
     }
     // The run of field rows this block belongs to ("t<group>" for a table, "p<n>" for "| Label | value |" lines
@@ -295,10 +301,13 @@ export function analyse(
       else if (MULTI_SUBJECT.test(doc.text.slice(start, end))) context = null;
     }
   }
+  const examGroups: ExamGroups = new Map();
+  for (const group of groups.sort((a, b) => a.end - b.end)) addGroup(examGroups, group);
   return {
     doc,
     sentences,
     mentions,
+    examGroups,
     headingSubject,
     leadSubject,
     cellSpans,
@@ -316,12 +325,20 @@ export function subjectAt(ctx: ExtractionContext, sentence: Sentence, offset: nu
   const clause = sentence.clauses.find((c) => offset >= c.start && offset <= c.end) ?? sentence;
   // A bare vendor name ("renew via Microsoft Learn") in a statement about one of that vendor's exams stays about
   // that exam; elsewhere it stands for the vendor's exam the text last named.
-  const context = sentence.contextBefore;
+  // In a per-exam table column ("| Experience | … | 1 year with SageMaker | … |") that is the column's exam.
+  const row = sentence.block;
+  const column =
+    row.kind === 'tableRow' && row.group !== null && !row.header
+      ? (ctx.columnSubjects.get(row.group)?.[
+          (ctx.cellSpans.get(row.index) ?? []).findIndex((c) => offset >= c.start && offset <= c.end)
+        ] ?? null)
+      : null;
+  const context = column ?? sentence.contextBefore;
   const resolved = (m: (typeof ctx.mentions)[number]): Subject => {
     if (m.kind !== 'vendor' || context === null || context === 'other' || ctx.vendorOfExam(context) !== m.vendor)
       return m.resolved;
-    // The sentence itself named an exam of that vendor before: the vendor stands for that one.
-    const named = mentionsWithin(ctx.mentions, sentence.start, m.start).some(
+    // The statement itself named an exam of that vendor before: the vendor stands for that one.
+    const named = mentionsWithin(ctx.mentions, column !== null ? clause.start : sentence.start, m.start).some(
       (x) => x.kind === 'exam' && ctx.vendorOfExam(x.exam) === m.vendor,
     );
     return named ? m.resolved : context;
@@ -349,9 +366,45 @@ export function subjectAt(ctx: ExtractionContext, sentence: Sentence, offset: nu
   return ctx.singleExam;
 }
 
-/** Catalog exam or nothing: numbers about other exams, or about no exam, are not facts. */
-export function examAt(ctx: ExtractionContext, sentence: Sentence, offset: number): string | null {
-  const subject = subjectAt(ctx, sentence, offset);
+/**
+ * Who a figure in a slash series is about ("Passing scores climb 700 / 720 / 750" after a header naming three
+ * exams): the exam at the same position in the latest group of as many exams named before it, or undefined when
+ * the figure is not in such a series. The clause must name no exam outside that group (a clause about one exam
+ * keeps it), and a per-exam table column keeps its own exam.
+ */
+export function seriesSubjectAt(ctx: ExtractionContext, sentence: Sentence, offset: number): Subject | undefined {
+  const block = sentence.block;
+  if (block.kind === 'tableRow' && block.group !== null && !block.header) {
+    const column = (ctx.cellSpans.get(block.index) ?? []).findIndex((c) => offset >= c.start && offset <= c.end);
+    if ((ctx.columnSubjects.get(block.group)?.[column] ?? null) !== null) return undefined;
+  }
+  const clause = sentence.clauses.find((c) => offset >= c.start && offset <= c.end) ?? sentence;
+  const series = seriesAt(ctx.doc, clause, offset);
+  if (!series) return undefined;
+  const group = groupBefore(ctx.examGroups, series.size, series.series);
+  if (!group) return undefined;
+  const own = mentionsWithin(ctx.mentions, clause.start, clause.end).filter(
+    (m) => m.kind !== 'vendor' && m.resolved !== null,
+  );
+  // The clause names no exam, or names the whole group ("WF-100 / WA-101 / WP-300 cost $90 / $140 / $280").
+  const named = new Set(own.map((m) => m.resolved));
+  if (named.size > 0 && (named.size !== new Set(group.members).size || group.members.some((e) => !named.has(e))))
+    return undefined;
+  return group.members[series.index] ?? undefined;
+}
+
+/**
+ * Catalog exam or nothing: numbers about other exams, or about no exam, are not facts. With `acrossExams`, a
+ * figure in a slash series takes its exam from the series (see `seriesSubjectAt`).
+ */
+export function examAt(
+  ctx: ExtractionContext,
+  sentence: Sentence,
+  offset: number,
+  options: { acrossExams?: boolean } = {},
+): string | null {
+  const across = options.acrossExams ? seriesSubjectAt(ctx, sentence, offset) : undefined;
+  const subject = across !== undefined ? across : subjectAt(ctx, sentence, offset);
   return subject === 'other' ? null : subject;
 }
 

@@ -64,8 +64,8 @@ const CODE_SHAPES = [/\b[A-Z]{2,3}-\d{3}\b/g, /\b[A-Z]{3}-C\d{2}\b/g];
  * exam families the matcher knew before the catalog described them. A catalog with `vendors` replaces all of it.
  */
 const LEGACY_VENDOR_SYNONYMS: Record<string, string[][]> = {
-  aws: [['aws'], ['amazon', 'web', 'services'], ['amazon']],
-  'google cloud': [['google', 'cloud'], ['google'], ['gcp'], ['google', 'cloud', 'platform']],
+  aws: [['aws'], ['amazon', 'web', 'services'], ['amazon'], ['sagemaker']],
+  'google cloud': [['google', 'cloud'], ['google'], ['gcp'], ['google', 'cloud', 'platform'], ['vertex', 'ai']],
 };
 const LEGACY_OTHER_PATTERNS = [
   /\b(?:Microsoft|Azure|IBM|Oracle|Databricks|Snowflake|NVIDIA|Cisco|CompTIA|Salesforce|Alibaba Cloud|Coursera|edX|Udemy|DeepLearning\.AI)\b/g,

@@ -18,6 +18,7 @@ import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { componentNodes } from './componentRecords.ts';
 import { boundTitle, type FileMetadata, readTomlFrontMatter, readYamlFrontMatter } from './frontMatter.ts';
+import { frontMatterNodes } from './frontMatterRecords.ts';
 import { findJsonStringLiteral } from './jsonLocate.ts';
 import { isHttpUrl, MAX_URL_LENGTH } from './yamlConfig.ts';
 
@@ -240,6 +241,14 @@ function parseMarkdown(text: string, file: VFile): ParsedSource {
         `front matter opened with ${fence} on line 1 is never closed (no ${fence} line after it); no metadata read`,
         { place: { line: 1, column: 1 }, ruleId: 'certplan:front-matter' },
       );
+    }
+  }
+  if (first?.type === 'yaml' && typeof first.value === 'string' && first.position?.start.offset !== undefined) {
+    // Front matter fields that state facts ("description: … 90 minutes …", "duration: 90 minutes"), read as records.
+    const contentStart = text.indexOf('\n', first.position.start.offset) + 1;
+    if (contentStart > 0 && text.startsWith(first.value, contentStart)) {
+      const raw = location(text);
+      tree.children.splice(1, 0, ...frontMatterNodes(first.value, contentStart, (o) => raw.toPoint(o) as Point));
     }
   }
   readHtmlBlocks(tree, text, file);

@@ -6,8 +6,18 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { clauseText, context, emitFact, examAt, quoteFor } from '../lib/context.ts';
+import {
+  clauseText,
+  context,
+  type ExtractionContext,
+  emitFact,
+  examAt,
+  mentionsWithin,
+  quoteFor,
+  type Sentence,
+} from '../lib/context.ts';
 import { boundsOf, QUANTITY } from '../lib/quantities.ts';
+import { FIELD_LABELS } from '../lib/records.ts';
 import { labelOf } from './shared.ts';
 
 export type ExtractExperienceOptions = Record<string, never>;
@@ -16,10 +26,12 @@ const YEARS = new RegExp(
   `(?:${QUANTITY}|(?:(?<q1>at\\s+least|over|more\\s+than|a\\s+minimum\\s+of)\\s+)?\\b(?<one>a|an)(?:\\s+full)?)\\s*(?:-\\s*)?(?:full\\s+)?(?<unit>years?|yrs?|months?|mths?)(?:['’]s?)?\\b`,
   'gi',
 );
+/** General, role or programming experience. */
 const INDUSTRY =
-  /\bindustry\b|\bprofessional\s+experience|\bwork(?:ing)?\s+experience|\brelated\s+role|\bin\s+the\s+field|\bIT\b/i;
+  /\bindustry\b|\bprofessional\s+experience|\bwork(?:ing)?\s+experience|\brelated\s+role|\bin\s+the\s+field|\bIT\b|\bprogramming\b|\bcoding\b|\bsoftware\b|\bdevelop(?:ment|ers?)\b|\bas\s+an?\s+\w+|\bPython\b|\bJava(?:Script)?\b|\bC#|\bSQL\b/i;
 const ML = /\bML\b|\bmachine\s+learning\b|\bdata\s+scien\w*|\bdeep\s+learning\b|\bAI\b/i;
-const PLATFORM = /\bAWS\b|\bAmazon\b|\bGoogle\s+Cloud\b|\bGCP\b|\bAzure\b|\bSageMaker\b|\bVertex\b|\bcloud\b/i;
+/** A platform in general words; named platforms (vendors and their products) come from the catalog's mentions. */
+const PLATFORM = /\bcloud\b/i;
 
 const EXPERIENCE_CUE = /\bexperience[ds]?\b|\bworked\b|\bworking\s+(?:with|in|on)\b/i;
 /** Time spent somewhere is experience: "3+ yrs in the industry", "twelve months hands-on with GCP". */
@@ -28,7 +40,12 @@ const SPENT_IN =
 
 const inYears = (n: number, perYear: number): number => Math.round((n / perYear) * 100) / 100;
 
-export function classifyExperience(tail: string): 'industry' | 'ml' | 'platform' {
+/**
+ * The kind of experience from what the years are of (`tail`, the words after the number): the first cue wins.
+ * `platformAt` is where a vendor or product name (from the catalog) first appears in `tail`, or -1. With no cue
+ * at all the years are of the field itself (these are AI/ML certifications): `ml`.
+ */
+export function classifyExperience(tail: string, platformAt = -1): 'industry' | 'ml' | 'platform' {
   const scoped = tail.split(/\bincluding\b|\bincl\.?(?=\s)|;/i)[0] ?? tail;
   const hits = (
     [
@@ -38,9 +55,32 @@ export function classifyExperience(tail: string): 'industry' | 'ml' | 'platform'
     ] as const
   )
     .map(([kind, re]) => ({ kind, index: scoped.search(re) }))
+    .concat(platformAt >= 0 && platformAt < scoped.length ? [{ kind: 'platform', index: platformAt }] : [])
     .filter((h) => h.index >= 0)
     .sort((a, b) => a.index - b.index);
-  return hits[0]?.kind ?? 'industry';
+  return hits[0]?.kind ?? 'ml';
+}
+
+/** Words that make the exam named right after them a prerequisite: "recommends AI-900 plus 2 years". */
+const PREREQUISITE_BEFORE =
+  /\b(?:recommends?|recommended|requires?|required|hold(?:ing)?|earn(?:ing)?|pass(?:ing)?|complet(?:e|ed|ing)|after|plus|with)\s+(?:the\s+|an?\s+)?$/i;
+
+/**
+ * The exam a recommended experience is for. An exam named as a prerequisite ("AI-102 has no prerequisites but
+ * Microsoft recommends AI-900 plus 1-2 years of Python") is not the one the years are for: the exam named before
+ * it in the sentence is, else the one the text was about; with neither, the statement is skipped.
+ */
+function subjectOfRequirement(ctx: ExtractionContext, sentence: Sentence, at: number): string | null {
+  const exam = examAt(ctx, sentence, at);
+  const named = mentionsWithin(ctx.mentions, sentence.start, at).filter((m) => m.kind === 'exam');
+  const last = named[named.length - 1];
+  if (last?.kind !== 'exam' || last.exam !== exam) return exam;
+  const lead = ctx.doc.text.slice(Math.max(sentence.start, last.start - 40), last.start);
+  if (!PREREQUISITE_BEFORE.test(lead)) return exam;
+  const earlier = [...named].reverse().find((m) => m.kind === 'exam' && m.exam !== last.exam);
+  if (earlier && earlier.kind === 'exam') return earlier.exam;
+  const before = sentence.contextBefore;
+  return before !== null && before !== 'other' && before !== last.exam ? before : null;
 }
 
 export function extractExperience(_options?: Readonly<ExtractExperienceOptions> | null) {
@@ -54,7 +94,22 @@ export function extractExperience(_options?: Readonly<ExtractExperienceOptions> 
         const clause = clauseText(ctx, sentence, at);
         const end = (m.index ?? 0) + m[0].length;
         const after = text.slice(end, end + 40);
-        if (!EXPERIENCE_CUE.test(clause) && !SPENT_IN.test(after) && !/experience/i.test(labelOf(sentence))) return;
+        // "two-plus years of AWS": years of a named platform are experience.
+        const of = /^\s*of\s+/.exec(after);
+        const ofPlatform =
+          of !== null &&
+          mentionsWithin(ctx.mentions, sentence.start + end, sentence.start + end + 40).some(
+            (x) => x.kind === 'vendor' && x.start === sentence.start + end + of[0].length,
+          );
+        const label = labelOf(sentence);
+        if (
+          !EXPERIENCE_CUE.test(clause) &&
+          !SPENT_IN.test(after) &&
+          !ofPlatform &&
+          !/experience/i.test(label) &&
+          !FIELD_LABELS.experience.test(label.replace(/[*_`]/g, '').trim())
+        )
+          return;
         if (/\bvalid\w*|\brenew\w*|\brecertif\w*|\bexpir\w*|\bsalar\w*|\bago\b/i.test(clause)) return;
         if (/^\s*(?:ago|old|later|from|after|before|to\s+come|of\s+validity)\b/i.test(after)) return;
         const groups = m.groups ?? {};
@@ -72,15 +127,23 @@ export function extractExperience(_options?: Readonly<ExtractExperienceOptions> 
         const next = matches[i + 1];
         const clauseEnd =
           (sentence.clauses.find((c) => at >= c.start && at <= c.end)?.end ?? sentence.end) - sentence.start;
-        const tail = text.slice(end, Math.min(next?.index ?? text.length, clauseEnd));
-        const exam = examAt(ctx, sentence, at);
+        const tailEnd = Math.min(next?.index ?? text.length, clauseEnd);
+        const tail = text.slice(end, tailEnd);
+        const platform = mentionsWithin(ctx.mentions, sentence.start + end, sentence.start + tailEnd).find(
+          (x) => x.kind === 'vendor',
+        );
+        const exam = subjectOfRequirement(ctx, sentence, at);
         if (!exam) return;
         // A recommendation of "two years" is a floor, like "at least two years"; only a range has a ceiling.
         const maxYears = m.groups?.b !== undefined || /up\s+to|maximum/i.test(m.groups?.q ?? '') ? bounds.max : null;
         emitFact(file, {
           exam,
           attribute: 'experience',
-          value: { minYears: bounds.min, maxYears, kind: classifyExperience(tail) },
+          value: {
+            minYears: bounds.min,
+            maxYears,
+            kind: classifyExperience(tail, platform ? platform.start - (sentence.start + end) : -1),
+          },
           quote: quoteFor(sentence),
           at,
         });

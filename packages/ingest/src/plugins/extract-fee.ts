@@ -23,6 +23,13 @@ export interface ExtractFeeOptions {
   maxAmount?: number;
 }
 
+/**
+ * An amount listed with the exam's other specs ("at $100, 90 minutes, 65 questions", "130 minutes, 65 questions,
+ * $150"): a spec list names the exam's price without a fee word.
+ */
+const SPEC_AFTER = /^\s*,\s*\d{1,3}\s*(?:minutes?|mins?|hours?|hrs?|questions?|items?)\b/i;
+const SPEC_BEFORE = /\d\s*(?:minutes?|mins?|hours?|hrs?|questions?|items?)\s*,\s*(?:and\s+)?$/i;
+
 const FEE_WORDS = /\b(?:fees?|costs?|costing|priced?|pricing|price\s+tag|registration|register(?:ing)?|USD)\b/i;
 const NOT_EXAM_FEE =
   /\b(?:salar\w*|earn\w*|compensation|income|per\s+year|annual\w*|a\s+year|yearly|remuneration|renew\w*|retake|voucher|discount\w*|practice|course|training|subscription|book|bundle|per\s+month|monthly|mark|market|revenue|worth|budget|bonus)\b/i;
@@ -81,7 +88,9 @@ export function extractFee(options?: Readonly<ExtractFeeOptions> | null) {
           FEE_WORDS.test(clause) ||
           FEE_WORDS.test(label) ||
           /\b(?:cost|fee|price)/i.test(lead) ||
-          examIsPriced(ctx, sentence, at);
+          examIsPriced(ctx, sentence, at) ||
+          SPEC_AFTER.test(text.slice(money.end, money.end + 40)) ||
+          SPEC_BEFORE.test(text.slice(Math.max(0, money.start - 40), money.start));
         // Exclusions look at the comma-delimited piece around the amount: "costs 150 USD, and a discount voucher…"
         // is still the fee, "a retake voucher saves $75" is not.
         const pieceStart = text.lastIndexOf(',', money.start) + 1;
@@ -100,7 +109,7 @@ export function extractFee(options?: Readonly<ExtractFeeOptions> | null) {
         // A range of fees ("$150–$300") is about several exams or options, not one fee.
         if (/^\s*(?:-|–|—|to|and)\s*(?:US\$|\$|€|£|USD\s?)?\d/.test(after) || /\b(?:between|from)\s*$/i.test(before))
           continue;
-        const exam = examAt(ctx, sentence, at);
+        const exam = examAt(ctx, sentence, at, { acrossExams: true });
         if (!exam) {
           file.info(`fee ${money.amount} ${money.currency} is not about a catalogued exam; skipped`, {
             place: pointAt(ctx, at),

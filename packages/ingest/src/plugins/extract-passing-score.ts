@@ -7,9 +7,13 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { context, emitFact, examAt, quoteFor, type Sentence } from '../lib/context.ts';
+import { context, emitFact, examAt, quoteFor, type Sentence, seriesSubjectAt } from '../lib/context.ts';
 import { fieldAt, labelledAs } from '../lib/records.ts';
+import { seriesAt } from '../lib/series.ts';
 import { isPersonalAccount } from './shared.ts';
+
+const clauseOf = (sentence: Sentence, offset: number) =>
+  sentence.clauses.find((c) => offset >= c.start && offset <= c.end) ?? sentence;
 
 export type ExtractPassingScoreOptions = Record<string, never>;
 
@@ -83,6 +87,15 @@ export function extractPassingScore(_options?: Readonly<ExtractPassingScoreOptio
         const before = [...found].reverse().find((c) => c.end <= cue && cue - c.end <= 40);
         const pick = after ?? before;
         if (pick) picked.push(pick);
+        // "Passing scores climb 700 / 720 / 750": the cue introduces the whole series, one score per exam.
+        const series = pick
+          ? seriesAt(ctx.doc, clauseOf(sentence, sentence.start + pick.at), sentence.start + pick.at)
+          : null;
+        if (series && pick && seriesSubjectAt(ctx, sentence, sentence.start + pick.at) !== undefined)
+          for (const c of found) {
+            const other = seriesAt(ctx.doc, clauseOf(sentence, sentence.start + c.at), sentence.start + c.at);
+            if (c !== pick && other?.series === series.series) picked.push(c);
+          }
       }
       for (const c of picked) {
         let scale = c.scale;
@@ -98,7 +111,7 @@ export function extractPassingScore(_options?: Readonly<ExtractPassingScoreOptio
         // A page that says the score is not published and guesses one gives no passing score.
         if (UNDISCLOSED.test(hedge)) continue;
         const approximate = c.approximate || ESTIMATE.test(hedge);
-        const exam = examAt(ctx, sentence, at);
+        const exam = examAt(ctx, sentence, at, { acrossExams: true });
         if (!exam) continue;
         const value: { score: number; scale: number | null; approximate?: true } = { score: c.score, scale };
         if (approximate) value.approximate = true;

@@ -95,7 +95,7 @@ export function extractValidity(_options?: Readonly<ExtractValidityOptions> | nu
         const n = m ? parseNumber(m.groups?.n ?? '') : null;
         if (!m || n === null || n <= 0) continue;
         const months = /year/i.test(m.groups?.u ?? '') ? n * 12 : n;
-        const exam = examAt(ctx, sentence, field.value.start);
+        const exam = examAt(ctx, sentence, field.value.start, { acrossExams: true });
         if (!exam || !Number.isInteger(months) || months > 120) continue;
         emitFact(file, {
           exam,
@@ -122,7 +122,7 @@ export function extractValidity(_options?: Readonly<ExtractValidityOptions> | nu
         const clause = sentence.clauses.find((c) => at >= c.start && at <= c.end) ?? sentence;
         if (subjectNamesAnother(ctx, clause, at)) return;
       }
-      const exam = examAt(ctx, sentence, numberAt);
+      const exam = examAt(ctx, sentence, numberAt, { acrossExams: true });
       if (!exam) return;
       emitFact(file, { exam, attribute: 'validity', value: { months }, quote: quoteFor(sentence), at: numberAt });
     });
