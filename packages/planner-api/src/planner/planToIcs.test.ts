@@ -83,6 +83,18 @@ describe('planToIcs', () => {
     expect(exam?.description).toBe('Exam day. It lasts 130 minutes. The fee is USD 150.');
   });
 
+  it('stamps every event in UTC, as RFC 5545 requires of DTSTAMP, with or without a time zone', () => {
+    const floating = planToIcs(createPlan(request, basic, { today: TODAY }), options);
+    for (const text of [ics, floating]) {
+      const stamps = text.split('\r\n').filter((line) => line.startsWith('DTSTAMP'));
+      expect(stamps.length).toBeGreaterThan(1);
+      expect(new Set(stamps)).toEqual(new Set(['DTSTAMP:20261122T000000Z']));
+      const vevent = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!;
+      const dtstamp = vevent.getFirstPropertyValue('dtstamp') as InstanceType<typeof ICAL.Time>;
+      expect(dtstamp.zone?.tzid).toBe('UTC');
+    }
+  });
+
   it('two exports of the same plan are byte-identical; UIDs are the plan id and the session id', () => {
     const again = planToIcs(createPlan(berlin, preparePlannerData(basicDataset), { today: '2026-11-29' }), options);
     expect(again).toBe(ics);

@@ -236,5 +236,8 @@ export function planToIcs(plan: Plan, options: PlanIcsOptions): string {
     );
   }
 
-  return calendar.toString();
+  // RFC 5545 §3.8.7.2: DTSTAMP is a UTC date-time. ical-generator writes it in the calendar's time zone, without
+  // the Z, when the calendar has one; every DTSTAMP line is written again here, as UTC.
+  const utcStamp = `${stamp.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
+  return calendar.toString().replace(/^DTSTAMP:[^\r\n]*/gm, `DTSTAMP:${utcStamp}`);
 }
