@@ -48,6 +48,8 @@ describe('ComparePage', () => {
       expect([...domains.querySelectorAll('.domain-weights li')].map((li) => li.textContent)).toEqual([
         'Data Preparation 60%',
         'Modeling 40%',
+        'Deployment 10–15%',
+        'Monitoring (no weight given)',
       ]);
       expect(domains.querySelectorAll('td')[1]?.textContent).toContain('not stated by any source');
     } finally {

@@ -25,18 +25,23 @@ function valuePrefix(claim: CompareClaimView): string | null {
   return null;
 }
 
-type DomainItem = { name: string; weightPercent: number | null };
+type DomainItem = { name: string; weight: string };
 
-/** A domain list's entries from a `domains` claim (name and weight), or null for any other value. */
+/**
+ * A domain list's entries from a `domains` claim, each with its weight as a text ("28%", a range "25–30%" where
+ * the guide gives one, or "(no weight given)"), or null for any other claim.
+ */
 function domainItems(claim: CompareClaimView): DomainItem[] | null {
-  if (claim.attribute !== 'domains') return null;
-  const domains = (claim.value as { domains?: unknown } | null)?.domains;
-  if (!Array.isArray(domains)) return null;
-  return domains.flatMap((d): DomainItem[] => {
-    const item = d as { name?: unknown; weightPercent?: unknown };
-    if (typeof item?.name !== 'string') return [];
-    return [{ name: item.name, weightPercent: typeof item.weightPercent === 'number' ? item.weightPercent : null }];
-  });
+  if (claim.attribute !== 'domains' || !('domains' in claim.value)) return null;
+  return claim.value.domains.map((d) => ({
+    name: d.name,
+    weight:
+      d.weightPercent !== null
+        ? ` ${d.weightPercent}%`
+        : d.weightRange
+          ? ` ${d.weightRange[0]}–${d.weightRange[1]}%`
+          : ' (no weight given)',
+  }));
 }
 
 function CompareValue(props: { claim: CompareClaimView }): JSX.Element {
@@ -58,9 +63,7 @@ function CompareValue(props: { claim: CompareClaimView }): JSX.Element {
               {(item) => (
                 <li>
                   {item.name}
-                  <span class="weight">
-                    {item.weightPercent === null ? ' (no weight given)' : ` ${item.weightPercent}%`}
-                  </span>
+                  <span class="weight">{item.weight}</span>
                 </li>
               )}
             </For>

@@ -356,6 +356,8 @@ export const comparison = (ids: readonly string[] = [mla.id, mls.id]): Compariso
                       domains: [
                         { name: 'Data Preparation', weightPercent: 60 },
                         { name: 'Modeling', weightPercent: 40 },
+                        { name: 'Deployment', weightPercent: null, weightRange: [10, 15] },
+                        { name: 'Monitoring', weightPercent: null },
                       ],
                       weightsKnown: true,
                     },
