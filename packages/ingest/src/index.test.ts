@@ -13,7 +13,6 @@ describe('@certplan/ingest public surface', () => {
       'decodeSourceBytes',
       'detectFormat',
       'extractSource',
-      'generateDatasetTypes',
       'listRawFiles',
       'parseCatalogYaml',
       'parseSourcesYaml',

@@ -1,11 +1,9 @@
 /**
  * @certplan/ingest: raw articles in, citation-tagged facts out. `buildDataset` runs the whole build
  * (`buildDatasetAsync`: the same, extracting in a worker pool when the corpus is large);
- * `extractSource` runs one source through the unified pipeline; `generateDatasetTypes` makes the typed
- * module the API and web check against.
+ * `extractSource` runs one source through the unified pipeline.
  */
 
-export { generateDatasetTypes } from './codegen/generateDatasetTypes.ts';
 export { writeFileAtomic } from './lib/atomicWrite.ts';
 export type { BuildOptions, BuildResult } from './lib/buildDataset.ts';
 export { buildDataset, buildDatasetAsync, listRawFiles, sourceIdOf } from './lib/buildDataset.ts';

@@ -1,12 +1,15 @@
 /**
  * Build step (turbo task `codegen`): reads content/dataset/dataset.json and writes src/generated/dataset-types.ts
- * with ts-morph, so the API type-checks against the exam ids, attributes and domain names the data holds.
+ * with ts-morph (a dev dependency: the running server never loads it), so the API type-checks against the exam
+ * ids, attributes and domain names the data holds.
  */
 import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DatasetSchema } from '@certplan/core';
-import { generateDatasetTypes, writeFileAtomic } from '@certplan/ingest';
+import { writeFileAtomic } from '../src/lib/writeFileAtomic.ts';
+import { generateDatasetTypes } from './generateDatasetTypes.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const datasetPath = process.argv[2] ?? join(here, '../../../content/dataset/dataset.json');
@@ -24,5 +27,6 @@ if (!parsed.success) {
   console.error(`codegen: ${datasetPath} does not match the dataset schema:\n${parsed.error.message}`);
   process.exit(1);
 }
-writeFileAtomic(outPath, await generateDatasetTypes(parsed.data));
+await mkdir(dirname(outPath), { recursive: true });
+await writeFileAtomic(outPath, await generateDatasetTypes(parsed.data));
 console.log(`codegen: wrote ${outPath}`);

@@ -2,6 +2,7 @@
  * The real server process: start-up checks (corrupt reviews.yaml, a generated token on a public address),
  * serving, the generated token printed once and working, and a clean shutdown on SIGTERM.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,36 +92,18 @@ describe('server process', () => {
     expect(running.stdout()).toContain('SIGTERM, shutting down');
   }, 30_000);
 
-  it('builds the dataset from the seed corpus when it is missing, then serves its exams', async () => {
+  it('refuses to start without a built dataset, saying to run pnpm ingest, and builds nothing', async () => {
+    // The API does not carry the ingest pipeline: a content directory with sources but no dataset is an
+    // operator's step left out, named with the command that does it.
     const dir = await mkdtemp(join(tmpdir(), 'certplan-content-'));
     dirs.push(dir);
     copyCorpusFixture(dir);
     const running = start({ CONTENT_DIR: dir, REVIEW_TOKEN: 'a-chosen-token' });
-    const base = await listening(running);
-    expect(running.stdout()).toContain('is missing, building it');
-    expect(running.stdout()).not.toContain('review token (saved in');
-    const { exams } = (await (await fetch(`${base}/api/exams`)).json()) as {
-      exams: { id: string; retired: { date: string; successor: { id: string } | null } | null }[];
-    };
-    expect(exams.map((e) => e.id).sort()).toEqual(['aws-mla-c01', 'aws-mls-c01', 'gcp-pmle']);
-    expect(exams.find((e) => e.id === 'aws-mls-c01')!.retired).toMatchObject({
-      date: '2026-03-31',
-      successor: { id: 'aws-mla-c01' },
-    });
-    const dataset = JSON.parse(await readFile(join(dir, 'dataset', 'dataset.json'), 'utf8')) as { facts: unknown[] };
-    expect(dataset.facts.length).toBeGreaterThan(0);
-  }, 120_000);
-
-  it('still starts when one source cannot be read, naming it and serving the good ones', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'certplan-content-'));
-    dirs.push(dir);
-    copyCorpusFixture(dir);
-    // A NUL byte makes a file binary, not text: ingest cannot read it as a source.
-    await writeFile(join(dir, 'raw', 'broken.bin'), Buffer.from([0x7b, 0x00, 0x01, 0x02]));
-    const running = start({ CONTENT_DIR: dir, REVIEW_TOKEN: 'a-chosen-token' });
-    const base = await listening(running);
-    expect(running.stderr()).toMatch(/left out broken\.bin.*: /);
-    const { exams } = (await (await fetch(`${base}/api/exams`)).json()) as { exams: { id: string }[] };
-    expect(exams.map((e) => e.id).sort()).toEqual(['aws-mla-c01', 'aws-mls-c01', 'gcp-pmle']);
-  }, 120_000);
+    expect(await running.exited).toBe(1);
+    expect(running.stdout()).not.toContain('listening');
+    expect(running.stderr().split(dir).join('<content>').trim()).toMatchInlineSnapshot(
+      `"certplan: cannot start: <content>/dataset/dataset.json is missing: run \`pnpm ingest --content <content>\` to build it from the sources, then start again."`,
+    );
+    expect(existsSync(join(dir, 'dataset'))).toBe(false);
+  }, 30_000);
 });

@@ -1,8 +1,8 @@
 /**
- * The listening entry (`pnpm start`): loads the dataset, reviews and reviewers from CONTENT_DIR, serves the API
- * and the built web app on HOST:PORT, reloads any of them when they change on disk (watchContent), and shuts
- * down cleanly on SIGINT/SIGTERM. Anything wrong with the content stops it before it binds, with the file and
- * position, and nothing is written. Without REVIEW_TOKEN it uses the token saved in content/.cache/review-token
+ * The listening entry (`pnpm start`): loads the built dataset (it never builds one: that is `pnpm ingest`), the
+ * reviews and reviewers from CONTENT_DIR, serves the API and the built web app on HOST:PORT, reloads any of them
+ * when they change on disk (watchContent), and shuts down cleanly on SIGINT/SIGTERM. Anything wrong with the
+ * content stops it before it binds, with the file and position, and nothing is written. Without REVIEW_TOKEN it uses the token saved in content/.cache/review-token
  * (created on first start, mode 0600), so a reviewer's token survives restarts.
  */
 import { existsSync } from 'node:fs';
@@ -46,16 +46,10 @@ async function loadDataset(contentDir: string): Promise<Dataset> {
   const outDir = join(contentDir, 'dataset');
   const file = join(outDir, 'dataset.json');
   if (!existsSync(file)) {
-    console.log(`certplan: ${file} is missing, building it from ${contentDir} …`);
-    // Loaded only when needed: the ingest pipeline is large and most starts find a built dataset.
-    const { buildDataset } = await import('@certplan/ingest');
-    // Keep going past a source that cannot be read: a learner still gets a server built from the good
-    // sources, and the maintainer sees each unreadable one here (`pnpm ingest` refuses to write instead).
-    const { unreadable } = await buildDataset({ contentDir, outDir, keepGoing: true });
-    for (const problem of unreadable) {
-      const place = problem.line === null ? '' : `:${problem.line}:${problem.column ?? 1}`;
-      console.warn(`certplan: left out ${problem.file}${place}: ${problem.message}`);
-    }
+    // The server only reads a built dataset: building one is ingest's job (the ingest pipeline is not a
+    // run-time dependency of the API). `pnpm start` builds content/'s through turbo before starting.
+    const ingest = contentDir === resolve('content') ? 'pnpm ingest' : `pnpm ingest --content ${contentDir}`;
+    throw new StartupError(`${file} is missing: run \`${ingest}\` to build it from the sources, then start again.`);
   }
   let json: unknown;
   try {

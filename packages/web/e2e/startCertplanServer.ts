@@ -1,8 +1,8 @@
 /**
  * Starts the real certplan server (packages/planner-api/src/server.ts, the `pnpm start` entry) on
- * 127.0.0.1 and an ephemeral port, over a temporary copy of the seed corpus (ingest's test fixture plus the five
- * seed articles; never the live content/, so new articles never change what the tests see),
- * serving a given build of the web app. `stop()` ends it and removes the copy.
+ * 127.0.0.1 and an ephemeral port over a temporary copy of the seed corpus (ingest's test fixture plus the five
+ * seed articles; never the live content/, so new articles never change what the tests see), whose dataset it
+ * first builds with the ingest CLI, serving a given build of the web app. `stop()` ends it and removes the copy.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -38,7 +38,7 @@ export interface ServerOptions {
 
 export async function startCertplanServer(options: ServerOptions): Promise<CertplanServer> {
   const contentDir = await mkdtemp(join(tmpdir(), 'certplan-e2e-content-'));
-  // A fresh copy without a built dataset: the server builds it (ingest) from the sources, extra ones included.
+  // A fresh copy without a built dataset: built below from the sources, extra ones included.
   const contentFrom = options.contentFrom ?? options.content;
   if (contentFrom) {
     await cp(contentFrom, contentDir, {
@@ -60,6 +60,9 @@ export async function startCertplanServer(options: ServerOptions): Promise<Certp
     );
     await writeFile(join(contentDir, 'reviewers.yaml'), `reviewers:\n${entries.join('')}`);
   }
+
+  // `pnpm ingest` as a maintainer runs it: the server only reads a built dataset.
+  await buildDataset(contentDir);
 
   const token = `e2e-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
   const child: ChildProcess = spawn(
@@ -121,4 +124,25 @@ export async function startCertplanServer(options: ServerOptions): Promise<Certp
   });
 
   return { url, token, contentDir, output: () => output, stop };
+}
+
+/** Runs the ingest CLI (`pnpm ingest --content DIR`) on `contentDir`; rejects with its output if it fails. */
+function buildDataset(contentDir: string): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'packages/ingest/src/cli.ts'), '--content', contentDir],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  return new Promise((done, fail) => {
+    child.once('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`pnpm ingest exited with ${code} on ${contentDir}. Output:\n${output}`)),
+    );
+  });
 }

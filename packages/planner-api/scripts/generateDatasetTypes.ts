@@ -10,8 +10,7 @@ const union = (values: readonly string[]) => (values.length === 0 ? 'never' : va
 const uniqSorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
 export async function generateDatasetTypes(dataset: Pick<Dataset, 'exams' | 'facts' | 'sources'>): Promise<string> {
-  // ts-morph brings the whole TypeScript compiler (several MB of JS): load it only when code is generated, so
-  // importing @certplan/ingest (the server does, to build a missing dataset) stays cheap.
+  // ts-morph brings the whole TypeScript compiler (several MB of JS): load it only when code is generated.
   const { IndentationText, Project, QuoteKind, VariableDeclarationKind } = await import('ts-morph');
   const project = new Project({
     useInMemoryFileSystem: true,

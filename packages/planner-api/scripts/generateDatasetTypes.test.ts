@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dataset } from '@certplan/core';
+import { buildDataset } from '@certplan/ingest';
 import { Project } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { copyCorpusFixture } from '../../test/copyCorpusFixture.ts';
-import { buildDataset } from '../lib/buildDataset.ts';
+import { copyCorpusFixture } from '../../ingest/test/copyCorpusFixture.ts';
 import { generateDatasetTypes } from './generateDatasetTypes.ts';
 
 const dataset: Pick<Dataset, 'exams' | 'facts' | 'sources'> = {
