@@ -41,6 +41,9 @@ export {
   FreshnessSettingsSchema,
   parseFreshnessSettings,
 } from './freshness/parseFreshnessSettings.ts';
+export { compareStrings } from './lib/compareStrings.ts';
+export type { ParsedYaml, YamlPoint, YamlSyntaxError } from './lib/parseYaml.ts';
+export { parseYaml } from './lib/parseYaml.ts';
 export { canonicalJson, stableHash } from './lib/stableHash.ts';
 export type { ComparableAttribute, ComparableValue, Quantity } from './reconcile/comparableValue.ts';
 export { comparableValue, normalizeName } from './reconcile/comparableValue.ts';

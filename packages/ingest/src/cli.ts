@@ -8,7 +8,7 @@
  */
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Problem } from '@certplan/core';
+import { compareStrings, type Problem } from '@certplan/core';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { type BuildResult, buildDatasetAsync, DEFAULT_TIME_BUDGET_MS } from './lib/buildDataset.ts';
@@ -96,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
   if (budgetSeconds > 0 && result.extractedInWorkers > 0)
     console.log(`extraction: ${result.extractedInWorkers} file(s) in workers, each within a ${budgetSeconds} s budget`);
   console.log(`facts: ${dataset.facts.length}`);
-  for (const [attribute, count] of [...perAttribute].sort((a, b) => a[0].localeCompare(b[0]))) {
+  for (const [attribute, count] of [...perAttribute].sort((a, b) => compareStrings(a[0], b[0]))) {
     console.log(`  ${attribute.padEnd(16)} ${count}`);
   }
   console.log(`claims: ${dataset.claims.length}, conflicts: ${dataset.conflicts.length}`);

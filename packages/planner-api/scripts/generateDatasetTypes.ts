@@ -3,7 +3,7 @@
  * type-check against (exam ids, attributes, each exam's domain names, source ids), plus const arrays so code
  * can iterate the same values it type-checks.
  */
-import type { Dataset } from '@certplan/core';
+import { compareStrings, type Dataset } from '@certplan/core';
 
 const sq = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 const union = (values: readonly string[]) => (values.length === 0 ? 'never' : values.map(sq).join(' | '));
@@ -77,7 +77,7 @@ export async function generateDatasetTypes(dataset: Pick<Dataset, 'exams' | 'fac
     docs: ['Display names by exam id.'],
     properties: dataset.exams
       .slice()
-      .sort((a, b) => a.id.localeCompare(b.id))
+      .sort((a, b) => compareStrings(a.id, b.id))
       .map((e) => ({ name: sq(e.id), type: sq(e.name), isReadonly: true })),
   });
   file.addTypeAlias({

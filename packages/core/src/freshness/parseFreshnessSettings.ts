@@ -7,9 +7,10 @@
  * ```
  * A missing file or an empty one means the defaults.
  */
-import { isMap, isPair, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap } from 'yaml';
 import { z } from 'zod';
 import { CertplanError } from '../errors.ts';
+import { parseYaml, type YamlPoint } from '../lib/parseYaml.ts';
 import { DEFAULT_FRESHNESS_MONTHS } from './claimFreshness.ts';
 
 export const FRESHNESS_FILE = 'freshness.yaml';
@@ -34,31 +35,23 @@ function describe(input: unknown): string {
 
 /** Parses freshness.yaml. Throws CertplanError('invalid_content') naming file:line:column and the field. */
 export function parseFreshnessSettings(text: string, file: string): FreshnessSettings {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const fail = (offset: number, path: string, message: string): never => {
-    const { line, col } = lineCounter.linePos(offset);
-    throw new CertplanError('invalid_content', `${file}:${line}:${col}: ${path ? `${path}: ` : ''}${message}`, {
-      issues: [{ path, message: `${line}:${col}: ${message}` }],
-      details: { file, line, column: col, path },
+  const yaml = parseYaml(text);
+  const fail = ({ line, column }: YamlPoint, path: string, message: string): never => {
+    throw new CertplanError('invalid_content', `${file}:${line}:${column}: ${path ? `${path}: ` : ''}${message}`, {
+      issues: [{ path, message: `${line}:${column}: ${message}` }],
+      details: { file, line, column, path },
     });
   };
-  const firstError = doc.errors[0];
-  if (firstError) fail(firstError.pos[0], '', `invalid YAML: ${firstError.message.split('\n')[0]}`);
-  if (doc.contents === null) return { ...DEFAULT_FRESHNESS_SETTINGS };
-  const parsed = FreshnessSettingsSchema.safeParse(doc.toJS());
+  const firstError = yaml.errors[0];
+  if (firstError) fail(firstError, '', `invalid YAML: ${firstError.message}`);
+  const contents = yaml.document.contents;
+  if (contents === null) return { ...DEFAULT_FRESHNESS_SETTINGS };
+  const parsed = FreshnessSettingsSchema.safeParse(yaml.document.toJS());
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const path = issue.path.map(String);
-  let node = (path.length > 0 ? doc.getIn(path, true) : doc.contents) as Node | undefined;
-  if (issue.code === 'unrecognized_keys' && isMap(doc.contents)) {
-    const pair = doc.contents.items.find(
-      (item) => isPair(item) && isScalar(item.key) && issue.keys.includes(String(item.key.value)),
-    );
-    if (pair && isScalar(pair.key)) node = pair.key;
-    return fail(node?.range?.[0] ?? 0, issue.keys[0] ?? '', 'unknown setting (known: thresholdMonths)');
+  if (issue.code === 'unrecognized_keys' && isMap(contents)) {
+    return fail(yaml.pointOfIssue(issue), issue.keys[0] ?? '', 'unknown setting (known: thresholdMonths)');
   }
-  if (!isMap(doc.contents))
-    return fail(doc.contents.range?.[0] ?? 0, '', 'expected settings such as thresholdMonths: 18');
-  return fail((node ?? doc.contents).range?.[0] ?? 0, path.join('.'), issue.message);
+  if (!isMap(contents)) return fail(yaml.pointOf([]), '', 'expected settings such as thresholdMonths: 18');
+  return fail(yaml.pointOfIssue(issue), issue.path.map(String).join('.'), issue.message);
 }

@@ -6,6 +6,7 @@
  * facts' `list` id, so two lists of one source that disagree are that source disagreeing with itself, inside
  * the same list-level conflict. Facts without a `list` id (older datasets) are read as one list per source.
  */
+import { compareStrings } from '../lib/compareStrings.ts';
 import type { Authority, ClaimValue, DomainsValue, Fact, Source } from '../schema/dataset.ts';
 import {
   type ComparableAttribute,
@@ -133,4 +134,3 @@ export function groupComparableSets(facts: readonly Fact[], sources: readonly So
 }
 
 const setSortKey = (set: ComparableSet) => `${set.exam}\u0000${set.attribute}\u0000${set.key ?? ''}`;
-export const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -21,12 +21,13 @@
  * then backs whichever of them ranks first.
  */
 import { authorityRank } from '../claims/authorityRank.ts';
+import { compareStrings } from '../lib/compareStrings.ts';
 import type { Authority, ClaimValue, Fact, GuideVersion } from '../schema/dataset.ts';
 import { type ComparableValue, consistent, covers, namesTheSameDomain, normalizeName } from './comparableValue.ts';
 
 const comparableSingle = (name: string) => (other: string) => namesTheSameDomain(name, other);
 
-import { compareStrings, type Statement } from './groupComparableSets.ts';
+import type { Statement } from './groupComparableSets.ts';
 
 export type PolicyFactor = 'coverage' | 'version' | 'authority' | 'agreement' | 'recency' | 'specificity';
 export const policyFactors: readonly PolicyFactor[] = [

@@ -4,6 +4,7 @@
  * same claims and conflicts whatever order they come in.
  */
 
+import { compareStrings } from '../lib/compareStrings.ts';
 import { canonicalJson, stableHash } from '../lib/stableHash.ts';
 import {
   type Claim,
@@ -25,7 +26,7 @@ import {
   normalizeName,
 } from './comparableValue.ts';
 import { explainAgreement, explainRanking, explainReview, type SourceNamer, sourceNamer } from './explainRanking.ts';
-import { type ComparableSet, compareStrings, groupComparableSets, type Statement } from './groupComparableSets.ts';
+import { type ComparableSet, groupComparableSets, type Statement } from './groupComparableSets.ts';
 import { explainHistory, guideEraOf, splitSuperseded } from './guideEras.ts';
 import { attachSupporters, type Position, type Ranking, rankPositions } from './rankPositions.ts';
 

@@ -3,9 +3,10 @@
  * everything a hand edit can get wrong and reports it with file, line and column; serialising is
  * deterministic (sorted by conflict id, fixed field order) so every change reads as a small diff.
  */
-import { type Document, isMap, isPair, isScalar, LineCounter, type Node, parseDocument, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { z } from 'zod';
 import { CertplanError, type CertplanErrorIssue } from '../errors.ts';
+import { type ParsedYaml, parseYaml } from '../lib/parseYaml.ts';
 import { type Review, ReviewDecisionSchema } from '../schema/dataset.ts';
 
 const reviewFields = ['conflict', 'decision', 'factId', 'value', 'note', 'by', 'at', 'factsDigest'] as const;
@@ -61,13 +62,15 @@ const ReviewsFileSchema = z
 
 /** Parses reviews.yaml. Throws CertplanError('invalid_reviews') saying file:line:column and what is wrong. */
 export function parseReviews(text: string, file: string): Review[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const issues = doc.errors.map((error) => {
-      const { line, col } = lineCounter.linePos(error.pos[0]);
-      return { line, column: col, path: '', message: `invalid YAML: ${firstLine(error.message)}` };
-    });
+  const yaml = parseYaml(text);
+  const doc = yaml.document;
+  if (yaml.errors.length > 0) {
+    const issues = yaml.errors.map(({ line, column, message }) => ({
+      line,
+      column,
+      path: '',
+      message: `invalid YAML: ${message}`,
+    }));
     throw reviewsError(file, issues);
   }
   // An empty file (or one with only comments) has no decisions yet.
@@ -88,10 +91,10 @@ export function parseReviews(text: string, file: string): Review[] {
       missing.set(key, entry);
       continue;
     }
-    issues.push({ ...locate(doc, lineCounter, issue, path), message: describeIssue(issue) });
+    issues.push({ ...locate(yaml, issue, path), message: describeIssue(issue) });
   }
   for (const { path, fields } of missing.values()) {
-    const located = locate(doc, lineCounter, { code: 'custom', path, message: '', input: undefined }, path);
+    const located = locate(yaml, { code: 'custom', path, message: '', input: undefined }, path);
     const names =
       fields.length === 1 ? fields[0] : `${fields.slice(0, -1).join(', ')} and ${fields[fields.length - 1]}`;
     issues.push({
@@ -162,10 +165,6 @@ function reviewsError(file: string, issues: LocatedIssue[]): CertplanError {
   );
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-}
-
 function formatPath(path: readonly (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
@@ -174,31 +173,9 @@ function formatPath(path: readonly (string | number)[]): string {
  * The position of the node an issue is about. A missing field points at the review that lacks it; an
  * unknown field points at its key.
  */
-function locate(
-  doc: Document,
-  lineCounter: LineCounter,
-  issue: z.core.$ZodIssue,
-  path: (string | number)[],
-): Omit<LocatedIssue, 'message'> {
-  let node: Node | null = null;
-  let depth = path.length;
-  for (; depth >= 0; depth--) {
-    const found = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-    if (found && typeof found === 'object' && 'range' in found && found.range) {
-      node = found as Node;
-      break;
-    }
-  }
-  if (issue.code === 'unrecognized_keys' && isMap(node)) {
-    const pair = node.items.find(
-      (item) => isPair(item) && isScalar(item.key) && issue.keys.includes(String(item.key.value)),
-    );
-    if (pair && isScalar(pair.key) && pair.key.range) node = pair.key;
-  }
-  const offset = node?.range?.[0] ?? 0;
-  const { line, col } = lineCounter.linePos(offset);
+function locate(yaml: ParsedYaml, issue: z.core.$ZodIssue, path: (string | number)[]): Omit<LocatedIssue, 'message'> {
   const reported = issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path;
-  return { line, column: col, path: formatPath(reported) };
+  return { ...yaml.pointOfIssue({ ...issue, path }), path: formatPath(reported) };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

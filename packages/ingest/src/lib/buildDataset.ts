@@ -10,6 +10,7 @@ import { join, relative, sep } from 'node:path';
 import {
   type Authority,
   AuthoritySchema,
+  compareStrings,
   type Dataset,
   DatasetSchema,
   type Fact,
@@ -550,21 +551,21 @@ function finishBuild(
   settlePendingDomainLists();
   cache?.flush();
 
-  sources.sort((a, b) => a.id.localeCompare(b.id));
+  sources.sort((a, b) => compareStrings(a.id, b.id));
   facts.sort(
     (a, b) =>
-      a.exam.localeCompare(b.exam) ||
-      a.attribute.localeCompare(b.attribute) ||
-      a.source.localeCompare(b.source) ||
+      compareStrings(a.exam, b.exam) ||
+      compareStrings(a.attribute, b.attribute) ||
+      compareStrings(a.source, b.source) ||
       a.start - b.start ||
       orderOf(a) - orderOf(b) ||
-      a.id.localeCompare(b.id),
+      compareStrings(a.id, b.id),
   );
   // Severity is judged at the build date: a retired exam's conflicts are low (the API re-judges at its today).
   const asOf = (options.now ?? new Date()).toISOString().slice(0, 10);
   const { claims, conflicts, staleReviews } = reconcile({ exams: catalog.exams, sources, facts, reviews, asOf });
   const dataset: Dataset = {
-    exams: [...catalog.exams].sort((a, b) => a.id.localeCompare(b.id)),
+    exams: [...catalog.exams].sort((a, b) => compareStrings(a.id, b.id)),
     sources,
     facts,
     claims,

@@ -6,11 +6,11 @@
  * file:line:column with the key. A bad field is dropped with its message; the article is still read (an article's
  * mistakes are its own problem, never the build's), unlike sources.yaml, which the maintainer controls.
  */
-import { IsoDateSchema } from '@certplan/core';
+import { IsoDateSchema, parseYaml, type YamlPoint } from '@certplan/core';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
-import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
 import type { z } from 'zod';
 import { MAX_TITLE_LENGTH, MAX_URL_LENGTH, SourceEntrySchema } from './yamlConfig.ts';
 
@@ -123,17 +123,16 @@ function normalise(value: unknown): unknown {
  * yield no metadata; they never throw.
  */
 export function readYamlFrontMatter(value: string, firstLine: number, file: VFile): FileMetadata {
-  const lineCounter = new LineCounter();
+  const yaml = parseYaml(value);
+  const doc = yaml.document;
   const base = { line: firstLine - 1, column: 1 };
-  const at = (offset: number): Point => {
-    const pos = lineCounter.linePos(offset);
-    return { line: firstLine + pos.line - 1, column: pos.col };
-  };
-  const doc = parseDocument(value, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      file.message(`invalid YAML front matter: ${error.message.split('\n')[0]}`, {
-        place: at(error.pos[0]),
+  // Front matter starts at line `firstLine` of the raw file: shift yaml's points there.
+  const inFile = ({ line, column }: YamlPoint): Point => ({ line: firstLine + line - 1, column });
+  const at = (offset: number): Point => inFile(yaml.pointAt(offset));
+  if (yaml.errors.length > 0) {
+    for (const error of yaml.errors) {
+      file.message(`invalid YAML front matter: ${error.message}`, {
+        place: inFile(error),
         ruleId: 'certplan:front-matter',
       });
     }

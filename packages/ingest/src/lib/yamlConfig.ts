@@ -10,9 +10,9 @@ import {
   GuideVersionSchema,
   IsoDateSchema,
   OtherExamSchema,
+  parseYaml,
   VendorSchema,
 } from '@certplan/core';
-import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
 
 /** A configuration file that cannot be used: misconfiguration, so it throws (content problems never do). */
@@ -40,47 +40,17 @@ export function formatIssue(issue: ConfigIssue): string {
 
 /** Parses YAML, then validates with `schema`; positions of schema errors come from the YAML node at the path. */
 export function parseYamlWith<T>(text: string, file: string, schema: z.ZodType<T>): T {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(
-      doc.errors.map((error) => {
-        const pos = lineCounter.linePos(error.pos[0]);
-        return { file, line: pos.line, column: pos.col, path: '', message: error.message.split('\n')[0] ?? error.code };
-      }),
-    );
+  const yaml = parseYaml(text);
+  if (yaml.errors.length > 0) {
+    throw new ConfigError(yaml.errors.map(({ line, column, message }) => ({ file, line, column, path: '', message })));
   }
-  const result = schema.safeParse(doc.toJS());
+  const result = schema.safeParse(yaml.document.toJS());
   if (result.success) return result.data;
   throw new ConfigError(
     result.error.issues
-      .map((issue) => {
-        const node = nodeAt(doc.contents as Node | null, issue.path as PropertyKey[]);
-        const offset = node?.range?.[0] ?? 0;
-        const pos = lineCounter.linePos(offset);
-        return { file, line: pos.line, column: pos.col, path: issue.path.join('.'), message: issue.message };
-      })
+      .map((issue) => ({ file, ...yaml.pointOf(issue.path), path: issue.path.join('.'), message: issue.message }))
       .sort((a, b) => a.line - b.line || a.column - b.column),
   );
-}
-
-/** The deepest node that exists along `path` (an error about a missing key points at its parent). */
-function nodeAt(root: Node | null, path: readonly PropertyKey[]): Node | null {
-  let node: Node | null = root;
-  for (const key of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
-      if (!pair) return node;
-      node = (pair.value as Node | null) ?? node;
-    } else if (isSeq(node) && typeof key === 'number') {
-      const item = node.items[key] as Node | undefined;
-      if (!item) return node;
-      node = item;
-    } else {
-      return node;
-    }
-  }
-  return node;
 }
 
 /**

@@ -12,8 +12,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { CertplanError } from '@certplan/core';
-import { LineCounter, parseDocument } from 'yaml';
+import { CertplanError, parseYaml, type YamlPoint } from '@certplan/core';
 
 export const REVIEWERS_FILE = 'reviewers.yaml';
 /** The name decisions made with the shared REVIEW_TOKEN are recorded under. */
@@ -36,27 +35,20 @@ export function tokenDigest(token: string): Buffer {
  * problem` for anything that is not a list of unique names with 64 hex digits each.
  */
 export function parseReviewersYaml(text: string, shown: string = REVIEWERS_FILE): ReviewerEntry[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-  const at = (offset: number | undefined) => {
-    const { line, col } = lineCounter.linePos(offset ?? 0);
-    return `${shown}:${line}:${col}`;
-  };
-  if (doc.errors.length > 0) {
-    const error = doc.errors[0]!;
-    throw new CertplanError('invalid_content', `${at(error.pos[0])}: invalid YAML: ${error.message.split('\n')[0]}`);
-  }
-  const data = doc.toJS() as unknown;
+  const yaml = parseYaml(text);
+  const at = ({ line, column }: YamlPoint) => `${shown}:${line}:${column}`;
+  const error = yaml.errors[0];
+  if (error) throw new CertplanError('invalid_content', `${at(error)}: invalid YAML: ${error.message}`);
+  const data = yaml.document.toJS() as unknown;
   if (data === null || data === undefined) return [];
   const list = (data as { reviewers?: unknown }).reviewers;
   if (typeof data !== 'object' || Array.isArray(data) || (list !== undefined && !Array.isArray(list))) {
-    throw new CertplanError('invalid_content', `${at(0)}: expected a mapping with a \`reviewers:\` list`);
+    throw new CertplanError('invalid_content', `${at(yaml.pointAt(0))}: expected a mapping with a \`reviewers:\` list`);
   }
   const entries: ReviewerEntry[] = [];
   const seen = new Set<string>();
   ((list ?? []) as unknown[]).forEach((item, i) => {
-    const node = doc.getIn(['reviewers', i], true) as { range?: [number, number, number] } | undefined;
-    const where = `${at(node?.range?.[0])}: reviewers[${i}]`;
+    const where = `${at(yaml.pointOf(['reviewers', i]))}: reviewers[${i}]`;
     const { name, tokenSha256 } = (item ?? {}) as { name?: unknown; tokenSha256?: unknown };
     if (typeof name !== 'string' || !NAME.test(name)) {
       throw new CertplanError(

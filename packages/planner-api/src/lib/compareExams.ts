@@ -4,7 +4,14 @@
  * domains with weights, study time, salary), every value with the quotes that back it, the conflict if
  * sources disagree, and its freshness as of the request's day.
  */
-import { type Claim, type ClaimValue, type ComparableAttribute, comparableValue, type Exam } from '@certplan/core';
+import {
+  type Claim,
+  type ClaimValue,
+  type ComparableAttribute,
+  comparableValue,
+  compareStrings,
+  type Exam,
+} from '@certplan/core';
 import type { RetirementInfo } from '../planner/index.ts';
 import type { CompareClaim, CompareExam, CompareResponse, CompareRow, CompareRowId } from '../routes/compareSchemas.ts';
 import type { DatasetIndex } from './DatasetStore.ts';
@@ -55,8 +62,7 @@ function valueText(attribute: string, value: unknown): string {
 function sortClaims(claims: readonly Claim[], attributes: readonly string[]): Claim[] {
   return [...claims].sort(
     (a, b) =>
-      attributes.indexOf(a.attribute) - attributes.indexOf(b.attribute) ||
-      (a.key ?? '').localeCompare(b.key ?? '', 'en'),
+      attributes.indexOf(a.attribute) - attributes.indexOf(b.attribute) || compareStrings(a.key ?? '', b.key ?? ''),
   );
 }
 

@@ -11,6 +11,7 @@ import {
   type Conflict,
   claimOf,
   claimsOf,
+  compareStrings,
   type Dataset,
   type Exam,
   type Fact,
@@ -447,7 +448,7 @@ function compareRefs(a: string | null, b: string | null): number {
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const x = Number(pa[i] ?? -1);
     const y = Number(pb[i] ?? -1);
-    if (Number.isNaN(x) || Number.isNaN(y)) return (pa[i] ?? '').localeCompare(pb[i] ?? '');
+    if (Number.isNaN(x) || Number.isNaN(y)) return compareStrings(pa[i] ?? '', pb[i] ?? '');
     if (x !== y) return x - y;
   }
   return 0;
