@@ -79,6 +79,7 @@ describe('@certplan/core public surface', () => {
         "formatNumber",
         "freshnessOfClaims",
         "groupComparableSets",
+        "isCertplanError",
         "newestSourceDate",
         "normalizeName",
         "parseFreshnessSettings",

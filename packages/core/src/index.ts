@@ -14,8 +14,13 @@ export {
   formatClaimValue,
   formatNumber,
 } from './claims/formatClaimValue.ts';
-export type { CertplanErrorCode, CertplanErrorIssue } from './errors.ts';
-export { CertplanError } from './errors.ts';
+export type {
+  CertplanErrorCode,
+  CertplanErrorIssue,
+  CertplanErrorOptions,
+  CertplanErrorPlace,
+} from './errors.ts';
+export { CertplanError, isCertplanError } from './errors.ts';
 export type {
   DatedSource,
   ExamChanges,

@@ -3,10 +3,8 @@ import { describe, expect, it } from 'vitest';
 describe('@certplan/ingest public surface', () => {
   it('exports exactly these names', async () => {
     expect(Object.keys(await import('./index.ts')).sort()).toEqual([
-      'ConfigError',
       'EXTRACTOR_VERSION',
       'ExamMatcher',
-      'UnreadableSourceError',
       'buildDataset',
       'buildDatasetAsync',
       'certplanDocument',

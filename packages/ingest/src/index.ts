@@ -12,6 +12,6 @@ export { certplanDocument } from './lib/context.ts';
 export { ExamMatcher } from './lib/examMatcher.ts';
 export type { ExtractedSource } from './lib/extractSource.ts';
 export { EXTRACTOR_VERSION, extractSource } from './lib/extractSource.ts';
-export { decodeSourceBytes, detectFormat, UnreadableSourceError } from './lib/readSource.ts';
+export { decodeSourceBytes, detectFormat } from './lib/readSource.ts';
 export type { ConfigIssue } from './lib/yamlConfig.ts';
-export { ConfigError, parseCatalogYaml, parseSourcesYaml } from './lib/yamlConfig.ts';
+export { parseCatalogYaml, parseSourcesYaml } from './lib/yamlConfig.ts';

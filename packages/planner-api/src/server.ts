@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  CertplanError,
   type Dataset,
   DatasetSchema,
   DEFAULT_FRESHNESS_SETTINGS,
@@ -27,8 +28,6 @@ import { loadOrCreateReviewToken, reviewTokenPath } from './lib/reviewToken.ts';
 import { sweepTempFiles } from './lib/sweepTempFiles.ts';
 import { watchContent } from './lib/watchContent.ts';
 
-class StartupError extends Error {}
-
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }
@@ -37,7 +36,7 @@ function parsePort(text: string | undefined): number {
   if (text === undefined || text === '') return 3000;
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new StartupError(`PORT must be an integer 0..65535, got "${text}"`);
+    throw new CertplanError('invalid_config', `PORT must be an integer 0..65535, got "${text}"`);
   }
   return port;
 }
@@ -49,20 +48,25 @@ async function loadDataset(contentDir: string): Promise<Dataset> {
     // The server only reads a built dataset: building one is ingest's job (the ingest pipeline is not a
     // run-time dependency of the API). `pnpm start` builds content/'s through turbo before starting.
     const ingest = contentDir === resolve('content') ? 'pnpm ingest' : `pnpm ingest --content ${contentDir}`;
-    throw new StartupError(`${file} is missing: run \`${ingest}\` to build it from the sources, then start again.`);
+    throw new CertplanError(
+      'invalid_content',
+      `${file} is missing: run \`${ingest}\` to build it from the sources, then start again.`,
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new StartupError(
+    throw new CertplanError(
+      'invalid_content',
       `${file}: cannot read the dataset: ${(error as Error).message}. Rebuild it with pnpm ingest.`,
     );
   }
   const parsed = DatasetSchema.safeParse(json);
   if (!parsed.success) {
     const issue = zodIssues(parsed.error)[0];
-    throw new StartupError(
+    throw new CertplanError(
+      'invalid_content',
       `${file}: not a certplan dataset at ${issue?.path}: ${issue?.message}. Rebuild it with pnpm ingest.`,
     );
   }
@@ -77,7 +81,7 @@ async function loadFreshnessSettings(contentDir: string): Promise<FreshnessSetti
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_FRESHNESS_SETTINGS };
-    throw new StartupError(`${file}: cannot read it: ${(error as Error).message}`);
+    throw new CertplanError('invalid_content', `${file}: cannot read it: ${(error as Error).message}`);
   }
   return parseFreshnessSettings(text, file);
 }
@@ -92,7 +96,8 @@ async function main(): Promise<void> {
   if (generatedToken) {
     // A token nobody chose is printed to this console only: it must not open writes to the network.
     if (!isLoopback(host)) {
-      throw new StartupError(
+      throw new CertplanError(
+        'invalid_config',
         `HOST=${host} is not a loopback address and REVIEW_TOKEN is unset. Set REVIEW_TOKEN to serve on the network.`,
       );
     }

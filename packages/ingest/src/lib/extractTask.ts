@@ -4,13 +4,13 @@
  * (extractWorker.mjs) for large ones; both call this same function, so the dataset cannot depend on which ran.
  */
 import { createHash } from 'node:crypto';
-import type { Exam, Problem } from '@certplan/core';
+import { type Exam, isCertplanError, type Problem } from '@certplan/core';
 import type { VFile } from 'vfile';
 import type { CachedExtraction } from './cache.ts';
 import { ExamMatcher, type MatcherCatalog, matcherCatalog } from './examMatcher.ts';
 import { extractSource } from './extractSource.ts';
 import { readRawFile } from './readRawFile.ts';
-import { decodeSourceBytes, UnreadableSourceError } from './readSource.ts';
+import { decodeSourceBytes } from './readSource.ts';
 
 type VFileMessage = VFile['messages'][number];
 
@@ -71,11 +71,12 @@ export function runExtractTask(
       },
     };
   } catch (error) {
-    if (error instanceof UnreadableSourceError) {
-      const { line, column } = error.point ?? { line: null, column: null };
+    if (isCertplanError(error, 'unreadable_source')) {
+      const { line, column } = error.place ?? { line: null, column: null };
+      const ruleId = error.ruleId ?? 'certplan:unreadable';
       return {
         kind: 'unreadable',
-        problem: { file: task.file, line, column, ruleId: error.ruleId, message: error.message, fatal: true },
+        problem: { file: task.file, line, column, ruleId, message: error.message, fatal: true },
       };
     }
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

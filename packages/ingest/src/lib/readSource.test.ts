@@ -1,14 +1,8 @@
+import type { CertplanError } from '@certplan/core';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from './document.ts';
-import {
-  decodeSourceBytes,
-  detectFormat,
-  isTitleLike,
-  limitTagDepth,
-  parseSource,
-  type UnreadableSourceError,
-} from './readSource.ts';
+import { decodeSourceBytes, detectFormat, isTitleLike, limitTagDepth, parseSource } from './readSource.ts';
 
 describe('detectFormat', () => {
   it('detects by content, never by name', () => {
@@ -53,16 +47,16 @@ describe('decodeSourceBytes', () => {
         decodeSourceBytes(bytes, 10);
         return 'ok';
       } catch (error) {
-        const e = error as UnreadableSourceError;
-        return `${e.ruleId} ${e.point ? `${e.point.line}:${e.point.column}` : '-'} ${e.message}`;
+        const e = error as CertplanError;
+        return `${e.code} ${e.ruleId} ${e.place ? `${e.place.line}:${e.place.column}` : '-'} ${e.message}`;
       }
     });
     expect(reasons).toMatchInlineSnapshot(`
       [
-        "certplan:binary 2:2 binary content (NUL byte at byte 3)",
-        "certplan:invalid-utf8 2:2 invalid UTF-8 at byte 4",
-        "certplan:empty - empty file",
-        "certplan:too-large - source is 11 bytes, over the 10-byte limit for one article",
+        "unreadable_source certplan:binary 2:2 binary content (NUL byte at byte 3)",
+        "unreadable_source certplan:invalid-utf8 2:2 invalid UTF-8 at byte 4",
+        "unreadable_source certplan:empty - empty file",
+        "unreadable_source certplan:too-large - source is 11 bytes, over the 10-byte limit for one article",
       ]
     `);
     expect(decodeSourceBytes(new TextEncoder().encode('\ufeffhello'))).toBe('hello');

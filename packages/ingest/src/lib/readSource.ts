@@ -4,6 +4,7 @@
  * offsets in the parser's input; `toRawOffset` maps them back to the raw file so facts can cite a raw line.
  */
 
+import { CertplanError } from '@certplan/core';
 import type { Element, RootContent as HastContent, Root as HastRoot } from 'hast';
 import { defaultSchema, type Schema, sanitize } from 'hast-util-sanitize';
 import { toMdast } from 'hast-util-to-mdast';
@@ -34,17 +35,12 @@ export interface ParsedSource {
   toRawOffset: (inputOffset: number) => number;
 }
 
-/** Why a file could not be read at all; the source is skipped and listed as unreadable. */
-export class UnreadableSourceError extends Error {
-  /** Where in the raw file the problem is (1-based; columns count bytes for encoding errors), if anywhere. */
-  readonly point: { line: number; column: number } | null;
-  readonly ruleId: string;
-  constructor(message: string, ruleId: string, point: { line: number; column: number } | null = null) {
-    super(message);
-    this.name = 'UnreadableSourceError';
-    this.ruleId = ruleId;
-    this.point = point;
-  }
+/**
+ * Why a file could not be read at all (CertplanError `unreadable_source`, with the rule and, when there is one,
+ * the place: 1-based, columns counting bytes for encoding errors); the source is skipped and listed as unreadable.
+ */
+function unreadable(message: string, ruleId: string, place: { line: number; column: number } | null = null) {
+  return new CertplanError('unreadable_source', message, { ruleId, place });
 }
 
 function pointOfIndex(text: string, index: number): { line: number; column: number } {
@@ -75,28 +71,24 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Decodes bytes as UTF-8 text, refusing binary data and invalid sequences with the offending byte offset. */
 export function decodeSourceBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_SOURCE_BYTES): string {
   if (bytes.length > maxBytes) {
-    throw new UnreadableSourceError(
+    throw unreadable(
       `source is ${bytes.length} bytes, over the ${maxBytes}-byte limit for one article`,
       'certplan:too-large',
     );
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    throw new UnreadableSourceError(
-      `binary content (NUL byte at byte ${nul})`,
-      'certplan:binary',
-      pointOfByte(bytes, nul),
-    );
+    throw unreadable(`binary content (NUL byte at byte ${nul})`, 'certplan:binary', pointOfByte(bytes, nul));
   }
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    throw new UnreadableSourceError(`invalid UTF-8 at byte ${bad}`, 'certplan:invalid-utf8', pointOfByte(bytes, bad));
+    throw unreadable(`invalid UTF-8 at byte ${bad}`, 'certplan:invalid-utf8', pointOfByte(bytes, bad));
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') throw new UnreadableSourceError('empty file', 'certplan:empty');
+  if (text.trim() === '') throw unreadable('empty file', 'certplan:empty');
   return text;
 }
 
@@ -159,7 +151,7 @@ function parseWordPress(text: string, file: VFile): ParsedSource {
       /^Unexpected end of JSON input$/,
       'unexpected end of input',
     );
-    throw new UnreadableSourceError(
+    throw unreadable(
       `invalid JSON (truncated or malformed): ${reason}`,
       'certplan:invalid-json',
       offset === null ? null : pointOfIndex(text, offset),
@@ -167,11 +159,10 @@ function parseWordPress(text: string, file: VFile): ParsedSource {
   }
   const rendered = (post as { content?: { rendered?: unknown } } | null)?.content?.rendered;
   if (typeof post !== 'object' || post === null || Array.isArray(post) || typeof rendered !== 'string') {
-    throw new UnreadableSourceError(
-      'JSON is not a WordPress post: no string at content.rendered',
-      'certplan:not-wordpress',
-      { line: 1, column: 1 },
-    );
+    throw unreadable('JSON is not a WordPress post: no string at content.rendered', 'certplan:not-wordpress', {
+      line: 1,
+      column: 1,
+    });
   }
   const p = post as {
     link?: unknown;

@@ -1,14 +1,15 @@
+import { isCertplanError } from '@certplan/core';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseCatalogYaml, parseSourcesYaml } from './yamlConfig.ts';
+import { parseCatalogYaml, parseSourcesYaml } from './yamlConfig.ts';
 
 function errorOf(fn: () => unknown): string {
   try {
     fn();
   } catch (error) {
-    if (error instanceof ConfigError) return error.message;
+    if (isCertplanError(error, 'invalid_config')) return error.message;
     throw error;
   }
-  throw new Error('expected a ConfigError');
+  throw new Error('expected an invalid_config CertplanError');
 }
 
 describe('sources.yaml', () => {

@@ -6,6 +6,7 @@ import {
   type Authority,
   AuthoritySchema,
   type Catalog,
+  CertplanError,
   ExamSchema,
   GuideVersionSchema,
   IsoDateSchema,
@@ -15,14 +16,17 @@ import {
 } from '@certplan/core';
 import { z } from 'zod';
 
-/** A configuration file that cannot be used: misconfiguration, so it throws (content problems never do). */
-export class ConfigError extends Error {
-  readonly issues: readonly ConfigIssue[];
-  constructor(issues: readonly ConfigIssue[]) {
-    super(issues.map(formatIssue).join('\n'));
-    this.name = 'ConfigError';
-    this.issues = issues;
-  }
+/**
+ * A configuration file that cannot be used: misconfiguration, so it throws (content problems never do).
+ * CertplanError `invalid_config`, its message one `file:line:column: problem (at path)` line per issue, in
+ * file order; `file` and `place` are the first issue's.
+ */
+export function configError(issues: readonly ConfigIssue[]): CertplanError {
+  const first = issues[0];
+  return new CertplanError('invalid_config', issues.map(formatIssue).join('\n'), {
+    issues: issues.map((issue) => ({ path: issue.path, message: `${issue.line}:${issue.column}: ${issue.message}` })),
+    ...(first ? { file: first.file, place: { line: first.line, column: first.column } } : {}),
+  });
 }
 
 export interface ConfigIssue {
@@ -42,11 +46,11 @@ export function formatIssue(issue: ConfigIssue): string {
 export function parseYamlWith<T>(text: string, file: string, schema: z.ZodType<T>): T {
   const yaml = parseYaml(text);
   if (yaml.errors.length > 0) {
-    throw new ConfigError(yaml.errors.map(({ line, column, message }) => ({ file, line, column, path: '', message })));
+    throw configError(yaml.errors.map(({ line, column, message }) => ({ file, line, column, path: '', message })));
   }
   const result = schema.safeParse(yaml.document.toJS());
   if (result.success) return result.data;
-  throw new ConfigError(
+  throw configError(
     result.error.issues
       .map((issue) => ({ file, ...yaml.pointOf(issue.path), path: issue.path.join('.'), message: issue.message }))
       .sort((a, b) => a.line - b.line || a.column - b.column),
@@ -192,7 +196,7 @@ const CatalogFileSchema = z
   });
 
 /**
- * Reads content/exams.yaml: `{exams, vendors?, otherExams?}` (see core's CatalogSchema). Throws a `ConfigError`
+ * Reads content/exams.yaml: `{exams, vendors?, otherExams?}` (see core's CatalogSchema). Throws CertplanError `invalid_config`
  * listing every problem as file:line:column: unknown keys, missing fields, duplicate ids, a successor or vendor
  * that is not in the file, guides out of order, another exam that is a catalog exam.
  */

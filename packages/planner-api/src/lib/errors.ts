@@ -20,6 +20,9 @@ export const statusByCode = {
   // The server's own content is broken (a hand-edited reviews.yaml, a bad dataset): not the client's fault.
   invalid_reviews: 503,
   invalid_content: 503,
+  // Never raised while serving (the server refuses to start on these), but every code has its status.
+  invalid_config: 503,
+  unreadable_source: 503,
   // Another server holds the review lock for longer than a decision takes: try again.
   review_busy: 503,
   internal: 500,
