@@ -665,3 +665,35 @@ describe('createPlan errors', () => {
     expect(plan.domains[1]?.proficiency).toBe(1);
   });
 });
+
+describe('a plan whose exam date has passed', () => {
+  const data = preparePlannerData(basicDataset);
+  const request = { exam: 'ex-mle', hoursPerWeek: 8, startDate: '2026-11-01', examDate: '2026-11-20' };
+
+  it('still opens (a saved link), and says that every session is in the past', () => {
+    const plan = createPlan(request, data, { today: '2026-11-30' });
+    const passed = plan.warnings.filter((w) => w.code === 'exam_date_passed');
+    expect(passed.map((w) => w.message)).toMatchInlineSnapshot(`
+      [
+        "The exam date, 2026-11-20, is before today (2026-11-30): every session of this plan is in the past. Re-plan with a new exam date to study from today.",
+      ]
+    `);
+  });
+
+  it('says nothing on the exam day itself or before it', () => {
+    for (const today of ['2026-11-20', '2026-11-10']) {
+      const plan = createPlan(request, data, { today });
+      expect(plan.warnings.some((w) => w.code === 'exam_date_passed')).toBe(false);
+    }
+  });
+
+  it('names a suggested date as suggested when the learner gave none', () => {
+    const plan = createPlan({ exam: 'ex-mle', hoursPerWeek: 8, startDate: '2025-01-06' }, data, {
+      today: '2026-11-30',
+    });
+    expect(plan.examDateSuggested).toBe(true);
+    expect(plan.warnings.find((w) => w.code === 'exam_date_passed')?.message).toMatch(
+      /^The suggested exam date, \d{4}-\d{2}-\d{2}, is before today \(2026-11-30\)/,
+    );
+  });
+});

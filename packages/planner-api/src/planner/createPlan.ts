@@ -407,6 +407,15 @@ export function planFromRequest(request: PlanRequest, index: PlannerIndex, optio
     if (toldDisagreements.has(disagreement.id)) continue;
     warnings.push(disagreement.warning);
   }
+  if (examDay < todayDay) {
+    // A saved link opens whatever today is (durable plans), but a plan whose exam has passed is history: say so
+    // rather than show its sessions as if they were to come.
+    warnings.push({
+      code: 'exam_date_passed',
+      message: `The ${request.examDate === undefined ? 'suggested ' : ''}exam date, ${examDate}, is before today (${options.today}): every session of this plan is in the past. Re-plan with a new exam date to study from today.`,
+      citations: [],
+    });
+  }
   if (retirement && examDate <= retirement.date) {
     warnings.push({
       code: 'exam_retiring',

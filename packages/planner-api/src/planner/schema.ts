@@ -245,6 +245,7 @@ export const WarningCodeSchema = z.enum([
   'sources_disagree',
   'exam_retiring',
   'weights_from_ranges',
+  'exam_date_passed',
 ]);
 export type WarningCode = z.infer<typeof WarningCodeSchema>;
 
