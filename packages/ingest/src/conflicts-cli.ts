@@ -8,7 +8,6 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
   type Authority,
   type ClaimAttribute,
@@ -19,6 +18,7 @@ import {
   formatClaimValue,
   type Source,
 } from '@certplan/core';
+import { type CliOutput, parseCliArgs, processOutput } from './lib/parseCliArgs.ts';
 import { readDatasetFile } from './lib/readDatasetFile.ts';
 
 const usage = `Usage: pnpm conflicts [options]
@@ -228,30 +228,31 @@ function wrap(text: string, width: number, first = '', rest = ''): string[] {
   return lines;
 }
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
+export interface Io extends CliOutput {
   columns: number | undefined;
 }
 
 const processIo: Io = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  ...processOutput,
   columns: process.stdout.columns,
 };
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
-  let values: ReturnType<typeof parse>['values'];
-  try {
-    values = parse(argv).values;
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(usage);
-    return 0;
-  }
+  const parsed = parseCliArgs(
+    argv,
+    {
+      json: { type: 'boolean' },
+      all: { type: 'boolean' },
+      exam: { type: 'string' },
+      content: { type: 'string' },
+      dataset: { type: 'string' },
+      width: { type: 'string' },
+    },
+    usage,
+    io,
+  );
+  const { values } = parsed;
+  if (values === undefined) return parsed.exit;
   const contentDir = resolve(values.content ?? resolve(repoRoot, 'content'));
   const datasetFile = resolve(values.dataset ?? resolve(contentDir, 'dataset', 'dataset.json'));
   const width = values.width ? Number(values.width) : (io.columns ?? 120);
@@ -278,23 +279,6 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.stderr(`pnpm conflicts: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-}
-
-function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    options: {
-      json: { type: 'boolean' },
-      all: { type: 'boolean' },
-      exam: { type: 'string' },
-      content: { type: 'string' },
-      dataset: { type: 'string' },
-      width: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    allowPositionals: false,
-    strict: true,
-  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -13,12 +13,10 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
   type Authority,
   CertplanError,
   type Dataset,
-  DEFAULT_FRESHNESS_SETTINGS,
   FRESHNESS_FILE,
   type FreshnessSettings,
   freshnessOfClaims,
@@ -28,6 +26,7 @@ import {
   type SourceFormat,
   wholeMonthsBetween,
 } from '@certplan/core';
+import { type CliOutput, parseCliArgs, processOutput } from './lib/parseCliArgs.ts';
 import { readDatasetFile } from './lib/readDatasetFile.ts';
 
 const usage = `Usage: pnpm sources [options]
@@ -166,43 +165,30 @@ export function formatSources(report: SourcesReport): string {
   ].join('\n')}\n`;
 }
 
-async function readFreshnessSettings(contentDir: string): Promise<FreshnessSettings> {
-  const file = join(contentDir, FRESHNESS_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_FRESHNESS_SETTINGS };
-    throw error;
-  }
-  return parseFreshnessSettings(text, file);
-}
-
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
+export interface Io extends CliOutput {
   /** Today, YYYY-MM-DD (the default --as-of). */
   today: () => string;
 }
 
 const processIo: Io = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  ...processOutput,
   today: () => new Date().toISOString().slice(0, 10),
 };
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
-  let values: ReturnType<typeof parse>['values'];
-  try {
-    values = parse(argv).values;
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(usage);
-    return 0;
-  }
+  const parsed = parseCliArgs(
+    argv,
+    {
+      json: { type: 'boolean' },
+      'as-of': { type: 'string' },
+      content: { type: 'string' },
+      dataset: { type: 'string' },
+    },
+    usage,
+    io,
+  );
+  const { values } = parsed;
+  if (values === undefined) return parsed.exit;
   const asOf = values['as-of'] ?? io.today();
   if (!IsoDateSchema.safeParse(asOf).success || Number.isNaN(Date.parse(asOf))) {
     io.stderr(`--as-of must be a date as YYYY-MM-DD, got "${asOf}"\n`);
@@ -212,7 +198,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const datasetFile = resolve(values.dataset ?? resolve(contentDir, 'dataset', 'dataset.json'));
   let settings: FreshnessSettings;
   try {
-    settings = await readFreshnessSettings(contentDir);
+    const file = join(contentDir, FRESHNESS_FILE);
+    // A missing freshness.yaml means the defaults.
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    settings = parseFreshnessSettings(text, file);
   } catch (error) {
     io.stderr(`pnpm sources: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
@@ -227,21 +219,6 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.stderr(`pnpm sources: ${message}\n`);
     return 1;
   }
-}
-
-function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    options: {
-      json: { type: 'boolean' },
-      'as-of': { type: 'string' },
-      content: { type: 'string' },
-      dataset: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    allowPositionals: false,
-    strict: true,
-  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

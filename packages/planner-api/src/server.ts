@@ -13,7 +13,6 @@ import {
   CertplanError,
   type Dataset,
   DatasetSchema,
-  DEFAULT_FRESHNESS_SETTINGS,
   FRESHNESS_FILE,
   type FreshnessSettings,
   parseFreshnessSettings,
@@ -76,13 +75,10 @@ async function loadDataset(contentDir: string): Promise<Dataset> {
 /** content/freshness.yaml: missing means the defaults; a broken one stops the start with file:line:column. */
 async function loadFreshnessSettings(contentDir: string): Promise<FreshnessSettings> {
   const file = join(contentDir, FRESHNESS_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_FRESHNESS_SETTINGS };
-    throw new CertplanError('invalid_content', `${file}: cannot read it: ${(error as Error).message}`);
-  }
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw new CertplanError('invalid_content', `${file}: cannot read it: ${error.message}`);
+  });
   return parseFreshnessSettings(text, file);
 }
 

@@ -5,16 +5,17 @@
  * exam page, phone and print layouts, accessibility (axe-core) and untrusted source HTML (issue 7).
  */
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { KnownDomainName, KnownExamId } from '@certplan/planner-api';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeSeriousViolations } from './axeSeriousViolations.ts';
 import { buildWebApp, webRoot } from './buildWebApp.ts';
 import { chromiumArgs, chromiumInstallHint, findChromium } from './findChromium.ts';
 import { type CertplanServer, startCertplanServer } from './startCertplanServer.ts';
+import { wideElements } from './wideElements.ts';
 
 const executablePath = findChromium();
 const underCi = process.env.CI === 'true';
@@ -24,6 +25,8 @@ const MLA = 'AWS Certified Machine Learning Engineer – Associate';
 /** Two reviewers' own tokens (content/reviewers.yaml holds their hashes). */
 const ANA_TOKEN = 'e2e-ana-token-0123456789';
 const BO_TOKEN = 'e2e-bo-token-9876543210';
+/** Boxes that scroll sideways on purpose (the plan's chart, a wide table): they do not widen the page. */
+const SCROLLING_BOXES = '.chart-scroll, .table-scroll';
 // Checked against the dataset's generated literal types: a catalog change that drops these fails the typecheck.
 const MLA_ID = 'aws-mla-c01' satisfies KnownExamId;
 const MLS_ID = 'aws-mls-c01' satisfies KnownExamId;
@@ -68,40 +71,6 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
 
   /** Elements a payload would have injected, on any page, recorded from before the page's own scripts run. */
   const injected: string[] = [];
-
-  /** Elements that stick out of the viewport sideways (the page would scroll horizontally), outermost first. */
-  const wideElements = () =>
-    page.evaluate(() => {
-      const width = document.documentElement.clientWidth;
-      const wide = [...document.querySelectorAll('body *')].filter((element) => {
-        const box = element.getBoundingClientRect();
-        // Content inside a deliberately scrolling box (the chart) does not widen the page.
-        return box.right > width + 1 && !element.closest('.chart-scroll, .table-scroll');
-      });
-      return wide
-        .filter((element) => !wide.some((other) => other !== element && other.contains(element)))
-        .map(
-          (element) =>
-            `${element.tagName.toLowerCase()}.${element.className} (${Math.round(element.getBoundingClientRect().right)}px > ${width}px)`,
-        );
-    });
-
-  async function axeSeriousViolations(target: Page): Promise<string[]> {
-    const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    await target.evaluate(source);
-    const result = await target.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }).axe;
-      return (await axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      })) as { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
-    });
-    return result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation) =>
-          `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
-  }
 
   beforeAll(async () => {
     await rm(screenshots, { recursive: true, force: true });
@@ -550,11 +519,11 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.url}/?exam=${MLA_ID}&hours=6&examDate=2027-02-14`);
     await page.getByRole('heading', { name: `Your plan for ${MLA}` }).waitFor();
-    expect(await wideElements()).toEqual([]);
+    expect(await wideElements(page, SCROLLING_BOXES)).toEqual([]);
     await shot('10-phone-plan');
     await page.goto(`${server.url}/review`);
     await page.getByRole('heading', { level: 1, name: 'Review conflicts' }).waitFor();
-    expect(await wideElements()).toEqual([]);
+    expect(await wideElements(page, SCROLLING_BOXES)).toEqual([]);
     await shot('11-phone-review');
     await page.setViewportSize({ width: 1280, height: 900 });
 

@@ -5,16 +5,17 @@
  * mark, a value backed only by a 2022 source is stale until a fresh source states it too, the layout fits a
  * phone without sideways scrolling, prints cleanly, and axe-core finds nothing serious.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CompareResponse } from '@certplan/planner-api';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeSeriousViolations } from './axeSeriousViolations.ts';
 import { buildWebApp, webRoot } from './buildWebApp.ts';
 import { chromiumArgs, findChromium } from './findChromium.ts';
 import { type CertplanServer, startCertplanServer } from './startCertplanServer.ts';
+import { wideElements } from './wideElements.ts';
 
 const executablePath = findChromium();
 const screenshots = join(webRoot, 'e2e-screenshots');
@@ -43,30 +44,6 @@ describe.skipIf(!executablePath)('the comparison page in Chromium', () => {
   const shot = (name: string) => page.screenshot({ path: join(screenshots, `compare-${name}.png`), fullPage: true });
   const comparison = async (on: CertplanServer = server) =>
     (await (await fetch(`${on.url}/api/compare?exams=${EXAMS.join(',')}`)).json()) as CompareResponse;
-
-  /** Elements that stick out of the viewport sideways (the page would scroll horizontally), outermost first. */
-  const wideElements = () =>
-    page.evaluate(() => {
-      const width = document.documentElement.clientWidth;
-      const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 1);
-      return wide
-        .filter((element) => !wide.some((other) => other !== element && other.contains(element)))
-        .map((e) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)}px)`);
-    });
-
-  async function axeSeriousViolations(): Promise<string[]> {
-    const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    await page.evaluate(source);
-    const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }).axe;
-      return (await axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      })) as { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
-    });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
 
   beforeAll(async () => {
     await mkdir(screenshots, { recursive: true });
@@ -210,7 +187,7 @@ describe.skipIf(!executablePath)('the comparison page in Chromium', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(server.url + COMPARE_PATH);
     await page.locator('.compare-table td .compare-value').first().waitFor();
-    expect(await wideElements()).toEqual([]);
+    expect(await wideElements(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     // Stacked: each exam's value sits under the one before, labelled with the exam's name.
     const cells = page.locator('tr[data-row="fee"] td');
@@ -218,7 +195,7 @@ describe.skipIf(!executablePath)('the comparison page in Chromium', () => {
     expect(second!.y).toBeGreaterThanOrEqual(first!.y + first!.height - 1);
     expect(await cells.nth(0).locator('.cell-exam').isVisible()).toBe(true);
     await shot('03-phone');
-    found.push(...(await axeSeriousViolations()).map((v) => `phone: ${v}`));
+    found.push(...(await axeSeriousViolations(page)).map((v) => `phone: ${v}`));
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.emulateMedia({ media: 'print' });
@@ -234,14 +211,14 @@ describe.skipIf(!executablePath)('the comparison page in Chromium', () => {
     await page.goto(server.url + COMPARE_PATH);
     await page.locator('.compare-table').waitFor();
     await page.waitForLoadState('networkidle');
-    found.push(...(await axeSeriousViolations()).map((v) => `desktop: ${v}`));
+    found.push(...(await axeSeriousViolations(page)).map((v) => `desktop: ${v}`));
     await page.locator('.compare-value .citation-marker').first().click();
     await page.locator('dialog[open]').waitFor();
-    found.push(...(await axeSeriousViolations()).map((v) => `citation dialog: ${v}`));
+    found.push(...(await axeSeriousViolations(page)).map((v) => `citation dialog: ${v}`));
     await page.keyboard.press('Escape');
     await page.goto(`${server.url}/compare`);
     await page.getByRole('checkbox').first().waitFor();
-    found.push(...(await axeSeriousViolations()).map((v) => `chooser: ${v}`));
+    found.push(...(await axeSeriousViolations(page)).map((v) => `chooser: ${v}`));
     expect(found).toEqual([]);
   });
 

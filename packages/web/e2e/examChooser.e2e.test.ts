@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebApp } from './buildWebApp.ts';
 import { chromiumArgs, findChromium } from './findChromium.ts';
 import { type CertplanServer, repoRoot, startCertplanServer } from './startCertplanServer.ts';
+import { wideElements } from './wideElements.ts';
 
 const executablePath = findChromium();
 const catalogFixture = join(repoRoot, 'packages/planner-api/src/test/fixtures/catalog');
@@ -26,23 +27,9 @@ describe.skipIf(!executablePath)('the exam choice over fifteen exams, in Chromiu
 
   const groupHeadings = () => page.locator('.exam-vendor-heading').allTextContents();
   const visibleCards = () => page.locator('.exam-card:visible label').allTextContents();
-  /** Elements wider than the viewport (the page would scroll sideways), outermost first. */
-  const wideElements = () =>
-    page.evaluate(() => {
-      const width = document.documentElement.clientWidth;
-      // Content inside a deliberately scrolling box (the chart, a wide table) does not widen the page.
-      const wide = [...document.querySelectorAll('body *')].filter(
-        (element) =>
-          element.getBoundingClientRect().right > width + 1 && !element.closest('.chart-scroll, .table-scroll'),
-      );
-      return wide
-        .filter((element) => !wide.some((other) => other !== element && other.contains(element)))
-        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
-    });
-
   beforeAll(async () => {
     builtWeb = await buildWebApp();
-    server = await startCertplanServer({ webRoot: builtWeb, content: catalogFixture });
+    server = await startCertplanServer({ webRoot: builtWeb, contentFrom: catalogFixture });
     profileDir = await mkdtemp(join(tmpdir(), 'certplan-e2e-profile-'));
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: executablePath!,
@@ -90,7 +77,7 @@ describe.skipIf(!executablePath)('the exam choice over fifteen exams, in Chromiu
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.url}/`);
     await page.getByLabel('Filter exams').waitFor();
-    expect(await wideElements()).toEqual([]);
+    expect(await wideElements(page, '.chart-scroll, .table-scroll')).toEqual([]);
     await page.getByLabel('Filter exams').fill('ml professional');
     await page.getByRole('radio', { name: 'Databricks Certified Machine Learning Professional', exact: true }).check();
     await page.getByLabel('Hours per week').fill('6');
@@ -100,7 +87,7 @@ describe.skipIf(!executablePath)('the exam choice over fifteen exams, in Chromiu
       .getByRole('heading', { name: 'Your plan for Databricks Certified Machine Learning Professional' })
       .waitFor();
     expect(new URL(page.url()).searchParams.get('exam')).toBe('databricks-ml-professional');
-    expect(await wideElements()).toEqual([]);
+    expect(await wideElements(page, '.chart-scroll, .table-scroll')).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 

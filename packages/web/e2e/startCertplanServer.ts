@@ -31,15 +31,13 @@ export interface ServerOptions {
   extraSources?: Record<string, string>;
   /** Reviewers with their own tokens (name → token): written to content/reviewers.yaml as SHA-256 hashes. */
   reviewers?: Record<string, string>;
-  /** Same as `contentFrom` (the fifteen-exam catalog fixture's tests use this name). */
-  content?: string;
   startTimeoutMs?: number;
 }
 
 export async function startCertplanServer(options: ServerOptions): Promise<CertplanServer> {
   const contentDir = await mkdtemp(join(tmpdir(), 'certplan-e2e-content-'));
   // A fresh copy without a built dataset: built below from the sources, extra ones included.
-  const contentFrom = options.contentFrom ?? options.content;
+  const { contentFrom } = options;
   if (contentFrom) {
     await cp(contentFrom, contentDir, {
       recursive: true,

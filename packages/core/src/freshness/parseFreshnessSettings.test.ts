@@ -4,7 +4,8 @@ import { parseFreshnessSettings } from './parseFreshnessSettings.ts';
 const file = 'content/freshness.yaml';
 
 describe('parseFreshnessSettings', () => {
-  it('reads the threshold, and defaults to 18 months for an empty or comment-only file', () => {
+  it('reads the threshold, and defaults to 18 months for a missing (null), empty or comment-only file', () => {
+    expect(parseFreshnessSettings(null, file)).toEqual({ thresholdMonths: 18 });
     expect(parseFreshnessSettings('thresholdMonths: 24\n', file)).toEqual({ thresholdMonths: 24 });
     expect(parseFreshnessSettings('', file)).toEqual({ thresholdMonths: 18 });
     expect(parseFreshnessSettings('# nothing set yet\n', file)).toEqual({ thresholdMonths: 18 });

@@ -33,8 +33,12 @@ function describe(input: unknown): string {
   return typeof input === 'string' ? `the text "${input}"` : `a ${Array.isArray(input) ? 'list' : typeof input}`;
 }
 
-/** Parses freshness.yaml. Throws CertplanError('invalid_content') naming file:line:column and the field. */
-export function parseFreshnessSettings(text: string, file: string): FreshnessSettings {
+/**
+ * Parses freshness.yaml; `text` null means the file does not exist: the defaults. Throws
+ * CertplanError('invalid_content') naming file:line:column and the field.
+ */
+export function parseFreshnessSettings(text: string | null, file: string): FreshnessSettings {
+  if (text === null) return { ...DEFAULT_FRESHNESS_SETTINGS };
   const yaml = parseYaml(text);
   const fail = ({ line, column }: YamlPoint, path: string, message: string): never => {
     throw new CertplanError('invalid_content', `${file}:${line}:${column}: ${path ? `${path}: ` : ''}${message}`, {

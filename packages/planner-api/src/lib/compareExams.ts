@@ -16,7 +16,7 @@ import type { RetirementInfo } from '../planner/index.ts';
 import type { CompareClaim, CompareExam, CompareResponse, CompareRow, CompareRowId } from '../routes/compareSchemas.ts';
 import type { DatasetIndex } from './DatasetStore.ts';
 import { examFreshness, freshnessOf } from './freshnessViews.ts';
-import { citation } from './views.ts';
+import { citation, retiredView } from './views.ts';
 
 interface RowSpec {
   id: CompareRowId;
@@ -123,13 +123,7 @@ export function compareExams(
       vendor: exam.vendor,
       code: exam.code,
       status: retired === null ? 'current' : retired.date <= options.asOf ? 'retired' : 'retiring',
-      retired: retired
-        ? {
-            date: retired.date,
-            successor: retired.successor ? { ...retired.successor } : null,
-            citations: [...retired.citations],
-          }
-        : null,
+      retired: retiredView(retired),
       freshness: examFreshness(claimsOf.get(exam.id) ?? [], freshness),
     };
   });

@@ -6,6 +6,7 @@ import { type Claim, type Conflict, conflictEtag as coreConflictEtag, type Exam,
 import type { z } from 'zod';
 import type { RetirementInfo } from '../planner/index.ts';
 import { boundEvidence } from '../planner/lib/boundEvidence.ts';
+import { sourceCitation } from '../planner/lib/sourceCitation.ts';
 import type {
   CitationSchema,
   ClaimViewSchema,
@@ -32,12 +33,7 @@ export function conflictEtag(conflict: Conflict): string {
 export function citation(index: DatasetIndex, fact: Fact): Citation {
   const source = index.sourcesById.get(fact.source);
   return {
-    source: fact.source,
-    title: source?.title ?? null,
-    url: source?.url ?? null,
-    published: source?.published ?? null,
-    ...(source?.modified && source.modified !== source.published ? { modified: source.modified } : {}),
-    quote: fact.quote,
+    ...sourceCitation(source, fact),
     factId: fact.id,
     line: fact.line,
     authority: source?.authority ?? 'secondary',
@@ -149,6 +145,17 @@ function keyFacts(index: DatasetIndex, exam: Exam, freshness: FreshnessContext |
   };
 }
 
+/** A copy of the planner's retirement (date, successor, citations) for an answer; null for an active exam. */
+export function retiredView(retired: RetirementInfo | null): ExamSummary['retired'] {
+  return retired
+    ? {
+        date: retired.date,
+        successor: retired.successor ? { ...retired.successor } : null,
+        citations: [...retired.citations],
+      }
+    : null;
+}
+
 /**
  * `retired` comes from the planner (retirementOf), so the listing and the 422 refusal agree. With `freshness`
  * (judged over at least the exam's claims), the exam and its key facts say how current they are.
@@ -164,13 +171,7 @@ export function examSummary(
     name: exam.name,
     vendor: exam.vendor,
     code: exam.code,
-    retired: retired
-      ? {
-          date: retired.date,
-          successor: retired.successor ? { ...retired.successor } : null,
-          citations: [...retired.citations],
-        }
-      : null,
+    retired: retiredView(retired),
     facts: keyFacts(index, exam, freshness),
     ...(freshness ? { freshness: examFreshness(index.claimsByExam.get(exam.id) ?? [], freshness) } : {}),
   };

@@ -22,6 +22,7 @@ import { groupBy } from '../lib/groupBy.ts';
 import { boundEvidence } from './lib/boundEvidence.ts';
 import { attributeLabel, describeValue } from './lib/describeValue.ts';
 import { bestDomainMatch, domainTokens, normalizeDomainName } from './lib/matchDomain.ts';
+import { sourceCitation } from './lib/sourceCitation.ts';
 import type { Citation, PreparedFocus as Focus, PlanWarning, PreparedObjective } from './schema.ts';
 
 export type PlannerDataset = Pick<Dataset, 'exams' | 'sources' | 'facts' | 'claims' | 'conflicts'>;
@@ -148,15 +149,7 @@ export function preparePlannerData(dataset: PlannerDataset): PlannerIndex {
     const passage = `${fact.source}\u0000${fact.quote}`;
     let citation = citationByPassage.get(passage);
     if (!citation) {
-      const source = sourcesById.get(fact.source);
-      citation = {
-        source: fact.source,
-        title: source?.title ?? null,
-        url: source?.url ?? null,
-        published: source?.published ?? null,
-        ...(source?.modified && source.modified !== source.published ? { modified: source.modified } : {}),
-        quote: fact.quote,
-      };
+      citation = sourceCitation(sourcesById.get(fact.source), fact);
       citationByPassage.set(passage, citation);
     }
     citationByFact.set(factId, citation);
