@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CertplanError, DEFAULT_FRESHNESS_SETTINGS, type FreshnessSettings } from '@certplan/core';
+import { CertplanError, type Conflict, DEFAULT_FRESHNESS_SETTINGS, type FreshnessSettings } from '@certplan/core';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
@@ -114,6 +114,13 @@ const MINIMAL_PAGE = `<!doctype html>
 </body></html>
 `;
 
+/**
+ * The If-Match header of a review write: the conflict's ETag, so a decision on a conflict that changed since
+ * the reviewer read it is refused. Optional in the schema: recordReview names a missing one itself.
+ */
+const ifMatchHeader = (description: string) =>
+  z.object({ 'if-match': z.string().max(200).optional().openapi({ description }) });
+
 export function createApp(deps: AppDeps) {
   const store = deps.dataset;
   const thresholdMonths = (deps.freshness ?? DEFAULT_FRESHNESS_SETTINGS).thresholdMonths;
@@ -121,6 +128,14 @@ export function createApp(deps: AppDeps) {
   const freshnessToday = (claims: Parameters<typeof freshnessOf>[1]) =>
     freshnessOf(store.index, claims, { asOf: today(deps.clock), thresholdMonths });
   const writeFile = deps.writeFile ?? writeFileAtomic;
+  /** What recording and undoing a decision both write through. */
+  const reviewFiles = { store, contentDir: deps.contentDir, writeFile, clock: deps.clock };
+  /** After a decision or its undo: the claim as it now stands and the conflict (its ETag goes in a header). */
+  const reviewAnswer = (updated: Conflict) => {
+    const { index } = store;
+    const claim = claimForConflict(index, updated);
+    return { claim: claim ? claimView(index, claim) : null, conflict: conflictView(index, updated) };
+  };
   const app = new OpenAPIHono({
     defaultHook: (result) => {
       if (!result.success) throw validationError(result.target === 'json' ? 'body' : result.target, result.error);
@@ -300,13 +315,7 @@ export function createApp(deps: AppDeps) {
       security: [{ bearer: [] }],
       request: {
         params: ConflictIdParamSchema,
-        headers: z.object({
-          'if-match': z
-            .string()
-            .max(200)
-            .optional()
-            .openapi({ description: "The conflict's ETag from GET /api/conflicts/{id}" }),
-        }),
+        headers: ifMatchHeader("The conflict's ETag from GET /api/conflicts/{id}"),
         body: { required: true, content: { 'application/json': { schema: ReviewRequestSchema } } },
       },
       responses: {
@@ -321,20 +330,15 @@ export function createApp(deps: AppDeps) {
     async (c) => {
       const { id } = c.req.valid('param');
       const updated = await recordReview({
-        store,
-        contentDir: deps.contentDir,
-        writeFile,
-        clock: deps.clock,
+        ...reviewFiles,
         conflictId: id,
         ifMatch: c.req.valid('header')['if-match'],
         request: c.req.valid('json'),
         // Set by bearerAuth: the name the token belongs to, never what the client claims.
         reviewer: (c as unknown as Context<BearerAuthEnv>).get('reviewer'),
       });
-      const { index } = store;
-      const claim = claimForConflict(index, updated);
       c.header('ETag', conflictEtag(updated));
-      return c.json({ claim: claim ? claimView(index, claim) : null, conflict: conflictView(index, updated) }, 200);
+      return c.json(reviewAnswer(updated), 200);
     },
   );
 
@@ -346,13 +350,7 @@ export function createApp(deps: AppDeps) {
       security: [{ bearer: [] }],
       request: {
         params: ConflictIdParamSchema,
-        headers: z.object({
-          'if-match': z
-            .string()
-            .max(200)
-            .optional()
-            .openapi({ description: "The conflict's current ETag (it changes with every decision)" }),
-        }),
+        headers: ifMatchHeader("The conflict's current ETag (it changes with every decision)"),
       },
       responses: {
         200: {
@@ -366,17 +364,12 @@ export function createApp(deps: AppDeps) {
     async (c) => {
       const { id } = c.req.valid('param');
       const updated = await undoReview({
-        store,
-        contentDir: deps.contentDir,
-        writeFile,
-        clock: deps.clock,
+        ...reviewFiles,
         conflictId: id,
         ifMatch: c.req.valid('header')['if-match'],
       });
-      const { index } = store;
-      const claim = claimForConflict(index, updated);
       c.header('ETag', conflictEtag(updated));
-      return c.json({ claim: claim ? claimView(index, claim) : null, conflict: conflictView(index, updated) }, 200);
+      return c.json(reviewAnswer(updated), 200);
     },
   );
 
