@@ -107,7 +107,7 @@ export const SourcesFileSchema = z.array(SourceEntrySchema).superRefine((entries
 /**
  * Reads content/sources.yaml. With `catalog`, a declared `guide` must be a guide version of one of its exams
  * (a misspelt version would silently leave the source's figures competing with the current guide's). Throws a
- * `ConfigError` listing every problem as file:line:column.
+ * CertplanError `invalid_config` listing every problem as file:line:column.
  */
 export function parseSourcesYaml(text: string, file: string, catalog?: Pick<Catalog, 'exams'>): SourceEntry[] {
   // An empty file registers nothing; `null` is what YAML makes of it.
