@@ -529,13 +529,22 @@ function weightOf(domain: ExamPlannerData['domains'][number]): number {
   return 0;
 }
 
-function freshState(split: Split): FillState {
+/**
+ * The filler's state at the start of a plan, or after the work already done per domain (half-hour units, learning
+ * first, then review: `learnDone[j] + reviewDone[j]` of domain j is done). Omitted: nothing done yet.
+ */
+function freshState(
+  split: Split,
+  done: { learn: readonly number[]; review: readonly number[] } | null = null,
+): FillState {
   const n = split.domainUnits.length;
+  const learnDone = done?.learn ?? new Array<number>(n).fill(0);
+  const reviewDone = done?.review ?? new Array<number>(n).fill(0);
   return {
-    learnLeft: split.domainUnits.map((units, j) => units - (split.reviewUnits[j] as number)),
-    learnAt: new Array<number>(n).fill(0),
-    reviewLeft: split.reviewUnits.slice(),
-    reviewAt: new Array<number>(n).fill(0),
+    learnLeft: split.domainUnits.map((units, j) => units - (split.reviewUnits[j] as number) - (learnDone[j] as number)),
+    learnAt: learnDone.slice(),
+    reviewLeft: split.reviewUnits.map((units, j) => units - (reviewDone[j] as number)),
+    reviewAt: reviewDone.slice(),
     reviewDue: new Array<number>(n).fill(Number.POSITIVE_INFINITY),
     reviewQueue: [],
     blockOrder: split.blockOrder,
@@ -644,24 +653,7 @@ function replanRest(input: ReplanInput): {
   }
 
   // What is left: the domains less what was done; the final stretch in full.
-  const state: FillState = {
-    learnLeft: learnUnits.map((units, j) => units - (learnDone[j] as number)),
-    learnAt: learnDone.slice(),
-    reviewLeft: split.reviewUnits.map((units, j) => units - (reviewDone[j] as number)),
-    reviewAt: reviewDone.slice(),
-    reviewDue: new Array<number>(n).fill(Number.POSITIVE_INFINITY),
-    reviewQueue: [],
-    blockOrder: split.blockOrder,
-    block: 0,
-    generalLeft: split.generalUnits,
-    generalAt: 0,
-    mixedLeft: split.mixedUnits,
-    mixedAt: 0,
-    practiceLeft: split.practiceUnits,
-    practiceAt: 0,
-    bufferLeft: split.bufferUnits,
-    bufferAt: 0,
-  };
+  const state = freshState(split, { learn: learnDone, review: reviewDone });
   const fromWeek = Math.max(0, Math.floor((fromDay - startDay) / 7));
   // Reviews whose block is finished come due when the first plan had them, or now.
   for (const j of [...input.state.reviewQueue, ...indexes(n)]) {
