@@ -105,31 +105,19 @@ export function fillWeeks(caps: readonly number[], from: number, state: FillStat
           skipFinishedBlocks(state);
         }
       } else if (state.generalLeft > 0) {
-        const take = Math.min(room, state.generalLeft);
-        put('learn', NO_DOMAIN, 'general', state.generalAt, take, focus.general);
-        state.generalLeft -= take;
-        state.generalAt += take;
+        takeStretch(state, 'general', 'learn', room, put, focus);
       } else if (state.mixedLeft > 0) {
         // Final stretch: mixed review first, so the last block's own review can come due a week later.
-        const take = Math.min(room, state.mixedLeft);
-        put('review', NO_DOMAIN, 'mixed', state.mixedAt, take, focus.mixed);
-        state.mixedLeft -= take;
-        state.mixedAt += take;
+        takeStretch(state, 'mixed', 'review', room, put, focus);
       } else {
         // A review still pending when the mixed review runs out is taken early rather than dropped.
         const early = state.reviewQueue.find((j) => (state.reviewLeft[j] as number) > 0);
         if (early !== undefined) {
           takeReview(state, early, room, put, focus);
         } else if (state.practiceLeft > 0) {
-          const take = Math.min(room, state.practiceLeft);
-          put('practice', NO_DOMAIN, 'practice', state.practiceAt, take, focus.practice);
-          state.practiceLeft -= take;
-          state.practiceAt += take;
+          takeStretch(state, 'practice', 'practice', room, put, focus);
         } else if (state.bufferLeft > 0) {
-          const take = Math.min(room, state.bufferLeft);
-          put('buffer', NO_DOMAIN, 'buffer', state.bufferAt, take, focus.buffer);
-          state.bufferLeft -= take;
-          state.bufferAt += take;
+          takeStretch(state, 'buffer', 'buffer', room, put, focus);
         } else {
           break;
         }
@@ -137,6 +125,24 @@ export function fillWeeks(caps: readonly number[], from: number, state: FillStat
     }
   }
   return weeks;
+}
+
+/** The plan-wide stretches without a domain: each has units left and an offset into its stream. */
+type Stretch = 'general' | 'mixed' | 'practice' | 'buffer';
+
+/** Takes up to `room` units of a stretch into the week (its stream is the stretch's name). */
+function takeStretch(
+  state: FillState,
+  stretch: Stretch,
+  kind: SessionKind,
+  room: number,
+  put: (kind: SessionKind, domain: number, stream: string, offset: number, units: number, f: PreparedFocus) => void,
+  focus: FillFocus,
+): void {
+  const take = Math.min(room, state[`${stretch}Left`]);
+  put(kind, NO_DOMAIN, stretch, state[`${stretch}At`], take, focus[stretch]);
+  state[`${stretch}Left`] -= take;
+  state[`${stretch}At`] += take;
 }
 
 function takeReview(
