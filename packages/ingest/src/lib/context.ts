@@ -343,7 +343,11 @@ export function subjectAt(ctx: ExtractionContext, sentence: Sentence, offset: nu
     );
     return named ? m.resolved : context;
   };
-  const inClause = mentionsWithin(ctx.mentions, clause.start, clause.end).filter((m) => m.resolved !== null);
+  const inClause = outsideRelativeClauses(
+    ctx,
+    mentionsWithin(ctx.mentions, clause.start, clause.end).filter((m) => m.resolved !== null),
+    clause,
+  );
   const before = inClause.filter((m) => m.end <= offset);
   const nearest = before.length > 0 ? before[before.length - 1] : inClause[0];
   if (nearest) return resolved(nearest);
@@ -355,7 +359,11 @@ export function subjectAt(ctx: ExtractionContext, sentence: Sentence, offset: nu
   }
   const lead = ctx.leadSubject.get(sentence.block.index);
   if (lead && offset >= lead.end) return lead.subject;
-  const inSentence = mentionsWithin(ctx.mentions, sentence.start, sentence.end).filter((m) => m.resolved !== null);
+  const inSentence = outsideRelativeClauses(
+    ctx,
+    mentionsWithin(ctx.mentions, sentence.start, sentence.end).filter((m) => m.resolved !== null),
+    sentence,
+  );
   const sBefore = inSentence.filter((m) => m.end <= offset);
   const sNearest = sBefore.length > 0 ? sBefore[sBefore.length - 1] : inSentence[0];
   if (sNearest) return resolved(sNearest);
@@ -364,6 +372,39 @@ export function subjectAt(ctx: ExtractionContext, sentence: Sentence, offset: nu
   const heading = ctx.headingSubject.get(sentence.block.index) ?? null;
   if (heading !== null) return heading;
   return ctx.singleExam;
+}
+
+/**
+ * A non-restrictive relative clause (", which sits under the Acme family", ", who runs it"): it describes the
+ * noun before it, so a name inside it is not what the sentence's figures are about. Runs to the next comma,
+ * colon, semicolon, dash or bracket. The character class cannot overlap the comma that starts a match, so the
+ * scan stays linear.
+ */
+const RELATIVE_CLAUSE = /,\s+(?:which|who|whose)\b[^,;:()[\]\u2013\u2014]*/giu;
+
+/**
+ * `mentions` without those inside a relative clause whose antecedent is named: "the Contoso badge (CW-300),
+ * which sits under the Acme family: 90 minutes" is about CW-300, not about Acme's exam the text was last on.
+ * With no named antecedent before the clause ("The exam, which Acme runs, …") the mentions are all there is,
+ * and they stay.
+ */
+function outsideRelativeClauses(
+  ctx: ExtractionContext,
+  mentions: ExtractionContext['mentions'],
+  span: Span,
+): ExtractionContext['mentions'] {
+  if (mentions.length < 2) return mentions;
+  const text = ctx.doc.text.slice(span.start, span.end);
+  if (!/,\s+(?:which|who|whose)\b/i.test(text)) return mentions;
+  let kept = mentions;
+  RELATIVE_CLAUSE.lastIndex = 0;
+  for (let m = RELATIVE_CLAUSE.exec(text); m; m = RELATIVE_CLAUSE.exec(text)) {
+    const start = span.start + m.index;
+    const end = start + m[0].length;
+    if (!kept.some((x) => x.end <= start && x.kind !== 'vendor')) continue;
+    kept = kept.filter((x) => x.end <= start || x.start >= end);
+  }
+  return kept;
 }
 
 /**

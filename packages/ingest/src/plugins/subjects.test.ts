@@ -87,3 +87,37 @@ describe('a bare vendor name', () => {
     expect(facts(text, 'fee')).toEqual(['acme-wf {"amount":90,"currency":"USD"}']);
   });
 });
+
+describe('a relative clause describes the noun before it', () => {
+  // The page is about WA-101 until the last paragraph, which turns to a credential outside the catalog.
+  const page = (sentence: string) => `# Acme notes\n\nWA-101 costs $140.\n\nAcme renews for free. ${sentence}\n`;
+  it.each<[string, string, string[]]>([
+    [
+      'a vendor named inside ", which …" does not take the figures of the credential before it',
+      'So does the Zeta Gadget badge (ZG-300), which sits under the Acme family: 90 minutes, 24-month validity.',
+      [],
+    ],
+    [
+      'a figure inside the relative clause is the antecedent’s too',
+      'The Zeta Gadget badge (ZG-300), which Acme also runs, stays valid for 24 months.',
+      [],
+    ],
+    [
+      'near miss: the catalogued exam is the antecedent, and another exam in its relative clause lends nothing',
+      'WA-101, which replaced ZG-300 last year, is valid for 2 years.',
+      ['acme-wa {"months":24}'],
+    ],
+    [
+      'near miss: with no named antecedent, the vendor in the relative clause still speaks',
+      'The badge, which Acme issues, is valid for 3 years.',
+      ['acme-wa {"months":36}'],
+    ],
+    [
+      'near miss: no relative clause, the vendor after another credential is the statement’s subject',
+      'Unlike ZG-300, an Acme certification is valid for 3 years.',
+      ['acme-wa {"months":36}'],
+    ],
+  ])('%s', (_name, sentence, expected) => {
+    expect(facts(page(sentence), 'validity')).toEqual(expected);
+  });
+});
