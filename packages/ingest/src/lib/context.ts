@@ -10,6 +10,7 @@ import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { type Block, buildDocument, type DocumentModel } from './document.ts';
 import type { ExamMatcher, Mention } from './examMatcher.ts';
+import { datedToPast } from './figureScope.ts';
 import { addGroup, type ExamGroup, type ExamGroups, enumerations, groupBefore, seriesAt } from './series.ts';
 
 export interface Span {
@@ -54,6 +55,11 @@ export interface ExtractionContext {
   facts: DraftFact[];
   /** Keys of emitted facts, so two extractor passes over one statement give one fact. */
   factKeys: Set<string>;
+  /**
+   * Facts whose figure the page dates to a past or beta version ("the beta was 170 minutes"): settled by
+   * `settlePastFigures` once every extractor has run.
+   */
+  pastFigures: Set<DraftFact>;
   rawPointOf: (rawOffset: number) => { line: number; column: number };
 }
 
@@ -316,6 +322,7 @@ export function analyse(
     vendorOfExam: (exam) => matcher.vendorOfExam(exam),
     facts: [],
     factKeys: new Set(),
+    pastFigures: new Set(),
     rawPointOf,
   };
 }
@@ -477,7 +484,7 @@ export function emitFact<A extends Attribute>(
   const key = `${fact.exam}|${fact.attribute}|${JSON.stringify(fact.value)}|${fact.quote.start}`;
   if (ctx.factKeys.has(key)) return;
   ctx.factKeys.add(key);
-  ctx.facts.push({
+  const draft: DraftFact = {
     exam: fact.exam,
     attribute: fact.attribute,
     value: fact.value,
@@ -485,8 +492,31 @@ export function emitFact<A extends Attribute>(
     end: fact.quote.end,
     section: block ? (block.kind === 'heading' ? [...block.section, block.text] : block.section) : [],
     line: pointAt(ctx, at).line,
-  });
+  };
+  ctx.facts.push(draft);
+  if (DATED_ATTRIBUTES.has(fact.attribute)) {
+    const sentence = sentenceAt(ctx, at);
+    if (sentence && datedToPast(ctx.doc.text.slice(sentence.start, sentence.end), at - sentence.start))
+      ctx.pastFigures.add(draft);
+  }
 }
+
+/** The attributes whose figures change between an exam's versions (a beta's length, an old price). */
+const DATED_ATTRIBUTES = new Set<Attribute>(['fee', 'duration', 'questions', 'passingScore', 'validity']);
+
+/**
+ * The last plugin: a figure the page dates to a past or beta version is not a current fact when the same page
+ * gives a current figure for the same exam and attribute ("The beta was 170 minutes; the exam is 130 minutes"
+ * keeps 130 only). With no current figure beside it the dated one stays: a page about an exam still in beta
+ * states its beta figures as the current ones.
+ */
+export const settlePastFigures: Plugin<[], Root> = () => (_tree, file) => {
+  const ctx = context(file);
+  if (ctx.pastFigures.size === 0) return;
+  const current = new Set<string>();
+  for (const f of ctx.facts) if (!ctx.pastFigures.has(f)) current.add(`${f.exam}|${f.attribute}`);
+  ctx.facts = ctx.facts.filter((f) => !ctx.pastFigures.has(f) || !current.has(`${f.exam}|${f.attribute}`));
+};
 
 /** Runs `fn` for each regex match in each sentence, with the match's document offset. */
 export function eachMatch(

@@ -25,12 +25,12 @@ import { extractRetirement } from '../plugins/extract-retirement.ts';
 import { extractSalary } from '../plugins/extract-salary.ts';
 import { extractStudyHours } from '../plugins/extract-study-hours.ts';
 import { extractValidity } from '../plugins/extract-validity.ts';
-import { certplanDocument, type DraftFact } from './context.ts';
+import { certplanDocument, type DraftFact, settlePastFigures } from './context.ts';
 import type { ExamMatcher } from './examMatcher.ts';
 import { type DetectedFormat, type FileMetadata, parseSource } from './readSource.ts';
 
 /** Bump when extraction changes, so cached results from older extractors are not reused. */
-export const EXTRACTOR_VERSION = '7';
+export const EXTRACTOR_VERSION = '8';
 
 export interface ExtractedSource {
   format: DetectedFormat;
@@ -73,7 +73,8 @@ export function extractSource(
     .use(extractLanguage)
     .use(extractFormat)
     .use(extractDelivery)
-    .use(extractNotPublished);
+    .use(extractNotPublished)
+    .use(settlePastFigures);
   processor.runSync(parsed.tree as Root, file);
   const ctx = file.data.certplan;
   if (!ctx) throw new Error('document plugin did not run');

@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { clauseText, context, eachMatch, emitFact, examAt, quoteFor } from '../lib/context.ts';
 import { NUM, parseNumber } from '../lib/quantities.ts';
 import { inSittingReport, labelledAs } from '../lib/records.ts';
-import { isPersonalAccount, labelOf } from './shared.ts';
+import { isPersonalAt, labelOf } from './shared.ts';
 
 export type ExtractDurationOptions = Record<string, never>;
 
@@ -58,7 +58,7 @@ export function extractDuration(_options?: Readonly<ExtractDurationOptions> | nu
       )
         return;
       const clause = clauseText(ctx, sentence, at);
-      if (isPersonalAccount(clause) || inSittingReport(ctx, sentence.block)) return;
+      if (isPersonalAt(text, m.index) || inSittingReport(ctx, sentence.block)) return;
       const label = labelOf(sentence);
       const labelled =
         labelledAs(ctx, sentence, at, 'duration') || /\b(?:length|duration|time|exam\s+time)\b/.test(label);

@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { clauseText, context, eachMatch, emitFact, examAt, quoteFor } from '../lib/context.ts';
 import { boundsOf, QUANTITY } from '../lib/quantities.ts';
 import { fieldAt, inSittingReport, labelledAs } from '../lib/records.ts';
-import { isPersonalAccount, labelOf } from './shared.ts';
+import { isPersonalAt, labelOf } from './shared.ts';
 
 export type ExtractQuestionsOptions = Record<string, never>;
 
@@ -86,10 +86,10 @@ export function extractQuestions(_options?: Readonly<ExtractQuestionsOptions> | 
       }
     }
     for (const re of [COUNTED, LABELLED]) {
-      eachMatch(ctx, re, (m, sentence, at) => {
+      eachMatch(ctx, re, (m, sentence, at, text) => {
         const g = m.groups ?? {};
         const clause = clauseText(ctx, sentence, at);
-        if (isPersonalAccount(clause) || inSittingReport(ctx, sentence.block)) return;
+        if (isPersonalAt(text, m.index) || inSittingReport(ctx, sentence.block)) return;
         if (NOT_EXAM_QUESTIONS.test(g.words ?? '') || NOT_EXAM_QUESTIONS.test(clause)) return;
         if (/items/i.test(g.noun ?? '') && !ITEMS_CONTEXT.test(clause) && !ITEMS_CONTEXT.test(labelOf(sentence)))
           return;

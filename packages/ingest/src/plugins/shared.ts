@@ -1,5 +1,6 @@
 /** Small helpers the extractor plugins share. */
 import type { Sentence } from '../lib/context.ts';
+import { figureScope } from '../lib/figureScope.ts';
 
 /** The "Label" of a "Label: value" block (list item, table row or paragraph), lowercased, or ''. */
 export function labelOf(sentence: Sentence): string {
@@ -15,9 +16,20 @@ const groupStarts = new WeakMap<object, Map<number, number>>();
  * questions", "my score was 805".
  */
 const PERSONAL =
-  /\b(?:I|we)\s+(?:(?:only|just|actually|finally|then|had|have)\s+)?(?:had|got|scored|finished|passed|sat|spent|completed|received|answered|saw|used|ended\s+up)\b|\bmy\s+(?:score|result|exam|attempt|sitting|session)\b/;
+  /\b(?:I|we)\s+(?:(?:only|just|actually|finally|then|had|have)\s+)?(?:had|got|scored|finished|passed|sat|spent|completed|received|answered|saw|used|ended\s+up)\b|\b(?:took|gave)\s+me\b|\bmy\s+(?:score|result|exam|attempt|sitting|session)\b/;
 export function isPersonalAccount(text: string): boolean {
   return PERSONAL.test(text);
+}
+
+/**
+ * Whether the figure at `at` (an offset into the sentence `text`) is told as a person's own sitting: the
+ * coordinated statement around it reads as one ("I finished in about 120 minutes"). Another statement in the
+ * same sentence does not make it one: "The exam lasts 140 minutes, and I used nearly all of it" states the
+ * exam's length.
+ */
+export function isPersonalAt(text: string, at: number): boolean {
+  const scope = figureScope(text, at);
+  return PERSONAL.test(text.slice(scope.start, scope.end));
 }
 
 /** The blocks just before a list or table (its lead-in), e.g. "How much do these certifications cost?". */
