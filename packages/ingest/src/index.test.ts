@@ -15,7 +15,6 @@ describe('@certplan/ingest public surface', () => {
       'parseCatalogYaml',
       'parseSourcesYaml',
       'sourceIdOf',
-      'writeFileAtomic',
     ]);
   });
 });

@@ -4,7 +4,6 @@
  * `extractSource` runs one source through the unified pipeline.
  */
 
-export { writeFileAtomic } from './lib/atomicWrite.ts';
 export type { BuildOptions, BuildResult } from './lib/buildDataset.ts';
 export { buildDataset, buildDatasetAsync, listRawFiles, sourceIdOf } from './lib/buildDataset.ts';
 export type { DraftFact, ExtractionContext } from './lib/context.ts';

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '@certplan/atomic-write';
 import { DatasetSchema } from '@certplan/core';
-import { writeFileAtomic } from '../src/lib/writeFileAtomic.ts';
 import { generateDatasetTypes } from './generateDatasetTypes.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -13,11 +13,11 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeFileAtomic } from '@certplan/atomic-write';
 import { stringify } from 'yaml';
 import { parseReviewersYaml, REVIEWERS_FILE, type ReviewerEntry, tokenDigest } from '../src/lib/ReviewerRegistry.ts';
 import { newToken, readReviewToken, reviewTokenPath } from '../src/lib/reviewToken.ts';
 import { withReviewsLock } from '../src/lib/withReviewsLock.ts';
-import { writeFileAtomic } from '../src/lib/writeFileAtomic.ts';
 
 const USAGE = 'usage: pnpm reviewers add <name> | list | token [--content DIR]';
 const HEADER =

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type WriteFile, writeFileAtomic } from '@certplan/atomic-write';
 import { CertplanError, type Conflict, DEFAULT_FRESHNESS_SETTINGS, type FreshnessSettings } from '@certplan/core';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
@@ -20,7 +21,6 @@ import { ReviewerRegistry } from './lib/ReviewerRegistry.ts';
 import { recordReview, undoReview } from './lib/recordReview.ts';
 import { sendCacheable } from './lib/sendCacheable.ts';
 import { claimForConflict, claimView, conflictEtag, conflictView, examSummary } from './lib/views.ts';
-import { type WriteFile, writeFileAtomic } from './lib/writeFileAtomic.ts';
 import { type BearerAuthEnv, bearerAuth } from './middleware/bearer-auth/index.ts';
 import { jsonMediaType } from './middleware/json-media-type/index.ts';
 import {

@@ -21,6 +21,7 @@ import type {
   ReviewResponseSchema,
 } from './schemas.ts';
 
+export type { WriteFile } from '@certplan/atomic-write';
 export type { AppDeps } from './app.ts';
 export { createApp, DEFAULT_BODY_LIMIT_BYTES } from './app.ts';
 export type { ExamFreshness as ApiExamFreshness } from './freshnessSchemas.ts';
@@ -33,8 +34,6 @@ export type { DatasetIndex, Reconcile } from './lib/DatasetStore.ts';
 export { DatasetStore } from './lib/DatasetStore.ts';
 export { statusByCode } from './lib/errors.ts';
 export { withFileLock } from './lib/withFileLock.ts';
-export type { WriteFile } from './lib/writeFileAtomic.ts';
-export { writeFileAtomic } from './lib/writeFileAtomic.ts';
 export type {
   Focus,
   Plan,

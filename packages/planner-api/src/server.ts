@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { removeStaleTemporaries } from '@certplan/atomic-write';
 import {
   CertplanError,
   type Dataset,
@@ -24,7 +25,6 @@ import { zodIssues } from './lib/errors.ts';
 import { REVIEWERS_FILE, ReviewerRegistry, readReviewersFile } from './lib/ReviewerRegistry.ts';
 import { REVIEWS_FILE, readReviewsFile } from './lib/recordReview.ts';
 import { loadOrCreateReviewToken, reviewTokenPath } from './lib/reviewToken.ts';
-import { sweepTempFiles } from './lib/sweepTempFiles.ts';
 import { watchContent } from './lib/watchContent.ts';
 
 function isLoopback(host: string): boolean {
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
   const reviewersPath = join(contentDir, REVIEWERS_FILE);
   const reviewers = new ReviewerRegistry(reviewToken, await readReviewersFile(reviewersPath));
   // A write cut off by SIGKILL leaves its temporary file beside reviews.yaml: remove those of dead writers.
-  for (const name of await sweepTempFiles(contentDir))
+  for (const name of removeStaleTemporaries(join(contentDir, REVIEWS_FILE)))
     console.log(`certplan: removed ${name}, left by an interrupted write`);
   const watcher = watchContent({
     contentDir,

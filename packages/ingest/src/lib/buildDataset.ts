@@ -4,9 +4,10 @@
  * cannot be read stops the write (the previous dataset stays) unless `keepGoing` is set.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { removeStaleTemporaries, writeFileAtomicSync } from '@certplan/atomic-write';
 import {
   type Authority,
   AuthoritySchema,
@@ -23,7 +24,6 @@ import {
 import { Piscina } from 'piscina';
 import { z } from 'zod';
 import { AMBIGUOUS_LIST_RULE, chooseReading, domainKey, type PendingDomainList } from '../plugins/extract-domain.ts';
-import { removeStaleTemporaries, writeFileAtomic } from './atomicWrite.ts';
 import { type CachedExtraction, type CacheStore, extractorFingerprint, openCache } from './cache.ts';
 import type { DraftFact } from './context.ts';
 import { ExamMatcher, matcherCatalog } from './examMatcher.ts';
@@ -579,13 +579,14 @@ function finishBuild(
   }
   const written = unreadable.length === 0 || options.keepGoing === true;
   if (written) {
+    mkdirSync(outDir, { recursive: true });
     removeStaleTemporaries(join(outDir, 'dataset.json'));
     removeStaleTemporaries(join(outDir, 'dataset.schema.json'));
-    writeFileAtomic(
+    writeFileAtomicSync(
       join(outDir, 'dataset.schema.json'),
       `${JSON.stringify(z.toJSONSchema(DatasetSchema, { unrepresentable: 'any' }), null, 2)}\n`,
     );
-    writeFileAtomic(join(outDir, 'dataset.json'), `${JSON.stringify(dataset, null, 2)}\n`);
+    writeFileAtomicSync(join(outDir, 'dataset.json'), `${JSON.stringify(dataset, null, 2)}\n`);
   }
   return { dataset, written, unreadable, problems, staleReviews, cacheHits, workers, extractedInWorkers };
 }

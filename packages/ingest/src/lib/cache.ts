@@ -3,11 +3,11 @@
  * the extractor version and the catalog, so re-ingesting after one file changes redoes only that file.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomicSync } from '@certplan/atomic-write';
 import type { Problem } from '@certplan/core';
 import type { PendingDomainList } from '../plugins/extract-domain.ts';
-import { writeFileAtomic } from './atomicWrite.ts';
 import type { DraftFact } from './context.ts';
 import type { DetectedFormat, FileMetadata } from './readSource.ts';
 
@@ -48,7 +48,8 @@ export function openCache(dir: string): CacheStore {
     },
     flush() {
       // Only entries of this build are kept, so the cache never grows past the corpus.
-      writeFileAtomic(file, JSON.stringify(used));
+      mkdirSync(dir, { recursive: true });
+      writeFileAtomicSync(file, JSON.stringify(used));
     },
   };
 }

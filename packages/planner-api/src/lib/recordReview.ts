@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { WriteFile } from '@certplan/atomic-write';
 import {
   CertplanError,
   type Conflict,
@@ -23,7 +24,6 @@ import type { DatasetStore } from './DatasetStore.ts';
 import { zodIssues } from './errors.ts';
 import { conflictEtag } from './views.ts';
 import { withReviewsLock } from './withReviewsLock.ts';
-import type { WriteFile } from './writeFileAtomic.ts';
 
 type ReviewRequest = z.infer<typeof ReviewRequestSchema>;
 
