@@ -350,6 +350,13 @@ export const ConflictSchema = unionByAttribute<Conflict>((attribute) =>
      * Lets a reviewer (CLI, web) show the quotes side by side.
      */
     sides: z.array(z.object({ value: claimValueSchemas[attribute], factIds: z.array(z.string()).min(1) })),
+    /**
+     * Where sources say the vendor does not publish the figure this conflict is about while others state one:
+     * the `notPublished` facts saying so (also in `factIds`), weighed against the stated figures as one more
+     * position. `suggested`: "not published" ranks first, so the suggestion is that the figure is not published
+     * (`suggestion.value` then holds the best stated figure, the runner-up). Absent on other conflicts.
+     */
+    notPublished: z.object({ factIds: z.array(z.string()).min(1), suggested: z.boolean() }).optional(),
   }),
 );
 export type Conflict<A extends ClaimAttribute = ClaimAttribute> = {
@@ -364,6 +371,7 @@ export type Conflict<A extends ClaimAttribute = ClaimAttribute> = {
     review: Review | null;
     factsDigest: string;
     sides: { value: ClaimValue<K>; factIds: string[] }[];
+    notPublished?: { factIds: string[]; suggested: boolean } | undefined;
   };
 }[A];
 
