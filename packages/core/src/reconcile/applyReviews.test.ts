@@ -38,7 +38,7 @@ describe('applying reviews', () => {
     expect(claim.rationale).toEqual([
       {
         factor: 'review',
-        text: "A reviewer (maintainer, 2026-11-22T07:00:00Z) accepted certplan's suggestion, “at least 2 years”: “AWS exam guide says two or more years.”",
+        text: "A reviewer (maintainer, 2026-11-22T07:00:00Z) accepted certplan's suggestion, “at least 2 years”. The reviewer's note: “AWS exam guide says two or more years.”",
       },
     ]);
     expect(result.conflicts[0]!.review).toEqual(review({}));
@@ -54,7 +54,10 @@ describe('applying reviews', () => {
       factIds: [oneToTwo.id],
       dissentingFactIds: [twoYears.id],
     });
-    expect(claim.rationale[0]!.text).toContain('chose “1–2 years”, as blog.example states it');
+    // The note is the reviewer's, said apart from the source the value comes from.
+    expect(claim.rationale[0]!.text).toBe(
+      "A reviewer (maintainer, 2026-11-22T07:00:00Z) chose “1–2 years” (the value blog.example states). The reviewer's note: “The newer guide is wrong.”",
+    );
     expect(result.conflicts[0]!.suggestion.value).toEqual(twoYears.value);
   });
 

@@ -3,7 +3,7 @@
  * went and on what evidence (which sources, which dates), never a bare score.
  */
 import type { Authority, DomainsValue, RationaleEntry, Review, Source } from '../schema/dataset.ts';
-import type { ComparableAttribute } from './comparableValue.ts';
+import { type ComparableAttribute, namesTheSameDomain, normalizeName } from './comparableValue.ts';
 import type { Statement } from './groupComparableSets.ts';
 import { type Position, policyFactors, type Ranking } from './rankPositions.ts';
 
@@ -32,20 +32,40 @@ const authorityWords: Record<Authority, { one: string; many: string }> = {
 const quoted = (label: string) => `“${label}”`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 /** "a, b and c"; long lists name the first few and count the rest, so a rationale stays a sentence. */
-const list = (items: readonly string[], max = 4) => {
+const list = (items: readonly string[], max = 4): string => {
   if (items.length > max) return `${items.slice(0, max - 1).join(', ')} and ${items.length - max + 1} others`;
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 };
 
+/** "a, b and c", the first few of a long list and a count of the rest: for rationales of other modules. */
+export const nameList = (items: readonly string[]): string => list(items);
+
 function sourcesOf(position: Position, name: SourceNamer, authority?: Authority): string[] {
   const ids = position.statements.filter((s) => !authority || s.authority === authority).map((s) => s.source);
-  return [...new Set(ids.map(name))];
+  return namesOfSources(ids, name);
+}
+
+/**
+ * One name per source: sources sharing a name (an official page and our editorial note of the same site, two
+ * pages of one site) are named once with their count ("2 pages of docs.aws.amazon.com"), so a list never names
+ * fewer sources than the count beside it.
+ */
+export function namesOfSources(ids: readonly string[], name: SourceNamer): string[] {
+  const count = new Map<string, Set<string>>();
+  for (const id of ids) {
+    const label = name(id);
+    const group = count.get(label);
+    if (group) group.add(id);
+    else count.set(label, new Set([id]));
+  }
+  return [...count].map(([label, group]) => (group.size > 1 ? `${group.size} pages of ${label}` : label));
 }
 
 function byWhom(position: Position, name: SourceNamer): string {
   const names = sourcesOf(position, name, position.authority);
+  const count = new Set(position.statements.filter((s) => s.authority === position.authority).map((s) => s.source));
   const words = authorityWords[position.authority];
-  return `${names.length === 1 ? words.one : words.many} (${list(names)})`;
+  return `${count.size === 1 ? words.one : words.many} (${list(names)})`;
 }
 
 function witnessText(position: Position, name: SourceNamer): string {
@@ -82,7 +102,12 @@ export function explainAgreement(
 /** Statements of the position that say less than its value (and back it), best first. */
 function lessSpecific(position: Position): Statement[] {
   const head = position.comparable.agreementKey;
-  return [...position.statements.filter((s) => s.comparable.agreementKey !== head), ...position.supporters];
+  // A superseded guide version's statement that agrees is a supporter too, but it says as much, not less: the
+  // version note (explainBackingHistory) speaks for it.
+  return [
+    ...position.statements.filter((s) => s.comparable.agreementKey !== head),
+    ...position.supporters.filter((s) => s.era?.kind !== 'superseded'),
+  ];
 }
 
 /**
@@ -93,10 +118,11 @@ function specificityNote(attribute: ComparableAttribute, position: Position, nam
   const less = lessSpecific(position);
   if (less.length === 0) return [];
   const head = position.comparable.agreementKey;
-  const specific = [
-    ...new Set(position.statements.filter((s) => s.comparable.agreementKey === head).map((s) => name(s.source))),
-  ];
-  const general = [...new Set(less.map((s) => name(s.source)))];
+  const specific = namesOfSources(
+    [...new Set(position.statements.filter((s) => s.comparable.agreementKey === head).map((s) => s.source))],
+    name,
+  );
+  const general = namesOfSources([...new Set(less.map((s) => s.source))], name);
   const oneOfMany =
     attribute === 'domains' &&
     (position.value as DomainsValue).domains.length > 1 &&
@@ -158,8 +184,8 @@ export function explainRanking(attribute: ComparableAttribute, ranking: Ranking,
       factor: 'rule',
       text:
         winner.comparable.demand !== runnerUp.comparable.demand
-          ? `No factor separates them, so certplan suggests the more demanding ${w}, to keep you from being caught unprepared, until a reviewer decides.`
-          : `No factor separates them; certplan shows ${w} until a reviewer decides.`,
+          ? `It is a tie: no factor separates ${w} from ${r}. certplan shows the more demanding ${w}, to keep you from being caught unprepared, and flags it for a reviewer to decide.`
+          : `It is a tie: no factor separates ${w} from ${r}. certplan shows ${w} (the first in a fixed order, not a judgement) and flags it for a reviewer to decide.`,
     });
   }
   if (rest.length > 0) {
@@ -168,10 +194,54 @@ export function explainRanking(attribute: ComparableAttribute, ranking: Ranking,
   }
   return [
     ...entries,
+    ...weightDifferences(attribute, winner, runnerUp, w, r),
     ...selfDisagreement(attribute, ranking.positions, name),
     ...specificityNote(attribute, winner, name),
     ...weightsNote(attribute, winner.value),
   ];
+}
+
+const weightText = (d: DomainsValue['domains'][number]): string =>
+  d.weightPercent !== null
+    ? `${d.weightPercent}%`
+    : d.weightRange
+      ? `${d.weightRange[0]}–${d.weightRange[1]}%`
+      : 'no weight';
+
+/**
+ * Where two domain lists disagree, on what: each domain both name (in the same or their own words) with a
+ * different weight, "D: 30–35% vs 35–40%", and the domains only one of them names. Without it a reviewer reads
+ * "5 domains, with weight ranges" against "1 domain, with weight ranges" and has to find the difference alone.
+ */
+function weightDifferences(
+  attribute: ComparableAttribute,
+  winner: Position,
+  runnerUp: Position,
+  w: string,
+  r: string,
+): RationaleEntry[] {
+  if (attribute !== 'domains') return [];
+  const [a, b] = [(winner.value as DomainsValue).domains, (runnerUp.value as DomainsValue).domains];
+  const differing: string[] = [];
+  const matched = new Set<number>();
+  for (const domain of a) {
+    const name = normalizeName(domain.name);
+    const index = b.findIndex((other, i) => !matched.has(i) && namesTheSameDomain(name, normalizeName(other.name)));
+    if (index === -1) continue;
+    matched.add(index);
+    const [x, y] = [weightText(domain), weightText(b[index]!)];
+    // A weight one list leaves open does not disagree with the other's.
+    if (x !== y && x !== 'no weight' && y !== 'no weight') differing.push(`${domain.name}: ${x} vs ${y}`);
+  }
+  const onlyRunnerUp = b.filter((_, i) => !matched.has(i)).map((d) => `${d.name} (${weightText(d)})`);
+  const onlyWinner = a.length - matched.size;
+  const parts: string[] = [];
+  if (differing.length > 0) parts.push(`the weights differ for ${list(differing, 6)}`);
+  if (onlyRunnerUp.length > 0) parts.push(`only ${r} names ${list(onlyRunnerUp, 6)}`);
+  if (onlyWinner > 0 && b.length > 1)
+    parts.push(`${plural(onlyWinner, 'domain', 'domains')} of ${w} ${onlyWinner === 1 ? 'is' : 'are'} not in ${r}`);
+  if (parts.length === 0) return [];
+  return [{ factor: 'rule', text: `Where ${w} and ${r} differ: ${parts.join('; ')}.` }];
 }
 
 /**
@@ -261,12 +331,19 @@ function weightsNote(attribute: ComparableAttribute, value: unknown): RationaleE
   ];
 }
 
+/**
+ * The reviewer's decision and, apart from it, the reviewer's own note: the note is the reviewer's words, never
+ * put where it could be read as the chosen source's.
+ */
 export function explainReview(review: Review, chosen: string, chosenFrom: string | null): RationaleEntry {
   const decision =
     review.decision === 'accept'
       ? `accepted certplan's suggestion, ${quoted(chosen)}`
       : review.decision === 'choose'
-        ? `chose ${quoted(chosen)}${chosenFrom ? `, as ${chosenFrom} states it` : ''}`
+        ? `chose ${quoted(chosen)}${chosenFrom ? ` (the value ${chosenFrom} states)` : ''}`
         : `set the value to ${quoted(chosen)}`;
-  return { factor: 'review', text: `A reviewer (${review.by}, ${review.at}) ${decision}: “${review.note}”` };
+  return {
+    factor: 'review',
+    text: `A reviewer (${review.by}, ${review.at}) ${decision}. The reviewer's note: “${review.note}”`,
+  };
 }

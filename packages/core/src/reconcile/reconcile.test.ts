@@ -204,6 +204,37 @@ describe('agreement', () => {
     expect(claim.rationale[1]!.text).toContain('2 independent sources agree');
   });
 
+  it('names every agreeing source: two pages of one site are counted, not folded into one name', () => {
+    const sources = [
+      makeSource('guide', 'official', null, { url: 'https://docs.aws.amazon.com/guide' }),
+      makeSource('note', 'editorial', '2026-11-30', { url: 'https://docs.aws.amazon.com/other' }),
+      makeSource('blog', 'secondary', null, { url: 'https://blog.example/post' }),
+    ];
+    const facts = ['guide', 'note', 'blog'].map((source) =>
+      makeFact('duration', { minutes: 130 }, { source, quote: `It lasts 130 minutes (${source}).` }),
+    );
+    const claim = claimOf(run(sources, facts), 'exam-a.duration');
+    expect(claim.rationale[1]!.text).toBe(
+      '3 independent sources agree on it (2 pages of docs.aws.amazon.com and blog.example) and none contradicts it.',
+    );
+  });
+
+  it('a genuine tie says it is one and names both values', () => {
+    const sources = [makeSource('a'), makeSource('b')];
+    const facts = [
+      makeFact('duration', { minutes: 100 }, { source: 'a' }),
+      makeFact('duration', { minutes: 90 }, { source: 'b' }),
+    ];
+    const result = run(sources, facts);
+    const claim = claimOf(result, 'exam-a.duration');
+    expect(claim.status).toBe('contested');
+    expect(result.conflicts).toHaveLength(1);
+    expect(claim.rationale.at(-1)).toEqual({
+      factor: 'rule',
+      text: 'It is a tie: no factor separates “100 minutes” from “90 minutes”. certplan shows the more demanding “100 minutes”, to keep you from being caught unprepared, and flags it for a reviewer to decide.',
+    });
+  });
+
   it('a single source still gets a rationale', () => {
     const claim = claimOf(run([makeSource('s1')], [makeFact('duration', { minutes: 180 })]), 'exam-a.duration');
     expect(claim.status).toBe('agreed');
@@ -335,11 +366,16 @@ describe('domain lists', () => {
     });
     expect(claim.status).toBe('policy');
     expect(claim.dissentingFactIds.sort()).toEqual(article.map((f) => f.id).sort());
-    expect(claim.rationale.map((r) => r.factor)).toEqual(['authority', 'rule']);
+    expect(claim.rationale.map((r) => r.factor)).toEqual(['authority', 'rule', 'rule']);
     expect(claim.rationale[0]!.text).toBe(
       '“3 domains, no weights” comes from the official source (google.example), which outranks a third-party article (article.example) saying “3 domains, with weights”.',
     );
-    expect(claim.rationale[1]!.text).toContain('weights are unknown');
+    // The lists name different domains (two pairs paraphrase each other): the rationale says which, with the
+    // weight the other list gives.
+    expect(claim.rationale[1]!.text).toBe(
+      'Where “3 domains, no weights” and “3 domains, with weights” differ: only “3 domains, with weights” names Data Preparation and Processing (16%); 1 domain of “3 domains, no weights” is not in “3 domains, with weights”.',
+    );
+    expect(claim.rationale[2]!.text).toContain('weights are unknown');
     expect(result.claims.filter((c) => c.attribute === 'domain')).toEqual([]);
   });
 
@@ -564,8 +600,9 @@ describe('domain lists with and without weights', () => {
     const rationale = claimOf(result, 'exam-a.domains').rationale;
     // The list without weights did not decide between the two weightings (it backs neither in the count of
     // witnesses): recency did.
-    expect(rationale.map((r) => r.factor)).toEqual(['authority', 'agreement', 'recency', 'specificity']);
-    expect(rationale[3]!.text).toMatch(/^official\.example lists the same domains without weights/);
+    expect(rationale.map((r) => r.factor)).toEqual(['authority', 'agreement', 'recency', 'rule', 'specificity']);
+    expect(rationale[3]!.text).toMatch(/^Where .* differ: the weights differ for /);
+    expect(rationale[4]!.text).toMatch(/^official\.example lists the same domains without weights/);
   });
 
   it('when the names decided against other names, the rationale credits the names, and the weights to their source', () => {
@@ -574,6 +611,10 @@ describe('domain lists with and without weights', () => {
       {
         factor: 'authority',
         text: '“4 domains” comes from the official source (official.example), which outranks a third-party article (other.example) saying “2 domains, with weights”.',
+      },
+      {
+        factor: 'rule',
+        text: 'Where “4 domains” and “2 domains, with weights” differ: the weights differ for Data Engineering: 20% vs 50% and Modeling: 36% vs 50%; 2 domains of “4 domains” are not in “2 domains, with weights”.',
       },
       {
         factor: 'specificity',
@@ -800,6 +841,7 @@ describe('several domain lists from one source', () => {
       'Both “4 domains, with weights” and “3 domains, no weights” come from third-party articles, so authority does not settle it.',
       'Each is backed by 1 independent source, so agreement does not settle it.',
       '“4 domains, with weights” is backed by a source last updated 2025-12-27, newer than a source last updated 2025-07-02 saying “3 domains, no weights”.',
+      'Where “4 domains, with weights” and “3 domains, no weights” differ: 1 domain of “4 domains, with weights” is not in “3 domains, no weights”.',
       'article.example also lists the same domains without weights, which supports its “4 domains, with weights” rather than contradicting it; the claim takes the more specific list.',
     ]);
   });
