@@ -65,6 +65,30 @@ describe('guideEraOf', () => {
       expected: null,
     },
     { case: 'near miss: an exam without guides', exam: unversioned, source: source('2020-01-01'), expected: null },
+    {
+      case: 'a fee from a source declaring an older version (a beta price) is that version’s',
+      attribute: 'fee',
+      source: source('2026-09-01', 'v2'),
+      expected: 'superseded v2 declared',
+    },
+    {
+      case: 'a passing score from a source declaring an older version is that version’s',
+      attribute: 'passingScore',
+      source: source(null, 'v1'),
+      expected: 'superseded v1 declared',
+    },
+    {
+      case: 'near miss: a fee from a source declaring the current version is not ranked up by it',
+      attribute: 'fee',
+      source: source(null, 'v3'),
+      expected: null,
+    },
+    {
+      case: 'near miss: an experience figure is not bound to a version even when declared',
+      attribute: 'experience',
+      source: source(null, 'v1'),
+      expected: null,
+    },
   ];
   it.each(rows)('$case', ({ exam: e, attribute, source: s, expected }) => {
     const era = guideEraOf(e ?? exam, attribute ?? 'domains', s);
@@ -166,6 +190,11 @@ describe('reconcile: figures of a superseded guide version', () => {
     const claim = claimOf(run(sources, facts), 'exam-a.duration');
     expect(claim.factIds).toHaveLength(2);
     expect(claim.historyFactIds).toBeUndefined();
+    // Said as what it is (an older version's figure that agrees), not as a statement with less detail.
+    expect(claim.rationale.map((r) => r.text)).toContain(
+      'old.example gives “120 minutes” for an older guide version (v2, 2024-10-01): it agrees, but did not count in the ranking of the current figures.',
+    );
+    expect(claim.rationale.some((r) => r.factor === 'specificity')).toBe(false);
   });
 
   it('near miss: where every source predates the current guide, they are weighed as usual and the rationale says so', () => {
@@ -192,6 +221,19 @@ describe('reconcile: figures of a superseded guide version', () => {
     const claim = claimOf(run(sources, facts), 'exam-a.fee');
     expect(claim.value).toEqual({ amount: 200, currency: 'USD' });
     expect(claim.historyFactIds).toBeUndefined();
+  });
+
+  it('a beta price from a source declaring the beta is history beside the standard price, not a conflict', () => {
+    const sources = [makeSource('std', 'secondary', null), { ...makeSource('beta', 'secondary', null), guide: 'v2' }];
+    const facts = [
+      makeFact('fee', { amount: 300, currency: 'USD' }, { source: 'std' }),
+      makeFact('fee', { amount: 150, currency: 'USD' }, { source: 'beta' }),
+    ];
+    const result = run(sources, facts);
+    const claim = claimOf(result, 'exam-a.fee');
+    expect(claim.value).toEqual({ amount: 300, currency: 'USD' });
+    expect(claim.historyFactIds).toHaveLength(1);
+    expect(result.conflicts).toEqual([]);
   });
 
   it('near miss: without guides in the catalog, dates are only recency', () => {

@@ -24,6 +24,17 @@ export const versionBoundAttributes: ReadonlySet<ClaimAttribute> = new Set([
   'duration',
 ]);
 
+/**
+ * Figures that belong to a version only where a source declares an older version it describes: a beta exam has its
+ * own price and may score differently, but a page's date alone says nothing about when a price changed (it does not
+ * change with a guide), so a fee is never judged by its page's date, and never ranked up as the current guide's.
+ */
+export const declaredVersionAttributes: ReadonlySet<ClaimAttribute> = new Set([
+  ...versionBoundAttributes,
+  'fee',
+  'passingScore',
+]);
+
 export type GuideEra =
   | { kind: 'current'; guide: GuideVersion; by: 'declared' | 'date' }
   | {
@@ -53,11 +64,18 @@ export function guideEraOf(
   source: Pick<Source, 'guide' | 'published' | 'modified'> | undefined,
 ): GuideEra | null {
   const current = currentGuide(exam);
-  if (!current || !versionBoundAttributes.has(attribute)) return null;
+  if (!current || !declaredVersionAttributes.has(attribute)) return null;
   const guides = exam?.guides ?? [];
   // A declared version of this exam decides; a version this exam does not have (the source covers several
   // exams, each with its own guides) says nothing about it, so the date does.
   const declared = source?.guide === undefined ? undefined : guides.find((g) => g.version === source.guide);
+  if (!versionBoundAttributes.has(attribute)) {
+    // Only a declared older version sets such a figure aside; a declared current one ranks it no higher, as no
+    // other source's fee could be shown to belong to an older version.
+    return declared && declared.version !== current.version
+      ? { kind: 'superseded', guide: declared, current, by: 'declared', date: null }
+      : null;
+  }
   if (declared) {
     return declared.version === current.version
       ? { kind: 'current', guide: current, by: 'declared' }
@@ -129,4 +147,30 @@ export function explainHistory(
     });
   }
   return entries;
+}
+
+/**
+ * The rationale entry for statements of a superseded version that agree with the claim: they back it without
+ * having weighed in ("zircon.tech gives “85 questions” for an older guide version (beta, 2025-11-18): it backs
+ * the claim, but did not count in the ranking").
+ */
+export function explainBackingHistory(
+  supporters: readonly Statement[],
+  name: (sourceId: string) => string,
+): RationaleEntry[] {
+  const backing = supporters.filter((s) => s.era?.kind === 'superseded');
+  const bySource = new Map<string, Statement>();
+  for (const statement of backing) if (!bySource.has(statement.source)) bySource.set(statement.source, statement);
+  return [...bySource]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([source, statement]) => {
+      const era = statement.era as Extract<GuideEra, { kind: 'superseded' }>;
+      const older = era.guide
+        ? `an older guide version (${versionName(era.guide)})`
+        : 'a guide version older than any listed';
+      return {
+        factor: 'version' as const,
+        text: `${name(source)} gives ${quoted(statement.comparable.summary ?? statement.comparable.label)} for ${older}: it agrees, but did not count in the ranking of the current figures.`,
+      };
+    });
 }

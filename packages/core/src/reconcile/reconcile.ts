@@ -25,9 +25,10 @@ import {
   consistent,
   normalizeName,
 } from './comparableValue.ts';
+import { contestNotPublished } from './contestNotPublished.ts';
 import { explainAgreement, explainRanking, explainReview, type SourceNamer, sourceNamer } from './explainRanking.ts';
 import { type ComparableSet, groupComparableSets, type Statement } from './groupComparableSets.ts';
-import { explainHistory, guideEraOf, splitSuperseded } from './guideEras.ts';
+import { explainBackingHistory, explainHistory, guideEraOf, splitSuperseded } from './guideEras.ts';
 import { attachSupporters, type Position, type Ranking, rankPositions } from './rankPositions.ts';
 
 export interface ReconcileInput {
@@ -145,7 +146,13 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     const ranking = rankPositions(ranked);
     // A superseded statement agreeing with a current one backs it without weighing in; the rest are history.
     const history = attachSupporters(ranking, superseded);
-    const historyNote = explainHistory(ranked, history, name);
+    const historyNote = [
+      ...explainHistory(ranked, history, name),
+      ...explainBackingHistory(
+        ranking.positions.flatMap((p) => p.supporters),
+        name,
+      ),
+    ];
     const historyFactIds = [...new Set(history.flatMap((s) => s.facts.map((f) => f.id)))];
     const withHistory = historyFactIds.length > 0 ? { historyFactIds } : {};
     const [winner] = ranking.positions;
@@ -208,12 +215,27 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     } as Claim);
   }
 
+  // "Not published" and a stated figure sit in two sets: weighed against each other here, as one conflict.
+  const contested = contestNotPublished({
+    claims,
+    conflicts,
+    facts: new Map(input.facts.map((f) => [f.id, f])),
+    sources: sourceById,
+    name,
+    reviews: accepted,
+    used,
+    severity: (exam, attribute) => severityOf(attribute, retired.has(exam)),
+    conflictId: conflictIdOf,
+    factsDigest: factsDigestOf,
+  });
+  staleReviews.push(...contested.staleReviews);
   for (const [conflict, review] of accepted) {
-    if (!used.has(conflict)) staleReviews.push({ review, reason: goneReason(review, claims, conflicts) });
+    if (!used.has(conflict))
+      staleReviews.push({ review, reason: goneReason(review, contested.claims, contested.conflicts) });
   }
   return {
-    claims: claims.sort((a, b) => compareStrings(a.id, b.id)),
-    conflicts: conflicts.sort((a, b) => compareStrings(a.id, b.id)),
+    claims: contested.claims.sort((a, b) => compareStrings(a.id, b.id)),
+    conflicts: contested.conflicts.sort((a, b) => compareStrings(a.id, b.id)),
     staleReviews: staleReviews.sort(
       (a, b) => compareStrings(a.review.conflict, b.review.conflict) || compareStrings(a.review.at, b.review.at),
     ),

@@ -162,8 +162,8 @@ export const StudyHoursValueSchema = z.object({ min: z.number().nonnegative(), m
 export const UnpublishableAttributeSchema = z.enum(['fee', 'duration', 'questions', 'domains', 'passingScore']);
 /**
  * A source states that the vendor does not publish `attribute` for the exam ("The fee is not published", "pricing
- * varies by country"): a cited answer in place of the figure. Extracted only from official sources and editorial
- * notes of official pages; the comparable set is keyed by `attribute` (claim id `exam.notPublished.fee`).
+ * varies by country"): a cited answer in place of the figure, weighed against any stated figure (reconcile's
+ * contestNotPublished); the comparable set is keyed by `attribute` (claim id `exam.notPublished.fee`).
  */
 export const NotPublishedValueSchema = z.object({ attribute: UnpublishableAttributeSchema });
 

@@ -541,11 +541,9 @@ function finishBuild(
     });
     const seen = new Map<string, number>();
     seenBySource.set(id, seen);
-    // "Not published" is the vendor's word (an official page, or our editorial note of one); a third-party
-    // article saying so may only mean its author did not find the figure.
-    const drafts =
-      authority === 'secondary' ? extracted.facts.filter((f) => f.attribute !== 'notPublished') : extracted.facts;
-    pushFacts(id, extracted.text, drafts, seen);
+    // A third-party article saying a figure is not published is kept at its authority: core weighs it against
+    // any stated figure (a conflict for a reviewer), as it weighs every other statement.
+    pushFacts(id, extracted.text, extracted.facts, seen);
     for (const list of extracted.pendingDomainLists ?? []) pendingLists.push({ list, id, file, text: extracted.text });
   });
   settlePendingDomainLists();

@@ -2,8 +2,8 @@
  * Figures the vendor does not publish: "The fee is not published", "Microsoft does not disclose the passing
  * score", "Pricing varies by country or region", "Fee: not published". Each becomes a `notPublished` fact naming
  * the attribute (fee, duration, questions, domains, passingScore), so an exam can show "not published" with a
- * citation where it has no figure. A statement that something is not published is the vendor's (or our note of
- * the vendor's page); buildDataset keeps these facts only from official sources and editorial notes.
+ * citation where it has no figure. Kept at its source's authority: a vendor page saying so outranks an article
+ * stating a figure, and core's reconcile weighs the two against each other (contestNotPublished).
  *
  * A cue of not publishing (not published / not disclosed / does not publish / unpublished / undisclosed, or a
  * price that varies by country or region) must sit in the same clause as the attribute's word, or the
