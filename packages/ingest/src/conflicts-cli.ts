@@ -39,7 +39,8 @@ Options:
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface ConflictSideView {
-  value: ClaimValue;
+  /** The side's value; null for the side saying the figure is not published. */
+  value: ClaimValue | null;
   label: string;
   suggested: boolean;
   facts: {
@@ -76,6 +77,24 @@ export function viewConflicts(dataset: Dataset, options: { all?: boolean; exam?:
     .sort((a, b) => severityOrder(a) - severityOrder(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((conflict) => {
       const label = (value: ClaimValue) => formatClaimValue(conflict.attribute, value);
+      // "Not published" weighed against the stated figures is a side of its own, first where it is suggested.
+      const notPublished = conflict.notPublished;
+      const stated: ConflictSideView[] = conflict.sides.map((side, index) => ({
+        value: side.value,
+        label: label(side.value),
+        suggested: index === 0 && !notPublished?.suggested,
+        facts: side.factIds.map((id) => factView(id, facts.get(id), sources)),
+      }));
+      const npSide: ConflictSideView[] = notPublished
+        ? [
+            {
+              value: null,
+              label: 'not published',
+              suggested: notPublished.suggested,
+              facts: notPublished.factIds.map((id) => factView(id, facts.get(id), sources)),
+            },
+          ]
+        : [];
       return {
         id: conflict.id,
         exam: conflict.exam,
@@ -83,14 +102,12 @@ export function viewConflicts(dataset: Dataset, options: { all?: boolean; exam?:
         key: conflict.key,
         severity: conflict.severity,
         factsDigest: conflict.factsDigest,
-        suggestion: { ...conflict.suggestion, label: label(conflict.suggestion.value) },
+        suggestion: {
+          ...conflict.suggestion,
+          label: notPublished?.suggested ? 'not published' : label(conflict.suggestion.value),
+        },
         review: conflict.review,
-        sides: conflict.sides.map((side, index) => ({
-          value: side.value,
-          label: label(side.value),
-          suggested: index === 0,
-          facts: side.factIds.map((id) => factView(id, facts.get(id), sources)),
-        })),
+        sides: notPublished?.suggested ? [...npSide, ...stated] : [...stated, ...npSide],
       };
     });
 }

@@ -203,6 +203,7 @@ export type ConflictView<A extends ClaimAttribute = ClaimAttribute> = {
     review: z.infer<typeof ReviewSchema> | null;
     factsDigest: string;
     sides: { value: ClaimValue<K>; factIds: string[]; factCount: number }[];
+    notPublished?: { factIds: string[]; factCount: number; suggested: boolean };
     etag: string;
   };
 }[A];
@@ -231,6 +232,18 @@ export const ConflictViewSchema = byAttribute<ConflictView>((attribute) =>
         factCount: z.number().int().nonnegative(),
       }),
     ),
+    /**
+     * Where sources say the vendor does not publish this figure while others state one: that position, its facts
+     * (bounded as a side's), and whether it is the suggestion (then the suggestion is "not published" and
+     * `suggestion.value` is the best stated figure). Absent on other conflicts.
+     */
+    notPublished: z
+      .object({
+        factIds: z.array(z.string()),
+        factCount: z.number().int().nonnegative(),
+        suggested: z.boolean(),
+      })
+      .optional(),
     /** The same value as the ETag header; send it back in If-Match to review. */
     etag: z.string(),
   }),

@@ -77,7 +77,15 @@ export function conflictView(index: DatasetIndex, conflict: Conflict): ConflictV
     const shown = boundEvidence(side.factIds, (id) => index.factsById.get(id)?.source ?? id);
     return { value: side.value, factIds: [...shown], factCount: side.factIds.length };
   });
-  const shownIds = new Set(sides.flatMap((side) => side.factIds));
+  // Where sources say the figure is not published, that side is bounded the same way and its facts shown too.
+  const notPublished = conflict.notPublished
+    ? {
+        factIds: [...boundEvidence(conflict.notPublished.factIds, (id) => index.factsById.get(id)?.source ?? id)],
+        factCount: conflict.notPublished.factIds.length,
+        suggested: conflict.notPublished.suggested,
+      }
+    : undefined;
+  const shownIds = new Set([...sides.flatMap((side) => side.factIds), ...(notPublished?.factIds ?? [])]);
   const facts = conflict.factIds
     .filter((id) => shownIds.has(id))
     .flatMap((id): ConflictFact[] => {
@@ -116,6 +124,7 @@ export function conflictView(index: DatasetIndex, conflict: Conflict): ConflictV
     factsDigest: conflict.factsDigest,
     // The positions side by side (each distinct value with the facts stating it), as core ranks them.
     sides,
+    ...(notPublished ? { notPublished } : {}),
     etag: conflictEtag(conflict),
   } as ConflictView;
 }

@@ -62,27 +62,48 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
   const describe = (value: unknown) => formatClaimValue(conflict().attribute, value);
   // Core's positions when the API gives them (a `domains` conflict compares whole lists, stated by many
   // per-domain facts); otherwise the facts grouped by the value they state.
+  // Sources saying the vendor does not publish the figure: a side of their own, first where it is the suggestion.
+  const notPublishedIds = createMemo(() => new Set(conflict().notPublished?.factIds ?? []));
+  const notPublishedSuggested = () => conflict().notPublished?.suggested === true;
   const sides = createMemo(() => {
     const byId = new Map(conflict().facts.map((fact) => [fact.id, fact]));
     const given = conflict().sides ?? [];
+    const notPublished = conflict().notPublished;
+    const npSide = notPublished
+      ? [
+          {
+            value: undefined as unknown,
+            label: 'not published',
+            facts: notPublished.factIds.flatMap((factId) => byId.get(factId) ?? []),
+            total: notPublished.factCount as number | null,
+          },
+        ]
+      : [];
     if (given.length > 0) {
-      return given.map((side) => ({
-        value: side.value,
+      const stated = given.map((side) => ({
+        value: side.value as unknown,
+        label: describe(side.value),
         facts: side.factIds.flatMap((factId) => byId.get(factId) ?? []),
-        total: side.factCount,
+        total: side.factCount as number | null,
       }));
+      return notPublished?.suggested ? [...npSide, ...stated] : [...stated, ...npSide];
     }
-    const groups = new Map<string, { value: unknown; facts: ConflictFact[]; total: number | null }>();
+    const groups = new Map<string, { value: unknown; label: string; facts: ConflictFact[]; total: number | null }>();
     for (const fact of conflict().facts) {
       const key = JSON.stringify(fact.value);
-      const group = groups.get(key) ?? { value: fact.value, facts: [], total: null };
+      const group = groups.get(key) ?? { value: fact.value, label: describe(fact.value), facts: [], total: null };
       group.facts.push(fact);
       groups.set(key, group);
     }
     return [...groups.values()];
   });
+  /** The suggestion in words: "not published" where that side ranks first. */
+  const suggestionLabel = () => (notPublishedSuggested() ? 'not published' : describe(conflict().suggestion.value));
   /** What a fact's side says, for the "which source wins" choice. */
   const sideValueOf = (factId: string) => sides().find((side) => side.facts.some((f) => f.id === factId))?.value;
+  /** What a fact's side says, in words. */
+  const factLabel = (fact: ConflictFact) =>
+    notPublishedIds().has(fact.id) ? 'not published' : describe(sideValueOf(fact.id) ?? fact.value);
   /** The value a decision put in force: the suggestion, the chosen fact's side, or the value entered. */
   const decidedValue = (review: NonNullable<ConflictView['review']>) =>
     review.decision === 'custom'
@@ -90,6 +111,12 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
       : review.decision === 'choose' && review.factId
         ? (sideValueOf(review.factId) ?? conflict().facts.find((f) => f.id === review.factId)?.value)
         : conflict().suggestion.value;
+  /** The decision in words: "not published" where the reviewer took that side. */
+  const decidedLabel = (review: NonNullable<ConflictView['review']>) =>
+    (review.decision === 'choose' && review.factId !== undefined && notPublishedIds().has(review.factId)) ||
+    (review.decision === 'accept' && notPublishedSuggested())
+      ? 'not published'
+      : describe(decidedValue(review));
   const chosenSource = (review: NonNullable<ConflictView['review']>) => {
     const source = conflict().facts.find((f) => f.id === review.factId)?.source;
     return source ? (source.title ?? source.id) : undefined;
@@ -216,8 +243,8 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
       <div class="sides">
         <For each={sides()}>
           {(side) => (
-            <section class="side" aria-label={`Sources saying ${describe(side.value)}`}>
-              <h3>{describe(side.value)}</h3>
+            <section class="side" aria-label={`Sources saying ${side.label}`}>
+              <h3>{side.label}</h3>
               <For each={distinctQuotes(side.facts)}>
                 {(fact) => <SourceQuote quote={fact.quote} source={fact.source} />}
               </For>
@@ -228,7 +255,7 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
       </div>
 
       <section class="suggestion" aria-labelledby={`${prefix()}-suggestion`}>
-        <h3 id={`${prefix()}-suggestion`}>Suggestion: {describe(conflict().suggestion.value)}</h3>
+        <h3 id={`${prefix()}-suggestion`}>Suggestion: {suggestionLabel()}</h3>
         <ul class="rationale">
           <For each={conflict().suggestion.rationale}>{(entry) => <li>{entry.text}</li>}</For>
         </ul>
@@ -239,7 +266,7 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
           <section class="current-review" aria-labelledby={`${prefix()}-review`}>
             <h3 id={`${prefix()}-review`}>Decided</h3>
             <p>
-              <strong class="review-value">{describe(decidedValue(review()))}</strong>
+              <strong class="review-value">{decidedLabel(review())}</strong>
               {` · ${review().decision === 'accept' ? 'accepted the suggestion' : review().decision === 'choose' ? `chose ${chosenSource(review()) ?? 'a source'}` : 'entered a value'}`}
               {' · by '}
               <span class="review-by">{review().by}</span>
@@ -269,7 +296,7 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
           <For
             each={
               [
-                ['accept', `Accept the suggestion (${describe(conflict().suggestion.value)})`],
+                ['accept', `Accept the suggestion (${suggestionLabel()})`],
                 ['choose', 'Choose a source'],
                 ['custom', 'Enter a value'],
               ] as const
@@ -312,7 +339,7 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
                     onChange={() => setDraft('factId', fact.id)}
                   />
                   <label for={`${prefix()}-fact-${fact.id}`}>
-                    <strong>{describe(sideValueOf(fact.id) ?? fact.value)}</strong>
+                    <strong>{factLabel(fact)}</strong>
                     {` (${fact.source.title ?? fact.source.id}, ${formatSourceDate(fact.source.published, fact.source.modified)})`}
                     {/* Two sources can state one value; the quote tells the choices apart. */}
                     <q class="choice-quote">{fact.quote}</q>

@@ -48,6 +48,42 @@ describe('ConflictsPage', () => {
     }
   });
 
+  it('shows "not published" as a side of its own, first and as the suggestion where it ranks first', async () => {
+    const base = conflict();
+    const vendorSays = {
+      ...base.facts[0]!,
+      id: 'fact-np',
+      value: { attribute: 'fee' },
+      quote: 'The vendor does not publish the fee.',
+    } as ConflictView['facts'][number];
+    const contested = conflict({
+      facts: [vendorSays, base.facts[1]!],
+      factCount: 2,
+      suggestion: {
+        value: { amount: 300, currency: 'USD' },
+        rationale: [{ factor: 'authority', text: 'Vendor first.' }],
+      },
+      sides: [{ value: { amount: 300, currency: 'USD' }, factIds: ['fact-b'], factCount: 1 }],
+      notPublished: { factIds: ['fact-np'], factCount: 1, suggested: true },
+    } as Partial<ConflictView>);
+    const app = renderApp(fakeApi({ listConflicts: async () => [contested] }), '/review');
+    try {
+      const card = (await app.findByRole('article', { name: /Fee/ })) as HTMLElement;
+      const sides = within(card).getAllByRole('region', { name: /^Sources saying/ });
+      expect(sides.map((side) => side.querySelector('h3')?.textContent)).toEqual(['not published', '$300']);
+      expect(sides[0]?.textContent).toContain('The vendor does not publish the fee.');
+      expect(card.textContent).toContain('Suggestion: not published');
+      fireEvent.click(within(card).getByLabelText(/Choose a source/));
+      expect(
+        within(card)
+          .getByLabelText(/The vendor does not publish the fee/)
+          .closest('.choice')?.textContent,
+      ).toMatch(/^not published/);
+    } finally {
+      app.unmount();
+    }
+  });
+
   it('says how many quotes of a side the API held back, and nothing when it sent them all', async () => {
     const many = conflict({
       factCount: 41,
