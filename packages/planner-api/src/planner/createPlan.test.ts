@@ -391,6 +391,23 @@ describe('createPlan week structure', () => {
     expect(new Set(passages).size).toBe(passages.length);
   });
 
+  it('regression: a domain list only third-party pages give is not called the official exam guide', () => {
+    // The same exam, its guide page now a third-party article: the plan must not lend it the vendor's authority.
+    const secondhand = {
+      ...basicDataset,
+      sources: basicDataset.sources.map((s) => (s.id === 'guide' ? { ...s, authority: 'secondary' as const } : s)),
+    };
+    const other = createPlan(
+      { exam: 'ex-mle', hoursPerWeek: 8, startDate: '2026-12-01', examDate: '2027-02-15' },
+      preparePlannerData(secondhand),
+      { today: TODAY },
+    );
+    const deploy = other.weeks.flatMap((w) => w.sessions).find((s) => s.domain === 'Deployment and Orchestration');
+    expect(deploy?.focus.text).toBe(
+      "Learn Deployment and Orchestration: no source names services or tools for it, and only third-party pages give this domain list; check it against the vendor's exam guide.",
+    );
+  });
+
   it('with targetHours only, takes the weeks it needs and sets the exam date after them', () => {
     const p = createPlan({ exam: 'ex-mle', hoursPerWeek: 10, startDate: '2026-12-01', targetHours: 45 }, basic, {
       today: TODAY,

@@ -233,6 +233,17 @@ function prepareExam(ctx: PrepareContext): ExamPlannerData {
   const domainsClaim = claimOf(claims, 'domains');
   const listed = distinctDomains(domainsClaim?.value.domains ?? []);
   const domainsCitations = domainsClaim ? citationsOf(domainsClaim.factIds) : [];
+  // "The official exam guide" only where the domain list rests on one (an official page, or our editorial note of
+  // one): a list only third-party pages give says so, rather than lending it the vendor's authority.
+  const listFromVendor = (domainsClaim?.factIds ?? []).some((id) => {
+    const fact = ctx.factsById.get(id);
+    const authority = fact ? ctx.sourcesById.get(fact.source)?.authority : undefined;
+    return authority === 'official' || authority === 'editorial';
+  });
+  const noTopics = (name: string) =>
+    listFromVendor
+      ? `Learn ${name} from the official exam guide: no source names services or tools for it.`
+      : `Learn ${name}: no source names services or tools for it, and only third-party pages give this domain list; check it against the vendor's exam guide.`;
   const tokens = listed.map((d) => domainTokens(d.name));
 
   // Focus topics per domain, each topic counted once per source so a repeated page does not dominate.
@@ -306,7 +317,7 @@ function prepareExam(ctx: PrepareContext): ExamPlannerData {
             ? `Learn ${d.name}: ${objectives.map(objectiveText).join('; ')}.${topics.length > 0 ? ` Sources also name ${topics.join(', ')}.` : ''}`
             : topics.length > 0
               ? `Learn ${d.name}: ${topics.join(', ')}.`
-              : `Learn ${d.name} from the official exam guide: no source names services or tools for it.`,
+              : noTopics(d.name),
         objectives,
         topics,
         citations: focusCitations,
