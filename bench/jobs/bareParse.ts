@@ -34,17 +34,14 @@ export async function bareParsers() {
   const remarkParse = await load('remark-parse');
   const remarkFrontmatter = await load('remark-frontmatter');
   const rehypeParse = await load('rehype-parse');
-  // GitHub-flavoured Markdown (tables) when ingest uses it, as it does for comparison tables.
-  let remarkGfm: unknown = null;
-  try {
-    remarkGfm = await load('remark-gfm');
-  } catch {
-    remarkGfm = null;
-  }
-  const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+  // GitHub-flavoured Markdown as ingest reads it: remark-gfm's syntax minus the constructs a document cannot hold
+  // (packages/ingest/src/lib/remarkGfmFor.ts), so the floor is the very parse ingest does.
+  const { remarkGfmFor } = await import('../../packages/ingest/src/lib/remarkGfmFor.ts');
+  const markdown = (text: string) =>
+    unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmFor, text);
   return {
     html: unified().use(rehypeParse, { fragment: true }) as Parser,
-    markdown: (remarkGfm ? markdown.use(remarkGfm) : markdown) as Parser,
+    markdown: { parse: (text: string) => markdown(text).parse(text) } as Parser,
   };
 }
 

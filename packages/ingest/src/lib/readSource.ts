@@ -11,7 +11,6 @@ import { toMdast } from 'hast-util-to-mdast';
 import type { List, ListItem, Paragraph, Root, RootContent, Text } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Point } from 'unist';
@@ -21,6 +20,7 @@ import { componentNodes } from './componentRecords.ts';
 import { boundTitle, type FileMetadata, readTomlFrontMatter, readYamlFrontMatter } from './frontMatter.ts';
 import { frontMatterNodes } from './frontMatterRecords.ts';
 import { findJsonStringLiteral } from './jsonLocate.ts';
+import { remarkGfmFor } from './remarkGfmFor.ts';
 import { isHttpUrl, MAX_URL_LENGTH } from './yamlConfig.ts';
 
 export type DetectedFormat = 'wordpress' | 'markdown' | 'text';
@@ -213,7 +213,11 @@ function parseWordPress(text: string, file: VFile): ParsedSource {
 }
 
 function parseMarkdown(text: string, file: VFile): ParsedSource {
-  const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).parse(text) as Root;
+  const tree = unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml', 'toml'])
+    .use(remarkGfmFor, text)
+    .parse(text) as Root;
   let metadata: FileMetadata = {};
   // remark-frontmatter's `toml` node is not in mdast's types; both kinds are a literal with a value.
   const first = tree.children[0] as { type: string; value?: unknown; position?: { start: Point } } | undefined;
