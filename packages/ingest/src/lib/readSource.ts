@@ -8,7 +8,7 @@ import { CertplanError } from '@certplan/core';
 import type { Element, RootContent as HastContent, Root as HastRoot } from 'hast';
 import { defaultSchema, type Schema, sanitize } from 'hast-util-sanitize';
 import { toMdast } from 'hast-util-to-mdast';
-import type { List, ListItem, Paragraph, Root, RootContent, Text } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, Root, RootContent, Text } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
@@ -212,7 +212,21 @@ function parseWordPress(text: string, file: VFile): ParsedSource {
   return { format: 'wordpress', metadata, tree, toRawOffset };
 }
 
+/**
+ * Limits past which a Markdown source is read by the plain-text reader (issue 12, case 6). micromark spends a fixed
+ * time on every line (15–80 µs of CPU) and more on every block (130–190 µs: a tokenizer per block's content), so
+ * 100 KB of one-word list items took 5–8 s to parse and 100 KB of empty lines over a second; the plain-text reader
+ * is linear at a few µs per line. Real articles hold a few hundred blocks and a few thousand lines; a source past
+ * either limit is a dump or an attack, and both limits together keep Markdown parsing near a second.
+ */
+export const MAX_MARKDOWN_BLOCKS = 4_000;
+export const MAX_MARKDOWN_LINES = 20_000;
+
 function parseMarkdown(text: string, file: VFile): ParsedSource {
+  if (countLines(text, MAX_MARKDOWN_LINES + 1) > MAX_MARKDOWN_LINES)
+    return parseDenseMarkdown(text, file, `more than ${MAX_MARKDOWN_LINES.toLocaleString('en-US')} lines`);
+  if (countBlockStarts(text, MAX_MARKDOWN_BLOCKS + 1) > MAX_MARKDOWN_BLOCKS)
+    return parseDenseMarkdown(text, file, `more than ${MAX_MARKDOWN_BLOCKS.toLocaleString('en-US')} Markdown blocks`);
   const tree = unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
@@ -248,6 +262,99 @@ function parseMarkdown(text: string, file: VFile): ParsedSource {
   }
   readHtmlBlocks(tree, text, file);
   return { format: 'markdown', metadata, tree, toRawOffset: (o) => o };
+}
+
+/**
+ * A Markdown source past MAX_MARKDOWN_LINES or MAX_MARKDOWN_BLOCKS (`why` says which): its front matter is parsed as Markdown (metadata
+ * and fields kept), the rest is read line by line as plain text (lists, headings and labelled values kept;
+ * inline markup such as `**` or link syntax stays in the text and its quotes). Reported, so a maintainer knows.
+ */
+function parseDenseMarkdown(text: string, file: VFile, why: string): ParsedSource {
+  const end = frontMatterEnd(text);
+  const head = end > 0 ? { ...parseMarkdown(text.slice(0, end), file), lines: lineBreaks(text, end) } : null;
+  const body = plainTextToMdast(text.slice(end), { offset: end, line: (head?.lines ?? 0) + 1 });
+  file.message(
+    `${why}: read line by line as plain text (Markdown parsing costs a fixed time per line and block); ` +
+      'lists, headings and labelled values are kept, inline markup stays in quotes',
+    { place: { line: 1, column: 1 }, ruleId: 'certplan:block-limit' },
+  );
+  return {
+    format: 'markdown',
+    metadata: head?.metadata ?? {},
+    tree: { type: 'root', children: [...(head?.tree.children ?? []), ...body.children] },
+    toRawOffset: (o) => o,
+  };
+}
+
+/**
+ * Lines that start a Markdown block, counted up to `enough` (one pass, no regex): a non-blank line after a blank
+ * line, a heading or the start, and any line whose first character after indentation and `>` markers is a list marker
+ * (`-`, `*`, `+`, or digits then `.` or `)`, followed by a space, a tab or the line's end) or `#`, and any line
+ * with a `|` (a possible table row).
+ */
+export function countBlockStarts(text: string, enough: number): number {
+  let count = 0;
+  let lineStart = 0;
+  let previousBlank = true;
+  let nextPipe = text.indexOf('|');
+  while (lineStart <= text.length && count < enough) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    let i = lineStart;
+    for (let c = text.charCodeAt(i); i < lineEnd && (c === 32 || c === 9 || c === 62 || c === 13); )
+      c = text.charCodeAt(++i);
+    const blank = i >= lineEnd;
+    // The next `|` at or after this line, found again only once passed: one scan of the text in all.
+    if (nextPipe !== -1 && nextPipe < i) nextPipe = text.indexOf('|', i);
+    const pipe = nextPipe !== -1 && nextPipe < lineEnd;
+    if (!blank && (previousBlank || pipe || startsBlock(text, i, lineEnd))) count++;
+    // A heading is one line: the next non-blank line starts a block of its own.
+    previousBlank = blank || text.charCodeAt(i) === 35;
+    lineStart = lineEnd + 1;
+  }
+  return count;
+}
+
+function startsBlock(text: string, i: number, lineEnd: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 35) return true;
+  let j = i;
+  if (c === 45 || c === 42 || c === 43) j = i + 1;
+  else {
+    while (j < lineEnd && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+    if (j === i || !(text.charCodeAt(j) === 46 || text.charCodeAt(j) === 41)) return false;
+    j++;
+  }
+  const after = j < lineEnd ? text.charCodeAt(j) : 32;
+  return after === 32 || after === 9 || after === 13;
+}
+
+/** Lines of `text` (LF-separated), counted up to `enough`. */
+export function countLines(text: string, enough: number): number {
+  let count = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && count < enough; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+/** Line breaks (LF) in `text` before `end`. */
+function lineBreaks(text: string, end: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+/** The offset just past a closed front-matter block (`---` or `+++` fences on their own lines), or 0. */
+function frontMatterEnd(text: string): number {
+  const fence = /^(---|\+\+\+)\r?\n/.exec(text);
+  if (!fence) return 0;
+  let lineStart = fence[0].length;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    if (text.slice(lineStart, lineEnd).trimEnd() === fence[1]) return Math.min(text.length, lineEnd + 1);
+    lineStart = lineEnd + 1;
+  }
+  return 0;
 }
 
 /**
@@ -592,11 +699,14 @@ export function htmlToText(html: string): string {
  * Plain text into mdast: one block per line. Lines with a list marker become list items, short title-like
  * lines become headings (a vendor page copied as text keeps its headings only as such lines).
  */
-export function plainTextToMdast(text: string): Root {
+export function plainTextToMdast(
+  text: string,
+  origin: { offset: number; line: number } = { offset: 0, line: 1 },
+): Root {
   const children: RootContent[] = [];
   let list: List | null = null;
-  let offset = 0;
-  let lineNo = 1;
+  let offset = origin.offset;
+  let lineNo = origin.line;
   const lines = text.split('\n');
   // Whether a non-blank line follows line i, computed once backwards: scanning ahead from every line was
   // quadratic in the number of lines.
@@ -613,6 +723,23 @@ export function plainTextToMdast(text: string): Root {
     const lead = line.length - line.trimStart().length;
     const content = line.trim();
     if (!content) {
+      list = null;
+      continue;
+    }
+    // An ATX heading (`## Domains`): only Markdown read line by line has them (a text file with one is Markdown).
+    const atx = /^(#{1,6})[ \t]+(?=\S)/.exec(content);
+    if (atx) {
+      const start = lineStart + lead + atx[0].length;
+      const at = { line: currentLine, column: lead + 1 + atx[0].length, offset: start };
+      const end = { line: currentLine, column: line.length + 1, offset: lineStart + line.length };
+      const value = content.slice(atx[0].length);
+      const title: Text = { type: 'text', value, position: { start: at, end } };
+      children.push({
+        type: 'heading',
+        depth: (atx[1] as string).length as Heading['depth'],
+        children: [title],
+        position: { start: at, end },
+      });
       list = null;
       continue;
     }
