@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { corpusCatalogPath } from '../../test/copyCorpusFixture.ts';
 import { buildDataset } from './buildDataset.ts';
+import { MAX_FACTS_PER_SOURCE } from './context.ts';
 
 const fixtures = join(import.meta.dirname, '../../test/fixtures/bad-sources');
 const catalog = corpusCatalogPath;
@@ -163,8 +164,12 @@ describe('bad sources', () => {
     writeFileSync(join(content, 'raw', 'long.json'), JSON.stringify({ content: { rendered: html } }));
     const result = buildDataset({ contentDir: content, outDir: out, keepGoing: true, cache: false });
     const facts = result.dataset.facts.filter((f) => f.source === 'long');
-    expect(facts.length).toBeGreaterThan(7_000);
+    // 7,000 paragraphs would give 14,000 facts: the source stops at the per-source bound, and says so.
+    expect(facts.length).toBe(MAX_FACTS_PER_SOURCE);
     expect(facts.every((f) => f.quote === 'The PMLE exam costs $200 and lasts two hours.')).toBe(true);
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ file: 'long.json', ruleId: 'certplan:fact-limit' }),
+    );
   }, 180_000);
 
   it('warns about an unregistered source and ingests it with defaults', () => {

@@ -474,6 +474,20 @@ export function context(file: VFile): ExtractionContext {
   return ctx;
 }
 
+/**
+ * Facts one source may give (issue 12, case 5: bounded output). Real articles give at most a few dozen (50 is the
+ * most in content/ today); a source past this is a dump or an attack, and without a bound 5 MB of repeated
+ * prose gave 190,000 facts and a dataset of tens of megabytes. Extraction stops at the limit (FactLimitReached).
+ */
+export const MAX_FACTS_PER_SOURCE = 2_000;
+
+/** Thrown by emitFact when a source would give more than MAX_FACTS_PER_SOURCE facts; `offset` is the next fact's. */
+export class FactLimitReached extends Error {
+  constructor(readonly offset: number) {
+    super(`more than ${MAX_FACTS_PER_SOURCE} facts`);
+  }
+}
+
 export function emitFact<A extends Attribute>(
   file: VFile,
   fact: { exam: string; attribute: A; value: AttributeValue<A>; quote: Span; at?: number },
@@ -483,6 +497,7 @@ export function emitFact<A extends Attribute>(
   const at = fact.at ?? fact.quote.start;
   const key = `${fact.exam}|${fact.attribute}|${JSON.stringify(fact.value)}|${fact.quote.start}`;
   if (ctx.factKeys.has(key)) return;
+  if (ctx.facts.length >= MAX_FACTS_PER_SOURCE) throw new FactLimitReached(at);
   ctx.factKeys.add(key);
   const draft: DraftFact = {
     exam: fact.exam,

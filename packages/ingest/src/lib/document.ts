@@ -408,10 +408,20 @@ function joinLeaves(leaves: Leaf[], toRawOffset: (o: number) => number): { text:
         leaf.offset === null ? null : leaf.offset + (span === null ? i : Math.min(i, Math.max(0, span - 1)));
       const raw = inputOffset === null ? lastRaw : toRawOffset(inputOffset);
       lastRaw = raw;
-      if (isSpace(value.charCodeAt(i))) {
+      const code = value.charCodeAt(i);
+      if (isSpace(code)) {
+        // The character before this one in the output: the run's last, or the last one written.
+        const previous = i > runStart ? value.charCodeAt(i - 1) : last;
+        const collapses = length === 0 || previous === 0x20 || previous === 0x0a;
+        if (code === 0x20 && !collapses) {
+          // A single space between words stays in the run: breaking runs at every word made a million strings
+          // for a 5 MB line.
+          offsets[length++] = raw;
+          continue;
+        }
         write(value.slice(runStart, i));
         runStart = i + 1;
-        if (length === 0 || last === 0x20 || last === 0x0a) continue;
+        if (collapses) continue;
         write(' ');
       }
       offsets[length++] = raw;

@@ -25,7 +25,14 @@ import { extractRetirement } from '../plugins/extract-retirement.ts';
 import { extractSalary } from '../plugins/extract-salary.ts';
 import { extractStudyHours } from '../plugins/extract-study-hours.ts';
 import { extractValidity } from '../plugins/extract-validity.ts';
-import { certplanDocument, type DraftFact, settlePastFigures } from './context.ts';
+import {
+  certplanDocument,
+  type DraftFact,
+  FactLimitReached,
+  MAX_FACTS_PER_SOURCE,
+  pointAt,
+  settlePastFigures,
+} from './context.ts';
 import type { ExamMatcher } from './examMatcher.ts';
 import { type DetectedFormat, type FileMetadata, parseSource } from './readSource.ts';
 
@@ -75,7 +82,19 @@ export function extractSource(
     .use(extractDelivery)
     .use(extractNotPublished)
     .use(settlePastFigures);
-  processor.runSync(parsed.tree as Root, file);
+  try {
+    processor.runSync(parsed.tree as Root, file);
+  } catch (error) {
+    if (!(error instanceof FactLimitReached)) throw error;
+    const at = file.data.certplan ? pointAt(file.data.certplan, error.offset) : { line: 1, column: 1 };
+    file.message(
+      `more than ${MAX_FACTS_PER_SOURCE.toLocaleString('en-US')} facts: extraction stopped here; the first ` +
+        `${MAX_FACTS_PER_SOURCE.toLocaleString('en-US')} are kept and the rest of the source is not read`,
+      { place: at, ruleId: 'certplan:fact-limit' },
+    );
+    // The extractors that did run may have dated figures to settle, as a full run would.
+    settlePastFigures.call(unified())?.(parsed.tree as Root, file, () => {});
+  }
   const ctx = file.data.certplan;
   if (!ctx) throw new Error('document plugin did not run');
   if (ctx.doc.text === '' && !file.messages.some((m) => m.ruleId === 'certplan:empty-article')) {

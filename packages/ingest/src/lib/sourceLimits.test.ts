@@ -1,10 +1,14 @@
 /**
- * Markdown with more blocks than MAX_MARKDOWN_BLOCKS is read line by line as plain text (issue 12, case 6: the
- * Markdown parser spends a fixed time per block, so 100 KB of one-word list items took seconds). In our own words
- * with a made-up catalog: the front matter still gives metadata, headings and labelled list items still give
- * facts on their raw lines, the maintainer is told; the near miss (exactly the limit) is parsed as Markdown.
+ * The limits that keep one source's cost and output bounded (issue 12, cases 5 and 6), in our own words with a
+ * made-up catalog:
+ * - Markdown past MAX_MARKDOWN_LINES or MAX_MARKDOWN_BLOCKS is read line by line as plain text (the Markdown parser
+ *   spends a fixed time per line and block, so 100 KB of one-word list items took seconds): the front matter still
+ *   gives metadata, headings and labelled list items still give facts on their raw lines, the maintainer is told;
+ *   the near miss (just under the limit) is parsed as Markdown and gives the same facts.
+ * - A source stops giving facts at MAX_FACTS_PER_SOURCE, saying where; just under it, every fact is kept.
  */
 import { describe, expect, it } from 'vitest';
+import { MAX_FACTS_PER_SOURCE } from './context.ts';
 import { ExamMatcher } from './examMatcher.ts';
 import { extractSource } from './extractSource.ts';
 import { countBlockStarts, countLines, MAX_MARKDOWN_BLOCKS, MAX_MARKDOWN_LINES } from './readSource.ts';
@@ -124,5 +128,27 @@ describe('countBlockStarts', () => {
 
   it('stops counting at enough', () => {
     expect(countBlockStarts('- a\n'.repeat(100), 10)).toBe(10);
+  });
+});
+
+describe('facts per source', () => {
+  /** Lines each stating one distinct fee of WA-101. */
+  const fees = (n: number) =>
+    `# WA-101 fees by region\n\n${Array.from({ length: n }, (_, i) => `Region ${i}: the WA-101 exam fee is $${100 + i}.\n`).join('\n')}`;
+
+  it(`stops at ${MAX_FACTS_PER_SOURCE} and says where`, () => {
+    const result = extract(fees(MAX_FACTS_PER_SOURCE + 5));
+    expect(result.facts.length).toBe(MAX_FACTS_PER_SOURCE);
+    expect(result.file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`)).toMatchInlineSnapshot(`
+      [
+        "4003:37 certplan:fact-limit more than 2,000 facts: extraction stopped here; the first 2,000 are kept and the rest of the source is not read",
+      ]
+    `);
+  });
+
+  it('keeps every fact of a source just under the limit (near miss: no message)', () => {
+    const result = extract(fees(MAX_FACTS_PER_SOURCE - 2));
+    expect(result.facts.filter((f) => f.attribute === 'fee').length).toBe(MAX_FACTS_PER_SOURCE - 2);
+    expect(result.file.messages.map((m) => m.ruleId)).not.toContain('certplan:fact-limit');
   });
 });
