@@ -193,6 +193,42 @@ describe('pnpm ingest (cli main)', async () => {
 });
 
 describe('registered sources', () => {
+  it('reads `guide:` from front matter, checked against the catalog as sources.yaml is, reported at its place', () => {
+    const catalog = join(content, 'exams.yaml');
+    writeFileSync(
+      catalog,
+      readFileSync(catalog, 'utf8').replace(
+        '      - PMLE\n',
+        '      - PMLE\n    guides:\n      - version: Autumn 2024\n        effective: 2024-10-01\n      - version: Summer 2026\n        effective: 2026-06-01\n',
+      ),
+    );
+    const note = (guide: string) =>
+      `---\ntitle: A study note\nguide: ${guide}\n---\n# PMLE notes\n\nThe Google Cloud Professional Machine Learning Engineer exam lasts 120 minutes.\n`;
+    writeFileSync(join(content, 'raw', 'note-old.md'), note('Autumn 2024'));
+    writeFileSync(join(content, 'raw', 'note-typo.md'), note('Autum 2024'));
+    writeFileSync(
+      join(content, 'sources.yaml'),
+      `${readFileSync(join(content, 'sources.yaml'), 'utf8')}\n- file: note-old.md\n- file: note-typo.md\n`,
+    );
+    const result = buildDataset({ contentDir: content, outDir: out, cache: false });
+    const guideOf = (file: string) => result.dataset.sources.find((s) => s.file === file)?.guide;
+    expect(guideOf('note-old.md')).toBe('Autumn 2024');
+    // Near miss: a version the catalog does not list is ignored, with a message at the key's place.
+    expect(guideOf('note-typo.md')).toBeUndefined();
+    expect(result.problems.filter((p) => p.file === 'note-typo.md')).toMatchInlineSnapshot(`
+      [
+        {
+          "column": 8,
+          "fatal": false,
+          "file": "note-typo.md",
+          "line": 3,
+          "message": "guide Autum 2024 is not a guide version of any exam in exams.yaml (one of: Autumn 2024, Summer 2026); ignored",
+          "ruleId": "certplan:front-matter",
+        },
+      ]
+    `);
+  });
+
   it('treats a registered but missing file as unreadable, citing its line in sources.yaml', () => {
     writeFileSync(
       join(content, 'sources.yaml'),

@@ -31,7 +31,7 @@ import { EXTRACTOR_VERSION } from './extractSource.ts';
 import { type ExtractOutcome, type ExtractTask, runExtractTask, type WorkerTask } from './extractTask.ts';
 import { readRawFile } from './readRawFile.ts';
 import { DEFAULT_MAX_SOURCE_BYTES } from './readSource.ts';
-import { parseCatalogYaml, parseSourcesYaml } from './yamlConfig.ts';
+import { parseCatalogYaml, parseSourcesYaml, unknownGuide } from './yamlConfig.ts';
 
 export interface BuildOptions {
   contentDir: string;
@@ -391,6 +391,7 @@ function finishBuild(
   const { outDir } = options;
   const files = plan.rawFiles;
   const entryByFile = new Map(entries.map((e) => [e.file, e]));
+  const unknownGuideOf = unknownGuide(catalog);
   let cacheHits = 0;
 
   const sources: Source[] = [];
@@ -522,7 +523,26 @@ function finishBuild(
         fatal: false,
       });
     }
-    problems.push(...extracted.messages);
+    // sources.yaml's `guide` (checked when it was read), else the file's own, checked the same way: a version the
+    // catalog does not list is reported at its place and ignored, as any bad front matter field is.
+    let guide = entry?.guide;
+    const guideProblems: Problem[] = [];
+    if (guide === undefined && extracted.metadata.guide !== undefined) {
+      const message = unknownGuideOf(extracted.metadata.guide);
+      if (message === null) guide = extracted.metadata.guide;
+      else {
+        // Into the build's problems, not the extraction (which the cache may keep): reported once per build.
+        guideProblems.push({
+          file,
+          line: extracted.metadata.guidePlace?.line ?? null,
+          column: extracted.metadata.guidePlace?.column ?? null,
+          ruleId: 'certplan:front-matter',
+          message: `${message}; ignored`,
+          fatal: false,
+        });
+      }
+    }
+    problems.push(...extracted.messages, ...guideProblems);
 
     let id = sourceIdOf(file);
     while (usedIds.has(id)) id = `${id}-${hash(file).slice(0, 4)}`;
@@ -536,7 +556,7 @@ function finishBuild(
       published: entry?.published ?? extracted.metadata.published ?? null,
       modified: extracted.metadata.modified ?? null,
       authority,
-      ...(entry?.guide === undefined ? {} : { guide: entry.guide }),
+      ...(guide === undefined ? {} : { guide }),
       text: extracted.text,
     });
     const seen = new Map<string, number>();

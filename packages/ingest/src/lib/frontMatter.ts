@@ -23,24 +23,32 @@ export interface FileMetadata {
   published?: string;
   modified?: string;
   authority?: string;
+  /** The exam-guide version the file says it describes (`guide:` as in sources.yaml); checked against the catalog by the build. */
+  guide?: string;
+  /** Where `guide` is written (1-based), for the build's message when the catalog has no such version. */
+  guidePlace?: { line: number; column: number };
 }
 
+type MetadataField = Exclude<keyof FileMetadata, 'guidePlace'>;
+
 /** The fields and the keys each is read from, first present key wins (lower-cased). */
-const FIELD_KEYS: ReadonlyArray<[keyof FileMetadata, readonly string[]]> = [
+const FIELD_KEYS: ReadonlyArray<[MetadataField, readonly string[]]> = [
   ['title', ['title']],
   ['url', ['url', 'link', 'canonical', 'canonical_url', 'canonicalurl', 'permalink']],
   ['published', ['published', 'date', 'publishdate', 'pubdate', 'published_at', 'created']],
   ['modified', ['modified', 'updated', 'lastmod', 'last_modified', 'updated_at']],
   ['authority', ['authority']],
+  ['guide', ['guide']],
 ];
 
 /** The same schemas sources.yaml validates with (dates as YYYY-MM-DD, authority from the enum, http(s) URLs). */
-const FIELD_SCHEMAS: Record<keyof FileMetadata, z.ZodType> = {
+const FIELD_SCHEMAS: Record<MetadataField, z.ZodType> = {
   title: SourceEntrySchema.shape.title.unwrap(),
   url: SourceEntrySchema.shape.url.unwrap(),
   published: SourceEntrySchema.shape.published.unwrap(),
   modified: IsoDateSchema,
   authority: SourceEntrySchema.shape.authority.unwrap(),
+  guide: SourceEntrySchema.shape.guide.unwrap(),
 };
 
 /** Where a key's value sits in the raw file (1-based), when the dialect's parser tells us. */
@@ -88,6 +96,7 @@ function readFields(data: unknown, file: VFile, locate: Locate, base: Point, dia
       continue;
     }
     metadata[field] = checked.data as string;
+    if (field === 'guide') metadata.guidePlace = { line: place.line, column: place.column };
   }
   return metadata;
 }

@@ -113,20 +113,27 @@ export function parseSourcesYaml(text: string, file: string, catalog?: Pick<Cata
   // An empty file registers nothing; `null` is what YAML makes of it.
   if (text.trim() === '') return [];
   if (!catalog) return parseYamlWith(text, file, SourcesFileSchema);
-  const versions = [...new Set(catalog.exams.flatMap((exam) => (exam.guides ?? []).map((g) => g.version)))];
-  const known = new Set(versions);
+  const unknown = unknownGuide(catalog);
   const schema = SourcesFileSchema.superRefine((entries, ctx) => {
     entries.forEach((entry, index) => {
-      if (entry.guide !== undefined && !known.has(entry.guide)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index, 'guide'],
-          message: `guide ${entry.guide} is not a guide version of any exam in exams.yaml (${versions.length > 0 ? `one of: ${versions.join(', ')}` : 'it lists none'})`,
-        });
-      }
+      const message = entry.guide === undefined ? null : unknown(entry.guide);
+      if (message) ctx.addIssue({ code: 'custom', path: [index, 'guide'], message });
     });
   });
   return parseYamlWith(text, file, schema);
+}
+
+/**
+ * The one check of a declared guide version, for sources.yaml and front matter alike: null when an exam of the
+ * catalog lists it, else the message saying which versions it lists.
+ */
+export function unknownGuide(catalog: Pick<Catalog, 'exams'>): (guide: string) => string | null {
+  const versions = [...new Set(catalog.exams.flatMap((exam) => (exam.guides ?? []).map((g) => g.version)))];
+  const known = new Set(versions);
+  return (guide) =>
+    known.has(guide)
+      ? null
+      : `guide ${guide} is not a guide version of any exam in exams.yaml (${versions.length > 0 ? `one of: ${versions.join(', ')}` : 'it lists none'})`;
 }
 
 /**
