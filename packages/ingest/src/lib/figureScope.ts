@@ -8,10 +8,10 @@ import type { Span } from './context.ts';
 
 /**
  * Where one coordinated statement ends and the next begins: a semicolon or colon, ", and" / ", so" / ", yet",
- * or "but" / "while" / "whereas" (with or without a comma). A plain comma does not end a statement ("I sat the
+ * or "but" / "while" / "whereas" / "although" (with or without a comma). A plain comma does not end a statement ("I sat the
  * exam, in 120 minutes"), and neither does a bare "and" ("65 questions and 130 minutes").
  */
-const BOUNDARY = /[;:|]|,\s+(?:and|so|yet)\s|,?\s(?:but|while|whilst|whereas)\s/gi;
+const BOUNDARY = /[;:|]|,\s+(?:and|so|yet)\s|,?\s(?:but|while|whilst|whereas|although|though)\s/gi;
 
 /**
  * The coordinated statement around `at` in `text` (offsets into `text`): from the boundary before `at` to the

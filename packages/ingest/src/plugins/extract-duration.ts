@@ -1,7 +1,7 @@
 /** Exam length: "180 minutes", "Length: Two hours", "2 hours 50 minutes", "two and a half hours". */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { clauseText, context, eachMatch, emitFact, examAt, quoteFor } from '../lib/context.ts';
+import { clauseText, context, eachMatch, emitFact, examAt, mentionsWithin, quoteFor } from '../lib/context.ts';
 import { NUM, parseNumber } from '../lib/quantities.ts';
 import { inSittingReport, labelledAs } from '../lib/records.ts';
 import { isPersonalAt, labelOf } from './shared.ts';
@@ -14,7 +14,7 @@ const DURATION = new RegExp(`\\b(?:${H}|${M})`, 'gi');
 const EXAM_CONTEXT =
   /\b(?:exams?|tests?|questions?|pass|format|sit|complete|long|last(?:s|ed|ing)?|length|duration|time\s+limit|allotted|allowed|takes?|took|taking|runs?|ran|running)\b/i;
 const NOT_EXAM_LENGTH =
-  /\b(?:seat|scheduled\s+time|stud(?:y|ying)|prepar\w*|weeks?|per\s+day|a\s+day|daily|training|course|videos?|labs?|practice|renew\w*|quiz\w*|assessments?|breaks?|webinar|module|lesson|reading|commute|per\s+question|recertif\w*)\b/i;
+  /\b(?:seat|scheduled\s+time|stud(?:y|ying)|prepar\w*|weeks?|per\s+day|a\s+day|daily|training|courses?|coursework|curricul\w*|learning\s+(?:plans?|paths?)|tutorials?|bootcamps?|workshops?|playlists?|e-?learning|self-paced|on-demand|videos?|labs?|practice|renew\w*|quiz\w*|assessments?|breaks?|webinars?|modules?|lessons?|reading|commute|per\s+question|recertif\w*)\b/i;
 
 /** The text between the nearest delimiters (comma, semicolon, bracket, cell bar) around [from, to). */
 function pieceAround(text: string, from: number, to: number): string {
@@ -31,6 +31,21 @@ function pieceAround(text: string, from: number, to: number): string {
   let end = to;
   while (end < text.length && !',;()|'.includes(text[end] as string)) end++;
   return text.slice(start, end);
+}
+
+/**
+ * Whether `text` (what precedes a bracketed length on its line) is a title and nothing else: at least two words,
+ * every word of four letters or more capitalised, no sentence punctuation ("Exam Readiness Digital Course -").
+ */
+function isResourceTitle(text: string): boolean {
+  const title = text.replace(/[\s\-–—:|]+$/, '');
+  if (/[.!?,;]/.test(title)) return false;
+  const words = title.split(/\s+/).filter((w) => /[A-Za-z]/.test(w));
+  return words.length >= 2 && words.every((w) => w.length < 4 || /^[^a-z]*[A-Z0-9]/.test(w));
+}
+
+function namesAnExam(ctx: ReturnType<typeof context>, start: number, end: number): boolean {
+  return mentionsWithin(ctx.mentions, start, end).some((m) => m.kind === 'exam' || m.kind === 'other');
 }
 
 export function extractDuration(_options?: Readonly<ExtractDurationOptions> | null) {
@@ -69,15 +84,14 @@ export function extractDuration(_options?: Readonly<ExtractDurationOptions> | nu
       const piece = pieceAround(text, local, local + m[0].length);
       if (NOT_EXAM_LENGTH.test(piece) || NOT_EXAM_LENGTH.test(label)) return;
       // "Data Science Basics - (8 hours)": a bracketed length after a title is a resource's, unless the text before
-      // it speaks of the exam.
+      // it speaks of the exam in prose. A title is a name, not prose, even when a word of it is "Exam" ("Exam
+      // Readiness Course - (4.5 hours)"): its words are capitalised and it names no exam the reader knows.
       const end = m.index + m[0].length;
-      if (
-        !labelled &&
-        text[m.index - 1] === '(' &&
-        text[end] === ')' &&
-        !/\b(?:exams?|tests?)\b/i.test(text.slice(0, m.index))
-      )
-        return;
+      if (!labelled && text[m.index - 1] === '(' && text[end] === ')') {
+        const before = text.slice(0, m.index - 1);
+        if (!/\b(?:exams?|tests?)\b/i.test(before)) return;
+        if (isResourceTitle(before) && !namesAnExam(ctx, sentence.start, sentence.start + before.length)) return;
+      }
       const exam = examAt(ctx, sentence, at);
       if (!exam) return;
       emitFact(file, { exam, attribute: 'duration', value: { minutes }, quote: quoteFor(sentence), at });

@@ -26,6 +26,9 @@ const SCALE =
 const ESTIMATE =
   /\b(?:estimat\w*|approx\w*|about|around|roughly|unofficial\w*|not\s+(?:publicly\s+)?(?:disclosed|published)|reportedly|believed)\b/i;
 
+const DISCOUNT =
+  /^\s*(?:(?:renewal|exam|retake|re-?certification)\s+)?(?:off|discount\w*|vouchers?|coupons?|rebates?|reductions?|savings?|cheaper)\b/i;
+
 const UNDISCLOSED = /\bnot\s+(?:publicly\s+|officially\s+)?(?:disclosed|published|released)\b|\bunofficial\w*/i;
 
 interface Candidate {
@@ -49,6 +52,8 @@ function candidates(text: string): Candidate[] {
       /^\s*(?:-|–|to|and)\s*\d|^,\d{3}|^\s*(?:minutes?|mins?|hours?|questions?|items?|days?|years?|USD)\b/i.test(after)
     )
       continue;
+    // A percentage off a price ("a 50% voucher", "50% off", "a 50% renewal discount") is not a score.
+    if (g.pct && DISCOUNT.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
     const score = Number(g.score);
     if (g.score && g.score.length === 4 && score > 1000) continue;
     const scale = (g.of ?? g.of2) ? Number((g.of ?? g.of2 ?? '').replace(',', '')) : g.pct ? 100 : null;

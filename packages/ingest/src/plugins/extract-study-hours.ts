@@ -20,6 +20,8 @@ const RATE = new RegExp(
 /** "six to eight weeks", "3 full days", "a 4-week plan". */
 const PERIOD = new RegExp(`${RANGE}\\s*(?:-\\s*)?(?:full\\s+)?(?<unit>days?|weeks?)\\b`, 'gi');
 const PREPARATION = /\b(?:stud\w*|prep\w*|plan\w*|revis\w*|learn\w*|practi[cs]\w*|ready)\b/i;
+/** A period right before the rate: "… weeks at", "… days of", "… weeks," (checked on the 40 characters before it). */
+const PLAN_SHAPE = /\b(?:weeks?|days?)\s*(?:at|of|,|x|×|with)\s*$/i;
 const NOT_RECOMMENDATION = /\b(?:course|video|lecture|lab|bootcamp|class)\w*\b/i;
 
 const rangeOf = (g: Record<string, string | undefined>): [number, number] | null => {
@@ -38,10 +40,18 @@ export function extractStudyHours(_options?: Readonly<ExtractStudyHoursOptions> 
       previous = text;
       const heading = sentence.block.section[sentence.block.section.length - 1] ?? '';
       if (NOT_RECOMMENDATION.test(text)) continue;
-      if (!PREPARATION.test(text) && !PREPARATION.test(before) && !PREPARATION.test(heading)) continue;
       RATE.lastIndex = 0;
       const rate = RATE.exec(text);
       if (!rate) continue;
+      // "six to eight weeks at 6–8 hours per week": a period and a rate side by side are a plan in themselves;
+      // a rate alone needs preparation named nearby.
+      if (
+        !PLAN_SHAPE.test(text.slice(Math.max(0, rate.index - 40), rate.index)) &&
+        !PREPARATION.test(text) &&
+        !PREPARATION.test(before) &&
+        !PREPARATION.test(heading)
+      )
+        continue;
       const perHour = rangeOf(rate.groups ?? {});
       if (!perHour) continue;
       const rateEnd = rate.index + rate[0].length;
