@@ -14,7 +14,7 @@ import { parseCatalogYaml } from './lib/yamlConfig.ts';
 
 const catalogPath = corpusCatalogPath;
 const catalog = parseCatalogYaml(readFileSync(catalogPath, 'utf8'), catalogPath);
-const matcher = new ExamMatcher(catalog.exams);
+const matcher = new ExamMatcher(catalog);
 
 const links = (tag: 'ul' | 'ol') =>
   `<${tag}>${['a', 'b', 'c', 'd'].map((x) => `<li><a href="https://example.com/${x}">${x}</a></li>`).join('\n')}</${tag}>`;

@@ -6,8 +6,9 @@ import { ExamMatcher, type Mention } from './examMatcher.ts';
 import { parseCatalogYaml } from './yamlConfig.ts';
 
 const catalogPath = corpusCatalogPath;
-const exams = parseCatalogYaml(readFileSync(catalogPath, 'utf8'), catalogPath).exams;
-const matcher = new ExamMatcher(exams);
+const catalog = parseCatalogYaml(readFileSync(catalogPath, 'utf8'), catalogPath);
+const exams = catalog.exams;
+const matcher = new ExamMatcher(catalog);
 const examsIn = (text: string) =>
   matcher
     .find(text)
@@ -46,6 +47,8 @@ describe('ExamMatcher', () => {
       'other:AI-102',
       'other:Professional Cloud Architect',
     ]);
+    // A vendor's own tokens inside a code-shaped span are that code's.
+    expect(examsIn('AWS-100 is not ours, nor GCP-200')).toEqual(['other:AWS-100', 'other:GCP-200']);
     expect(examsIn('the AWS Certified Solutions Architect – Associate')).toEqual([
       'other:AWS Certified Solutions Architect – Associate',
     ]);
@@ -188,7 +191,21 @@ describe('ExamMatcher with vendor data from the catalog', () => {
     expect(found(text)).toEqual(expected);
   });
 
-  it('uses no built-in vendor names once the catalog describes vendors', () => {
+  it('uses no built-in vendor names: only the catalog’s', () => {
     expect(found('Microsoft and AWS and Google')).toEqual([]);
+    // A catalog without vendor data knows a vendor by the name its exams give, and nothing else.
+    const bare = new ExamMatcher({ exams: catalog.exams });
+    const seen = (text: string) => bare.find(text).map((x) => (x.kind === 'vendor' ? x.vendor : x.kind));
+    expect(seen('Acme says so')).toEqual(['acme']);
+    expect(seen('Acme Corp, Globex and SageMaker')).toEqual(['acme']);
+    // No vendor, product or family the code once knew: "Amazon", "SageMaker", "Microsoft" mean nothing here.
+    const aws = new ExamMatcher({
+      exams: [{ ...(catalog.exams[0] as (typeof catalog.exams)[number]), vendor: 'AWS' }],
+    });
+    expect(aws.find('AWS, Amazon, SageMaker, Microsoft, Cloud Practitioner').map((x) => x.kind)).toEqual(['vendor']);
+  });
+
+  it('reads a code-shaped name as another exam’s unless a name above covers it', () => {
+    expect(found('WA-101 and ZZ-900 and Acme-123')).toEqual(['acme-wa', 'other:ZZ-900', 'vendor:acme']);
   });
 });

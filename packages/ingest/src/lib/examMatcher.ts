@@ -2,7 +2,8 @@
  * Recognising exam mentions from the catalog's names, aliases and codes, with the variations writers use:
  * "ML" for "Machine Learning", dash and spacing variants, with or without the vendor or "Certified", plurals.
  * Also finds bare vendor mentions ("AWS recommends…") and mentions of exams outside the catalog, so a number
- * about another exam is never attributed to a catalogued one.
+ * about another exam is never attributed to a catalogued one. Every vendor, product and other exam comes from
+ * the catalog (`vendors`, `otherExams` in content/exams.yaml): adding one is a data change, not a code change.
  */
 import type { Exam } from '@certplan/core';
 
@@ -59,24 +60,6 @@ export function matcherCatalog(catalog: { exams: readonly Exam[] }): MatcherCata
  */
 const CODE_SHAPES = [/\b[A-Z]{2,3}-\d{3}\b/g, /\b[A-Z]{3}-C\d{2}\b/g];
 
-/**
- * Used only while a catalog carries no `vendors` data (catalogs written before it existed): the vendor names and
- * exam families the matcher knew before the catalog described them. A catalog with `vendors` replaces all of it.
- */
-const LEGACY_VENDOR_SYNONYMS: Record<string, string[][]> = {
-  aws: [['aws'], ['amazon', 'web', 'services'], ['amazon'], ['sagemaker']],
-  'google cloud': [['google', 'cloud'], ['google'], ['gcp'], ['google', 'cloud', 'platform'], ['vertex', 'ai']],
-};
-const LEGACY_OTHER_PATTERNS = [
-  /\b(?:Microsoft|Azure|IBM|Oracle|Databricks|Snowflake|NVIDIA|Cisco|CompTIA|Salesforce|Alibaba Cloud|Coursera|edX|Udemy|DeepLearning\.AI)\b/g,
-  /\b(?:Professional|Associate)\s+(?:Cloud|Data|Security|Network|Collaboration|Workspace|Database|DevOps)(?:\s+[A-Z][a-z]+){0,2}\s+(?:Engineer|Architect|Developer|Administrator|Analyst)\b/g,
-  // AWS's other certifications: with the vendor the family name is enough; without it, the level must follow
-  // (a bare "Data Engineer" is a job title).
-  /\bAWS\s+(?:Certified\s+)?(?:Solutions\s+Architect|SysOps\s+Administrator|Cloud\s+Practitioner|AI\s+Practitioner|DevOps\s+Engineer|Developer|Data\s+Engineer|Data\s+Analytics|Advanced\s+Networking|Security|Database)\b(?:\s*(?:[–—-]\s*)?(?:Associate|Professional|Specialty|Foundational)\b)?/g,
-  /\b(?:Solutions\s+Architect|SysOps\s+Administrator|Cloud\s+Practitioner|AI\s+Practitioner|DevOps\s+Engineer|Developer|Data\s+Engineer|Data\s+Analytics|Advanced\s+Networking|Security|Database)\s*(?:[–—-]\s*)?(?:Associate|Professional|Specialty|Foundational)\b/g,
-  /\b(?:Cloud|AI)\s+Practitioner\b/g,
-  /\b(?:Cloud\s+Digital\s+Leader|Generative\s+AI\s+Leader|TensorFlow\s+Developer\s+Certificate|Google\s+(?:AdWords|Analytics|Ads)\s+Certification)\b/g,
-];
 const DISTINCTIVE = new Set(['professional', 'specialty', 'associate', 'expert', 'practitioner', 'foundational']);
 
 function tokenize(text: string): Token[] {
@@ -115,14 +98,11 @@ export class ExamMatcher {
   private readonly vendorKeysByFirst = new Map<string, Array<{ tokens: string[]; vendor: string }>>();
   /** Vendors with no catalogued exam: a number next to them is about something else. */
   private readonly otherVendors = new Set<string>();
-  private readonly otherPatterns: RegExp[];
   /** The words of each catalogued exam's names and aliases, for level words ("associate", "professional"). */
   private readonly levelsOf = new Map<string, Set<string>>();
 
-  constructor(catalog: readonly Exam[] | MatcherCatalog) {
-    const { exams, vendors, otherExams } = Array.isArray(catalog)
-      ? { exams: catalog as readonly Exam[], vendors: undefined, otherExams: undefined }
-      : (catalog as MatcherCatalog);
+  constructor(catalog: MatcherCatalog) {
+    const { exams, vendors, otherExams } = catalog;
     const add = (tokens: string[], exam: string, viaCode: boolean, other?: string) => {
       if (tokens.length === 0) return;
       for (const key of [tokens.join(' '), [...tokens.slice(0, -1), `${tokens[tokens.length - 1]}s`].join(' ')]) {
@@ -142,13 +122,11 @@ export class ExamMatcher {
         this.lengthsByFirst.set(first, lengths);
       }
     };
-    const vendorEntry = (name: string) => vendors?.find((v) => v.name.toLowerCase() === name.toLowerCase());
-    const synonymsOf = (vendorName: string): string[][] => {
-      const key = vendorName.toLowerCase();
-      if (!vendors) return LEGACY_VENDOR_SYNONYMS[key] ?? [norm(vendorName)];
-      const entry = vendorEntry(vendorName);
-      return [vendorName, ...(entry?.aliases ?? [])].map(norm).filter((t) => t.length > 0);
-    };
+    const vendorsByName = new Map((vendors ?? []).map((v) => [v.name.toLowerCase(), v]));
+    const vendorEntry = (name: string) => vendorsByName.get(name.toLowerCase());
+    // A vendor the catalog does not describe is known by its name alone.
+    const synonymsOf = (vendorName: string): string[][] =>
+      [vendorName, ...(vendorEntry(vendorName)?.aliases ?? [])].map(norm).filter((t) => t.length > 0);
     const addNames = (names: string[], code: string | null, vendorName: string, exam: string, other?: string) => {
       const synonyms = synonymsOf(vendorName);
       if (code) add(norm(code), exam, true, other);
@@ -194,7 +172,6 @@ export class ExamMatcher {
       for (const name of [vendor.name, ...vendor.aliases, ...vendor.products])
         this.vendorKeys.push({ tokens: norm(name), vendor: key });
     }
-    this.otherPatterns = vendors ? CODE_SHAPES : [...LEGACY_OTHER_PATTERNS, ...CODE_SHAPES];
     this.vendorKeys = this.vendorKeys.filter((k) => k.tokens.length > 0);
     this.vendorKeys.sort((a, b) => b.tokens.length - a.tokens.length);
     for (const key of this.vendorKeys) {
@@ -273,26 +250,38 @@ export class ExamMatcher {
       }
       i++;
     }
-    const others: Mention[] = [];
-    for (const pattern of this.otherPatterns) {
+    // Codes of exams outside the catalog ("SAA-C03"), where no name or code above already matched. Sweeps over
+    // lists sorted by start keep this linear in the mentions (no scan of one list per item of another).
+    const shaped: Array<Extract<Mention, { kind: 'other' }>> = [];
+    for (const pattern of CODE_SHAPES) {
       pattern.lastIndex = 0;
-      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-        const start = m.index;
-        const end = start + m[0].length;
-        if (mentions.some((x) => x.kind !== 'vendor' && x.start < end && start < x.end)) continue;
-        others.push({ kind: 'other', start, end, text: m[0] });
-      }
+      for (let m = pattern.exec(text); m; m = pattern.exec(text))
+        shaped.push({ kind: 'other', start: m.index, end: m.index + m[0].length, text: m[0] });
     }
-    // Overlapping patterns: keep the longest span.
-    others.sort((a, b) => a.start - b.start || b.end - a.end);
-    for (let k = others.length - 1; k > 0; k--) {
-      const o = others[k] as Mention;
-      if (others.slice(0, k).some((p) => p.start <= o.start && o.end <= p.end)) others.splice(k, 1);
+    if (shaped.length === 0) return mentions;
+    // Overlapping shapes: keep the longest span (sorted by start, longest first, a span is dropped when one
+    // kept before it reaches as far). A shape overlapping a name matched above is that name's.
+    shaped.sort((a, b) => a.start - b.start || b.end - a.end);
+    const named = mentions.filter((x) => x.kind !== 'vendor');
+    const others: Mention[] = [];
+    let reach = -1;
+    let j = 0;
+    for (const o of shaped) {
+      // `named` spans are disjoint and in order: skip those ending before this one starts.
+      while (j < named.length && (named[j] as Mention).end <= o.start) j++;
+      const next = named[j];
+      if ((next && next.start < o.end) || o.end <= reach) continue;
+      reach = o.end;
+      others.push(o);
     }
-    // An "other exam" span supersedes vendor tokens inside it ("AWS Solutions Architect – Associate").
-    const kept = mentions.filter(
-      (x) => x.kind !== 'vendor' || !others.some((o) => o.start <= x.start && x.end <= o.end),
-    );
+    // A code-shaped span supersedes vendor tokens inside it. Kept spans have increasing ends, as do mentions.
+    let k = 0;
+    const kept = mentions.filter((x) => {
+      if (x.kind !== 'vendor') return true;
+      while (k < others.length && (others[k] as Mention).end < x.end) k++;
+      const o = others[k];
+      return !(o && o.start <= x.start && x.end <= o.end);
+    });
     return [...kept, ...others].sort((a, b) => a.start - b.start);
   }
 }

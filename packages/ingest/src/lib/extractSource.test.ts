@@ -14,7 +14,7 @@ import { parseCatalogYaml } from './yamlConfig.ts';
 const root = join(import.meta.dirname, '../../test/fixtures');
 const catalogPath = corpusCatalogPath;
 const catalog = parseCatalogYaml(readFileSync(catalogPath, 'utf8'), catalogPath);
-const matcher = new ExamMatcher(catalog.exams);
+const matcher = new ExamMatcher(catalog);
 
 interface Expected {
   exam: string;

@@ -20,7 +20,7 @@ import { parseCatalogYaml } from './yamlConfig.ts';
 // The fixture catalog (test/fixtures/corpus), never the live content/.
 const catalogPath = corpusCatalogPath;
 const catalog = parseCatalogYaml(readFileSync(catalogPath, 'utf8'), catalogPath);
-const deps = { matcher: new ExamMatcher(catalog.exams), exams: catalog.exams };
+const deps = { matcher: new ExamMatcher(catalog), exams: catalog.exams };
 
 /** One repeated unit of hostile text: the kinds that made passes super-linear, and mixtures of them. */
 const unit = fc.oneof(

@@ -13,7 +13,7 @@ import { parseCatalogYaml } from './yamlConfig.ts';
 
 const catalogPath = corpusCatalogPath;
 const catalog = parseCatalogYaml(readFileSync(catalogPath, 'utf8'), catalogPath);
-const matcher = new ExamMatcher(catalog.exams);
+const matcher = new ExamMatcher(catalog);
 const names = catalog.exams.flatMap((e) => [e.name, ...e.aliases]);
 
 type Block = { kind: 'heading' | 'paragraph' | 'item'; text: string };

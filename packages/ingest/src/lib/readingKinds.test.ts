@@ -13,7 +13,7 @@ import { parseCatalogYaml } from './yamlConfig.ts';
 // The fixture catalog (test/fixtures/corpus), never the live content/.
 const catalogPath = corpusCatalogPath;
 const catalog = parseCatalogYaml(readFileSync(catalogPath, 'utf8'), catalogPath);
-const deps = { matcher: new ExamMatcher(catalog.exams), exams: catalog.exams };
+const deps = { matcher: new ExamMatcher(catalog), exams: catalog.exams };
 
 const extract = (text: string, name = 'input.md') => extractSource(text, name, deps);
 const values = (r: ReturnType<typeof extract>, attribute: string) =>

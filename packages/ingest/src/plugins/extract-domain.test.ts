@@ -127,7 +127,7 @@ describe('ambiguous lists in articles', () => {
   const fixtures = join(import.meta.dirname, '../../test/fixtures/articles');
   const catalogPath = corpusCatalogPath;
   const catalog = parseCatalogYaml(readFileSync(catalogPath, 'utf8'), catalogPath);
-  const matcher = new ExamMatcher(catalog.exams);
+  const matcher = new ExamMatcher(catalog);
   const run = (name: string, input: string) => {
     const path = join(fixtures, name, input);
     const raw = readFileSync(path, 'utf8');
@@ -164,7 +164,7 @@ describe('list ids', () => {
   const dir = join(import.meta.dirname, '../../test/fixtures/articles/markdown-domain-prose');
   const catalogPath = corpusCatalogPath;
   const catalog = parseCatalogYaml(readFileSync(catalogPath, 'utf8'), catalogPath);
-  const matcher = new ExamMatcher(catalog.exams);
+  const matcher = new ExamMatcher(catalog);
   const raw = readFileSync(join(dir, 'input.md'), 'utf8');
   const listsOf = (text: string) => {
     const result = extractSource(text, join(dir, 'input.md'), { matcher, exams: catalog.exams });

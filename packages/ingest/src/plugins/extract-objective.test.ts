@@ -24,7 +24,7 @@ const catalog = parseCatalogYaml(
 `,
   'exams.yaml',
 );
-const matcher = new ExamMatcher(catalog.exams);
+const matcher = new ExamMatcher(catalog);
 
 function objectivesOf(markdown: string) {
   const result = extractSource(markdown, 'guide.md', { matcher, exams: catalog.exams });

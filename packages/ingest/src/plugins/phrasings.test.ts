@@ -12,7 +12,7 @@ import { parseCatalogYaml } from '../lib/yamlConfig.ts';
 
 const catalogPath = corpusCatalogPath;
 const catalog = parseCatalogYaml(readFileSync(catalogPath, 'utf8'), catalogPath);
-const matcher = new ExamMatcher(catalog.exams);
+const matcher = new ExamMatcher(catalog);
 
 function valuesOf(markdown: string, attribute: string): unknown[] {
   const result = extractSource(`# Exam notes\n\n${markdown}\n`, 'article.md', { matcher, exams: catalog.exams });
