@@ -37,7 +37,7 @@ import type { ExamMatcher } from './examMatcher.ts';
 import { type DetectedFormat, type FileMetadata, parseSource } from './readSource.ts';
 
 /** Bump when extraction changes, so cached results from older extractors are not reused. */
-export const EXTRACTOR_VERSION = '9';
+export const EXTRACTOR_VERSION = '10';
 
 export interface ExtractedSource {
   format: DetectedFormat;

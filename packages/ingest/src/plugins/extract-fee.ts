@@ -32,7 +32,7 @@ const SPEC_BEFORE = /\d\s*(?:minutes?|mins?|hours?|hrs?|questions?|items?)\s*,\s
 
 const FEE_WORDS = /\b(?:fees?|costs?|costing|priced?|pricing|price\s+tag|registration|register(?:ing)?|USD)\b/i;
 const NOT_EXAM_FEE =
-  /\b(?:salar\w*|earn\w*|compensation|income|per\s+year|annual\w*|a\s+year|yearly|remuneration|renew\w*|retake|voucher|discount\w*|practice|course|training|subscription|book|bundle|per\s+month|monthly|mark|market|revenue|worth|budget|bonus)\b/i;
+  /\b(?:salar\w*|earn\w*|compensation|income|per\s+year|annual\w*|a\s+year|yearly|remuneration|renew\w*|retake|voucher|discount\w*|practice[\s-]+(?:tests?|exams?|questions?|sets?|papers?|packs?|bundles?|quiz\w*)|course|training|subscription|book|bundle|per\s+month|monthly|mark|market|revenue|worth|budget|bonus)\b/i;
 
 /** "(plus tax)", "+ applicable taxes", "excl. VAT", "(taxes extra)", "tax not included", "before local taxes". */
 const PLUS_TAX =

@@ -25,6 +25,12 @@ const ITEMS_CONTEXT =
   /\b(?:exams?|tests?|certification|expect|answer\w*|respond|face|sit|scored|unscored|multiple[- ](?:choice|response|select)|consists?|contains?|features?|includes?)\b/i;
 const NOT_EXAM_QUESTIONS =
   /\b(?:practice|sample|mock|quiz|renewal|review|interview|dump|bank|free|extra|bonus|per\s+day)\b/i;
+/**
+ * The same, read on the whole clause: "practice" there must name a practice resource ("the practice test has 65
+ * questions"), since "moves up to ML engineering practice at $150, 130 minutes, 65 questions" is the exam's.
+ */
+const NOT_EXAM_QUESTIONS_CLAUSE =
+  /\b(?:practice[\s-]+(?:tests?|exams?|questions?|sets?|papers?|packs?|bundles?|quiz\w*)|sample|mock|quiz|renewal|review|interview|dump|bank|free|extra|bonus|per\s+day)\b/i;
 
 export function extractQuestions(_options?: Readonly<ExtractQuestionsOptions> | null) {
   return (_tree: Root, file: VFile) => {
@@ -90,7 +96,7 @@ export function extractQuestions(_options?: Readonly<ExtractQuestionsOptions> | 
         const g = m.groups ?? {};
         const clause = clauseText(ctx, sentence, at);
         if (isPersonalAt(text, m.index) || inSittingReport(ctx, sentence.block)) return;
-        if (NOT_EXAM_QUESTIONS.test(g.words ?? '') || NOT_EXAM_QUESTIONS.test(clause)) return;
+        if (NOT_EXAM_QUESTIONS.test(g.words ?? '') || NOT_EXAM_QUESTIONS_CLAUSE.test(clause)) return;
         if (/items/i.test(g.noun ?? '') && !ITEMS_CONTEXT.test(clause) && !ITEMS_CONTEXT.test(labelOf(sentence)))
           return;
         const bounds = boundsOf(g);

@@ -78,3 +78,16 @@ describe('study hours from a period at a rate', () => {
     expect(facts(body, 'studyHours')).toEqual(expected);
   });
 });
+
+describe('"practice" names a practice resource only with its noun', () => {
+  const spec = 'WA-101 moves up to widget engineering practice at $150, 130 minutes, 65 questions.';
+  it.each<[string, string, string, string[]]>([
+    ['the exam’s specs after "engineering practice": fee', spec, 'fee', ['{"amount":150,"currency":"USD"}']],
+    ['the exam’s specs after "engineering practice": questions', spec, 'questions', ['{"min":65,"max":65}']],
+    ['near miss: a practice test’s price', 'The WA-101 practice test bundle costs $40.', 'fee', []],
+    ['near miss: a practice set’s size', 'The WA-101 practice set has 65 questions.', 'questions', []],
+    ['near miss: practice questions counted', 'The WA-101 guide comes with 200 practice questions.', 'questions', []],
+  ])('%s', (_name, body, attribute, expected) => {
+    expect(facts(body, attribute)).toEqual(expected);
+  });
+});
