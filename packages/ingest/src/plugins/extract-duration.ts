@@ -38,7 +38,10 @@ function pieceAround(text: string, from: number, to: number): string {
  * every word of four letters or more capitalised, no sentence punctuation ("Exam Readiness Digital Course -").
  */
 function isResourceTitle(text: string): boolean {
-  const title = text.replace(/[\s\-–—:|]+$/, '');
+  // Trailing separators trimmed by a scan from the end (an anchored regex would backtrack on long runs).
+  let end = text.length;
+  while (end > 0 && /[\s\-–—:|]/.test(text[end - 1] as string)) end--;
+  const title = text.slice(0, end);
   if (/[.!?,;]/.test(title)) return false;
   const words = title.split(/\s+/).filter((w) => /[A-Za-z]/.test(w));
   return words.length >= 2 && words.every((w) => w.length < 4 || /^[^a-z]*[A-Z0-9]/.test(w));
