@@ -20,6 +20,7 @@ import { limitBody } from './lib/limitBody.ts';
 import { ReviewerRegistry } from './lib/ReviewerRegistry.ts';
 import { recordReview, undoReview } from './lib/recordReview.ts';
 import { sendCacheable } from './lib/sendCacheable.ts';
+import { staleReviewViews } from './lib/staleReviewViews.ts';
 import { claimForConflict, claimView, conflictEtag, conflictView, examSummary } from './lib/views.ts';
 import { type BearerAuthEnv, bearerAuth } from './middleware/bearer-auth/index.ts';
 import { jsonMediaType } from './middleware/json-media-type/index.ts';
@@ -278,7 +279,9 @@ export function createApp(deps: AppDeps) {
         .filter((conflict) => query.severity === undefined || conflict.severity === query.severity)
         .filter((conflict) => query.status === undefined || (conflict.review ? 'reviewed' : 'open') === query.status)
         .map((conflict) => conflictView(index, conflict));
-      return c.json({ conflicts }, 200);
+      // Decisions that stopped applying are listed whatever the severity/status filter: they belong to no conflict.
+      const staleReviews = staleReviewViews(index, store.dataset, query.exam === undefined ? {} : { exam: query.exam });
+      return c.json({ conflicts, staleReviews }, 200);
     },
   );
 

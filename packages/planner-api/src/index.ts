@@ -84,6 +84,8 @@ export type ApiConflictFact = z.infer<typeof ConflictFactSchema>;
 export type ApiConflict = z.infer<typeof ConflictViewSchema>;
 /** GET /api/conflicts */
 export type ConflictListResponse = z.infer<typeof ConflictListSchema>;
+/** A decision that stopped applying, with why and the conflict to decide again (GET /api/conflicts `staleReviews`). */
+export type ApiStaleReview = ConflictListResponse['staleReviews'][number];
 /** GET /api/conflicts/:id (ETag header = conflict.etag) */
 export type ConflictResponse = z.infer<typeof ConflictResponseSchema>;
 /** PUT /api/conflicts/:id/review body */

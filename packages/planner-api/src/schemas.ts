@@ -257,7 +257,37 @@ export const ExamDetailSchema = z
   })
   .openapi('ExamDetail');
 
-export const ConflictListSchema = z.object({ conflicts: z.array(ConflictViewSchema) }).openapi('ConflictList');
+/**
+ * A decision in reviews.yaml that no longer applies (core's staleReviews): the quotes it was about changed, so
+ * the conflict it decided is gone or different. Shown so a reviewer sees it without running `pnpm ingest`.
+ */
+export const StaleReviewViewSchema = z
+  .object({
+    review: ReviewViewSchema,
+    /** Why it no longer applies, in core's words (what changed and what to do). */
+    reason: z.string(),
+    /** The claim the decision was about (`exam.attribute[.key]`, its conflict id without the digest). */
+    claimId: z.string(),
+    exam: z.string().nullable(),
+    attribute: z.string().nullable(),
+    /** The conflict about the same claim now (review it again), or null when the sources now agree or are gone. */
+    successorConflictId: z.string().nullable(),
+    /**
+     * With a `choose` decision: the quote it chose, if a source still says it word for word; `choseFactGone` is
+     * true when no source does any more (the cited sentence changed or its article was removed).
+     */
+    chosenFact: ConflictFactSchema.nullable(),
+    chosenFactGone: z.boolean(),
+  })
+  .openapi('StaleReview');
+
+export const ConflictListSchema = z
+  .object({
+    conflicts: z.array(ConflictViewSchema),
+    /** Decisions that stopped applying (sorted by conflict id); empty when every decision applies. */
+    staleReviews: z.array(StaleReviewViewSchema),
+  })
+  .openapi('ConflictList');
 export const ConflictResponseSchema = z.object({ conflict: ConflictViewSchema }).openapi('ConflictResponse');
 
 /**

@@ -90,25 +90,7 @@ export function conflictView(index: DatasetIndex, conflict: Conflict): ConflictV
     .filter((id) => shownIds.has(id))
     .flatMap((id): ConflictFact[] => {
       const fact = index.factsById.get(id);
-      if (!fact) return [];
-      const source = index.sourcesById.get(fact.source);
-      return [
-        {
-          id: fact.id,
-          value: fact.value,
-          quote: fact.quote,
-          section: fact.section,
-          line: fact.line,
-          source: {
-            id: fact.source,
-            title: source?.title ?? null,
-            url: source?.url ?? null,
-            published: source?.published ?? null,
-            ...(source?.modified && source.modified !== source.published ? { modified: source.modified } : {}),
-            authority: source?.authority ?? 'secondary',
-          },
-        },
-      ];
+      return fact ? [conflictFactView(index, fact)] : [];
     });
   return {
     id: conflict.id,
@@ -127,6 +109,26 @@ export function conflictView(index: DatasetIndex, conflict: Conflict): ConflictV
     ...(notPublished ? { notPublished } : {}),
     etag: conflictEtag(conflict),
   } as ConflictView;
+}
+
+/** One quote of a conflict (or a stale review's chosen one) with its source's title, link, date and authority. */
+export function conflictFactView(index: DatasetIndex, fact: Fact): ConflictFact {
+  const source = index.sourcesById.get(fact.source);
+  return {
+    id: fact.id,
+    value: fact.value,
+    quote: fact.quote,
+    section: fact.section,
+    line: fact.line,
+    source: {
+      id: fact.source,
+      title: source?.title ?? null,
+      url: source?.url ?? null,
+      published: source?.published ?? null,
+      ...(source?.modified && source.modified !== source.published ? { modified: source.modified } : {}),
+      authority: source?.authority ?? 'secondary',
+    },
+  } as ConflictFact;
 }
 
 /** The claim a conflict was about: linked by id where reconciliation links it, else by exam/attribute/key. */

@@ -5,6 +5,7 @@
 import { ApiError } from './ApiError.ts';
 import type {
   Comparison,
+  ConflictList,
   ConflictView,
   ExamDetail,
   ExamSummary,
@@ -33,7 +34,8 @@ export interface ApiClient {
   createPlan(body: PlanRequest, signal?: AbortSignal): Promise<Plan>;
   /** The plan as an RFC 5545 calendar. */
   planCalendar(body: PlanRequest, signal?: AbortSignal): Promise<Blob>;
-  listConflicts(signal?: AbortSignal): Promise<ConflictView[]>;
+  /** The conflicts, and the decisions that stopped applying because their quotes changed. */
+  listConflicts(signal?: AbortSignal): Promise<ConflictList>;
   getConflict(id: string, signal?: AbortSignal): Promise<Tagged<ConflictView>>;
   reviewConflict(id: string, body: ReviewRequest, auth: { token: string; etag: string }): Promise<Tagged<ReviewResult>>;
   /** Undo: removes the conflict's decision (DELETE, checked against the conflict's current ETag). */
@@ -74,8 +76,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       json<Comparison>(`/api/compare?exams=${ids.map(encodeURIComponent).join(',')}`, { signal: signal ?? null }),
     createPlan: async (body, signal) => (await json<{ plan: Plan }>('/api/plans', post(body, signal))).plan,
     planCalendar: async (body, signal) => (await request('/api/plans/ics', post(body, signal))).blob(),
-    listConflicts: async (signal) =>
-      (await json<{ conflicts: ConflictView[] }>('/api/conflicts', { signal: signal ?? null })).conflicts,
+    listConflicts: (signal) => json<ConflictList>('/api/conflicts', { signal: signal ?? null }),
     getConflict: async (id, signal) => {
       const response = await request(`/api/conflicts/${encodeURIComponent(id)}`, { signal: signal ?? null });
       const { conflict } = (await response.json()) as { conflict: ConflictView };

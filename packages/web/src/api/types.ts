@@ -10,6 +10,7 @@ import type {
   ApiConflictFact,
   ApiExamSummary,
   ApiRetired,
+  ApiStaleReview,
   ExamDetailResponse,
   Plan,
   ReviewResponse,
@@ -38,6 +39,13 @@ export type ExamDetail = ExamDetailResponse;
 export type ConflictView = ApiConflict;
 export type ConflictFact = ApiConflictFact;
 export type ReviewView = NonNullable<ApiConflict['review']>;
+/** A decision in reviews.yaml that stopped applying, with what changed (GET /api/conflicts `staleReviews`). */
+export type StaleReview = ApiStaleReview;
+/** GET /api/conflicts: the conflicts and the decisions that stopped applying. */
+export interface ConflictList {
+  conflicts: ConflictView[];
+  staleReviews: StaleReview[];
+}
 export type ReviewResult = ReviewResponse;
 export type Proficiency = Record<string, number>;
 export type CompareClaimView = ApiCompareClaim;

@@ -9,7 +9,7 @@ import { ApiError } from '../api/ApiError.ts';
 import type { ApiClient } from '../api/createApiClient.ts';
 import type { ConflictFact, ConflictView, ReviewRequest } from '../api/types.ts';
 import { claimTitle, formatClaimValue } from '../lib/formatClaimValue.ts';
-import { formatDate, formatSourceDate } from '../lib/today.ts';
+import { formatMomentUtc, formatSourceDate } from '../lib/today.ts';
 import { MoreQuotes } from './MoreQuotes.tsx';
 import { SourceQuote } from './SourceQuote.tsx';
 
@@ -120,11 +120,6 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
   const chosenSource = (review: NonNullable<ConflictView['review']>) => {
     const source = conflict().facts.find((f) => f.id === review.factId)?.source;
     return source ? (source.title ?? source.id) : undefined;
-  };
-  /** "30 Nov 2026, 09:00 UTC": a decision's moment, in UTC so every reviewer reads the same. */
-  const formatDecidedAt = (at: string) => {
-    const time = /T(\d{2}:\d{2})/.exec(at)?.[1];
-    return time ? `${formatDate(at)}, ${time} UTC` : formatDate(at);
   };
 
   const validate = (): ReviewRequest | null => {
@@ -271,7 +266,7 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
               {' · by '}
               <span class="review-by">{review().by}</span>
               {' · '}
-              <time datetime={review().at}>{formatDecidedAt(review().at)}</time>
+              <time datetime={review().at}>{formatMomentUtc(review().at)}</time>
             </p>
             <blockquote class="review-note">{review().note}</blockquote>
             <button type="button" class="button" disabled={pending()} onClick={() => void undo()}>

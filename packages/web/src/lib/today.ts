@@ -25,3 +25,9 @@ export function formatSourceDate(published: string | null | undefined, modified?
   }
   return formatDate(published);
 }
+
+/** "30 Nov 2026, 09:00 UTC": a recorded moment (a review's `at`), in UTC so every reviewer reads the same. */
+export function formatMomentUtc(at: string): string {
+  const time = /T(\d{2}:\d{2})/.exec(at)?.[1];
+  return time ? `${formatDate(at)}, ${time} UTC` : formatDate(at);
+}

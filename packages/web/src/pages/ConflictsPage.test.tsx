@@ -1,7 +1,7 @@
 import { fireEvent, waitFor, within } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/ApiError.ts';
-import type { ConflictView } from '../api/types.ts';
+import type { ConflictView, StaleReview } from '../api/types.ts';
 import { conflict, fakeApi } from '../test/fixtures.ts';
 import { renderApp } from '../test/renderApp.tsx';
 import { sortConflicts } from './ConflictsPage.tsx';
@@ -92,7 +92,7 @@ describe('ConflictsPage', () => {
         { value: { amount: 300, currency: 'USD' }, factIds: ['fact-b'], factCount: 1 },
       ],
     });
-    const app = renderApp(fakeApi({ listConflicts: async () => [many] }), '/review');
+    const app = renderApp(fakeApi({ listConflicts: async () => ({ conflicts: [many], staleReviews: [] }) }), '/review');
     try {
       const card = (await app.findByRole('article', { name: /Fee/ })) as HTMLElement;
       const sides = within(card).getAllByRole('region', { name: /^Sources saying/ });
@@ -199,7 +199,10 @@ describe('ConflictsPage', () => {
     sessionStorage.setItem('certplan:review-token', 't');
     const undone: { id: string; auth: { token: string; etag: string } }[] = [];
     const api = fakeApi({
-      listConflicts: async () => [conflict({ status: 'reviewed', review, etag: '"etag-2"' })],
+      listConflicts: async () => ({
+        conflicts: [conflict({ status: 'reviewed', review, etag: '"etag-2"' })],
+        staleReviews: [],
+      }),
       undoReview: async (id, auth) => {
         undone.push({ id, auth });
         return { data: { claim: null, conflict: conflict({ etag: '"etag-3"' }) }, etag: '"etag-3"' };
@@ -329,7 +332,7 @@ describe('ConflictCard sides', () => {
       ],
       suggestion: { value: { domains: [{ name: 'Modeling', weightPercent: 36 }], weightsKnown: true }, rationale: [] },
     });
-    const app = renderApp(fakeApi({ listConflicts: async () => [list] }), '/review');
+    const app = renderApp(fakeApi({ listConflicts: async () => ({ conflicts: [list], staleReviews: [] }) }), '/review');
     try {
       const card = (await app.findByRole('article', { name: /Domains/ })) as HTMLElement;
       const sides = within(card).getAllByRole('region', { name: /^Sources saying/ });
@@ -344,6 +347,78 @@ describe('ConflictCard sides', () => {
       within(card).getByLabelText(/^Modeling 36%; Operations 20% \(Official page/, {
         selector: '#c-conf-domains-fact-d2',
       });
+    } finally {
+      app.unmount();
+    }
+  });
+
+  it('shows decisions that no longer apply: what was decided, by whom, what changed, and where to decide again', async () => {
+    const successor = conflict({ id: 'conf-fee-now' });
+    const gone: StaleReview = {
+      review: { ...review, conflict: 'aws-mla-c01.fee.0123456789ab', factId: 'fact-old', by: 'alice' },
+      reason:
+        'conflict aws-mla-c01.fee.0123456789ab no longer exists: the quotes about aws-mla-c01.fee changed and the disagreement is now conflict conf-fee-now; review it again',
+      claimId: 'aws-mla-c01.fee',
+      exam: 'aws-mla-c01',
+      attribute: 'fee',
+      successorConflictId: 'conf-fee-now',
+      chosenFact: null,
+      chosenFactGone: true,
+    };
+    const kept: StaleReview = {
+      review: {
+        ...review,
+        conflict: 'aws-mla-c01.duration.ba9876543210',
+        decision: 'choose',
+        factId: 'fact-a',
+        by: 'bob',
+        note: 'The guide is right',
+      },
+      reason:
+        'conflict aws-mla-c01.duration.ba9876543210 no longer exists: the sources now agree on aws-mla-c01.duration, so the decision is not needed',
+      claimId: 'aws-mla-c01.duration',
+      exam: 'aws-mla-c01',
+      attribute: 'duration',
+      successorConflictId: null,
+      chosenFact: { ...successor.facts[0]!, value: { minutes: 130 }, quote: 'You get 130 minutes.' },
+      chosenFactGone: false,
+    };
+    const app = renderApp(
+      fakeApi({ listConflicts: async () => ({ conflicts: [successor], staleReviews: [gone, kept] }) }),
+      '/review',
+    );
+    try {
+      const section = (await app.findByRole('region', { name: 'Decisions that no longer apply (2)' })) as HTMLElement;
+      const [first, second] = within(section).getAllByRole('article') as HTMLElement[];
+      expect(first!.querySelector('h3')?.textContent).toBe(
+        'AWS Certified Machine Learning Engineer – Associate · Fee: a decision that no longer applies',
+      );
+      expect(first!.textContent).toContain('chose a source · by alice · 22 Nov 2026, 06:00 UTC');
+      expect(first!.textContent).toContain('The blog is newer');
+      expect(first!.textContent).toContain(
+        'What changed: conflict aws-mla-c01.fee.0123456789ab no longer exists: the quotes about aws-mla-c01.fee changed',
+      );
+      expect(first!.textContent).toContain('The quote it chose is no longer in any source');
+      const again = within(first!).getByRole('link', { name: 'Decide the conflict again' });
+      expect(again.getAttribute('href')).toBe('#conflict-conf-fee-now');
+      // The link leads to a card on this page.
+      expect(document.getElementById('conflict-conf-fee-now')).not.toBeNull();
+
+      expect(second!.textContent).toContain('130 minutes · chose a source · by bob');
+      expect(second!.querySelector('blockquote.quote')?.textContent).toBe('You get 130 minutes.');
+      expect(second!.textContent).not.toContain('no longer in any source');
+      expect(second!.textContent).toContain('nothing to decide again');
+      expect(within(second!).queryByRole('link', { name: 'Decide the conflict again' })).toBeNull();
+    } finally {
+      app.unmount();
+    }
+  });
+
+  it('shows no such section when every decision applies', async () => {
+    const app = renderApp(fakeApi(), '/review');
+    try {
+      await app.findByRole('article', { name: /Fee/ });
+      expect(app.queryByRole('region', { name: /no longer apply/ })).toBeNull();
     } finally {
       app.unmount();
     }

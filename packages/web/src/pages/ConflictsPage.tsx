@@ -9,6 +9,7 @@ import { useApi } from '../api/ApiContext.tsx';
 import type { ConflictView } from '../api/types.ts';
 import { ConflictCard } from '../components/ConflictCard.tsx';
 import { ReviewTokenForm } from '../components/ReviewTokenForm.tsx';
+import { StaleReviewCard } from '../components/StaleReviewCard.tsx';
 import { createReviewToken } from '../lib/reviewToken.ts';
 
 export function sortConflicts(conflicts: readonly ConflictView[]): ConflictView[] {
@@ -32,7 +33,8 @@ export function ConflictsPage(): JSX.Element {
   let tokenInput: HTMLInputElement | undefined;
 
   // Sorted once per load: a card decided now keeps its place while the reviewer is looking at it.
-  const sorted = createMemo(() => (conflicts.state === 'ready' ? sortConflicts(conflicts()) : []));
+  const sorted = createMemo(() => (conflicts.state === 'ready' ? sortConflicts(conflicts().conflicts) : []));
+  const staleReviews = () => (conflicts.state === 'ready' ? conflicts().staleReviews : []);
   const [statusById, setStatusById] = createStore<Record<string, ConflictView['status']>>({});
   const openCount = () => sorted().filter((conflict) => (statusById[conflict.id] ?? conflict.status) === 'open').length;
   const examName = (id: string) =>
@@ -90,6 +92,18 @@ export function ConflictsPage(): JSX.Element {
           </p>
         </Match>
         <Match when={conflicts.state === 'ready'}>
+          <Show when={staleReviews().length > 0}>
+            <section class="stale-reviews" aria-labelledby="stale-reviews-title">
+              <h2 id="stale-reviews-title">Decisions that no longer apply ({staleReviews().length})</h2>
+              <p>
+                The quotes these decisions were about changed since, so they decide nothing now. They stay in
+                reviews.yaml until removed there.
+              </p>
+              <For each={staleReviews()}>
+                {(stale) => <StaleReviewCard stale={stale} examName={examName(stale.exam ?? stale.claimId)} />}
+              </For>
+            </section>
+          </Show>
           <p>
             {openCount()} open of {sorted().length} conflicts. Open ones come first, high severity before low.
           </p>

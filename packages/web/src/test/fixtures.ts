@@ -390,7 +390,7 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): ApiClient & { calls
     },
     planCalendar: async () => new Blob(['BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n'], { type: 'text/calendar' }),
     compareExams: async (ids) => comparison(ids),
-    listConflicts: async () => [conflict()],
+    listConflicts: async () => ({ conflicts: [conflict()], staleReviews: [] }),
     getConflict: async (id) => ({ data: conflict({ id }), etag: '"etag-1"' }),
     reviewConflict: async (id, body, auth) => {
       calls.reviews.push({ id, body, auth });
