@@ -106,4 +106,37 @@ describe('server process', () => {
     );
     expect(existsSync(join(dir, 'dataset'))).toBe(false);
   }, 30_000);
+
+  it('refuses a mistyped CONTENT_DIR, naming it, before creating anything there (no .cache/review-token)', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'certplan-typo-'));
+    dirs.push(parent);
+    const typo = join(parent, 'contnet');
+    const running = start({ CONTENT_DIR: typo });
+    expect(await running.exited).toBe(1);
+    expect(running.stdout()).toBe('');
+    expect(running.stderr().split(parent).join('<parent>').trim()).toMatchInlineSnapshot(
+      `"certplan: cannot start: CONTENT_DIR=<parent>/contnet does not exist: set CONTENT_DIR to the directory holding exams.yaml, sources.yaml and raw/."`,
+    );
+    expect(existsSync(typo)).toBe(false);
+
+    // A file where the directory should be: the same, and the file is left as it was.
+    const file = join(parent, 'content.txt');
+    await writeFile(file, 'not a directory\n');
+    const onFile = start({ CONTENT_DIR: file });
+    expect(await onFile.exited).toBe(1);
+    expect(onFile.stderr().split(parent).join('<parent>').trim()).toMatchInlineSnapshot(
+      `"certplan: cannot start: CONTENT_DIR=<parent>/content.txt is not a directory: set CONTENT_DIR to the directory holding exams.yaml, sources.yaml and raw/."`,
+    );
+    expect(await readFile(file, 'utf8')).toBe('not a directory\n');
+  }, 30_000);
+
+  it('creates no review token in a directory that holds no dataset', async () => {
+    // An existing directory that is not the content directory (CONTENT_DIR=. by mistake): nothing is written.
+    const dir = await mkdtemp(join(tmpdir(), 'certplan-not-content-'));
+    dirs.push(dir);
+    const running = start({ CONTENT_DIR: dir });
+    expect(await running.exited).toBe(1);
+    expect(running.stderr()).toContain('dataset.json is missing');
+    expect(existsSync(join(dir, '.cache'))).toBe(false);
+  }, 30_000);
 });

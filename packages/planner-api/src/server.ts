@@ -6,7 +6,7 @@
  * (created on first start, mode 0600), so a reviewer's token survives restarts.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { removeStaleTemporaries } from '@certplan/atomic-write';
@@ -82,6 +82,23 @@ async function loadFreshnessSettings(contentDir: string): Promise<FreshnessSetti
   return parseFreshnessSettings(text, file);
 }
 
+/**
+ * The content directory must exist and be one before anything is read or written there: a mistyped CONTENT_DIR
+ * gave a bare ENOENT after the review token had been saved under it (found by a new user's tryout).
+ */
+async function checkContentDir(contentDir: string, fromEnv: boolean): Promise<void> {
+  const named = fromEnv ? `CONTENT_DIR=${contentDir}` : `the content directory ${contentDir}`;
+  const info = await stat(contentDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return null;
+    throw new CertplanError('invalid_config', `${named}: cannot read it: ${error.message}`);
+  });
+  const hint = fromEnv
+    ? 'set CONTENT_DIR to the directory holding exams.yaml, sources.yaml and raw/'
+    : 'run from the repository root or set CONTENT_DIR';
+  if (info === null) throw new CertplanError('invalid_config', `${named} does not exist: ${hint}.`);
+  if (!info.isDirectory()) throw new CertplanError('invalid_config', `${named} is not a directory: ${hint}.`);
+}
+
 async function main(): Promise<void> {
   const env = process.env;
   const contentDir = resolve(env.CONTENT_DIR || 'content');
@@ -89,26 +106,27 @@ async function main(): Promise<void> {
   const port = parsePort(env.PORT);
   let reviewToken = env.REVIEW_TOKEN ?? '';
   const generatedToken = reviewToken === '';
-  if (generatedToken) {
-    // A token nobody chose is printed to this console only: it must not open writes to the network.
-    if (!isLoopback(host)) {
-      throw new CertplanError(
-        'invalid_config',
-        `HOST=${host} is not a loopback address and REVIEW_TOKEN is unset. Set REVIEW_TOKEN to serve on the network.`,
-      );
-    }
-    reviewToken = (await loadOrCreateReviewToken(contentDir)).token;
+  // A token nobody chose is printed to this console only: it must not open writes to the network.
+  if (generatedToken && !isLoopback(host)) {
+    throw new CertplanError(
+      'invalid_config',
+      `HOST=${host} is not a loopback address and REVIEW_TOKEN is unset. Set REVIEW_TOKEN to serve on the network.`,
+    );
   }
 
+  // Everything is read and checked before anything is written (the generated token, the temp-file sweep).
+  await checkContentDir(contentDir, Boolean(env.CONTENT_DIR));
   const freshness = await loadFreshnessSettings(contentDir);
   const dataset = await loadDataset(contentDir);
   // A reviews.yaml that does not parse stops the start: serving would hide the decisions and a later review
   // would overwrite them.
   const reviews = await readReviewsFile(join(contentDir, REVIEWS_FILE));
+  const reviewersPath = join(contentDir, REVIEWERS_FILE);
+  const reviewerEntries = await readReviewersFile(reviewersPath);
+  if (generatedToken) reviewToken = (await loadOrCreateReviewToken(contentDir)).token;
   const store = new DatasetStore(dataset, { reviews, asOf: () => new Date().toISOString().slice(0, 10) });
   store.applyReviews(reviews);
-  const reviewersPath = join(contentDir, REVIEWERS_FILE);
-  const reviewers = new ReviewerRegistry(reviewToken, await readReviewersFile(reviewersPath));
+  const reviewers = new ReviewerRegistry(reviewToken, reviewerEntries);
   // A write cut off by SIGKILL leaves its temporary file beside reviews.yaml: remove those of dead writers.
   for (const name of removeStaleTemporaries(join(contentDir, REVIEWS_FILE)))
     console.log(`certplan: removed ${name}, left by an interrupted write`);
