@@ -25,7 +25,7 @@ import { zodIssues } from './lib/errors.ts';
 import { REVIEWERS_FILE, ReviewerRegistry, readReviewersFile } from './lib/ReviewerRegistry.ts';
 import { REVIEWS_FILE, readReviewsFile } from './lib/recordReview.ts';
 import { loadOrCreateReviewToken, reviewTokenPath } from './lib/reviewToken.ts';
-import { watchContent } from './lib/watchContent.ts';
+import { textDigest, watchContent } from './lib/watchContent.ts';
 
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
@@ -40,7 +40,8 @@ function parsePort(text: string | undefined): number {
   return port;
 }
 
-async function loadDataset(contentDir: string): Promise<Dataset> {
+/** The built dataset and the sha-256 of its bytes (so the watcher reloads only when they change). */
+async function loadDataset(contentDir: string): Promise<{ dataset: Dataset; digest: string }> {
   const outDir = join(contentDir, 'dataset');
   const file = join(outDir, 'dataset.json');
   if (!existsSync(file)) {
@@ -53,8 +54,10 @@ async function loadDataset(contentDir: string): Promise<Dataset> {
     );
   }
   let json: unknown;
+  let text = '';
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    text = await readFile(file, 'utf8');
+    json = JSON.parse(text);
   } catch (error) {
     throw new CertplanError(
       'invalid_content',
@@ -69,7 +72,7 @@ async function loadDataset(contentDir: string): Promise<Dataset> {
       `${file}: not a certplan dataset at ${issue?.path}: ${issue?.message}. Rebuild it with pnpm ingest.`,
     );
   }
-  return parsed.data;
+  return { dataset: parsed.data, digest: textDigest(text) };
 }
 
 /** content/freshness.yaml: missing means the defaults; a broken one stops the start with file:line:column. */
@@ -117,7 +120,7 @@ async function main(): Promise<void> {
   // Everything is read and checked before anything is written (the generated token, the temp-file sweep).
   await checkContentDir(contentDir, Boolean(env.CONTENT_DIR));
   const freshness = await loadFreshnessSettings(contentDir);
-  const dataset = await loadDataset(contentDir);
+  const { dataset, digest: datasetDigest } = await loadDataset(contentDir);
   // A reviews.yaml that does not parse stops the start: serving would hide the decisions and a later review
   // would overwrite them.
   const reviews = await readReviewsFile(join(contentDir, REVIEWS_FILE));
@@ -133,6 +136,7 @@ async function main(): Promise<void> {
   const watcher = watchContent({
     contentDir,
     store,
+    datasetDigest,
     extra: [{ path: reviewersPath, load: async () => reviewers.replace(await readReviewersFile(reviewersPath)) }],
   });
 

@@ -8,7 +8,13 @@
  * A reload runs in the review write queue (withFileLock on reviews.yaml), so it never interleaves with a
  * decision being written, and swaps the store in one step (DatasetStore.replaceDataset): a request sees the old
  * dataset or the new one. A file that does not parse is reported and the last good state kept.
+ *
+ * A changed stat signature is only a hint: the dataset is swapped in (and "dataset reloaded" logged) only when
+ * its bytes differ from the ones loaded last (sha-256), so a rewrite of the same bytes, a touch, or a file
+ * restored with its old time does nothing. Given the digest of what the server loaded at start
+ * (`datasetDigest`), the first poll also catches an ingest that finished between that load and this watcher.
  */
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Dataset, DatasetSchema } from '@certplan/core';
@@ -26,6 +32,8 @@ export interface WatchContentOptions {
   extra?: ReadonlyArray<{ path: string; load: () => Promise<void> }>;
   /** Where reload news goes (default console). */
   log?: Pick<Console, 'log' | 'warn'>;
+  /** sha-256 (hex) of the dataset.json bytes the store holds (readDatasetFile's `digest`); see the header. */
+  datasetDigest?: string;
 }
 
 export interface ContentWatcher {
@@ -44,15 +52,28 @@ async function signatureOf(path: string): Promise<string> {
   }
 }
 
-/** Reads and validates a dataset.json; throws an Error saying where it is not a dataset. */
-export async function readDatasetFile(file: string): Promise<Dataset> {
-  const json: unknown = JSON.parse(await readFile(file, 'utf8'));
-  const parsed = DatasetSchema.safeParse(json);
+/** sha-256 (hex) of a file's text: what tells a real change of dataset.json from a rewrite of the same bytes. */
+export function textDigest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Reads and validates a dataset.json (`digest`: textDigest of its text); throws an Error saying where it is not
+ * a dataset. Given `unlessDigest`, answers null without parsing when the bytes have that digest.
+ */
+export async function readDatasetFile(
+  file: string,
+  unlessDigest?: string,
+): Promise<{ dataset: Dataset; digest: string } | null> {
+  const text = await readFile(file, 'utf8');
+  const digest = textDigest(text);
+  if (digest === unlessDigest) return null;
+  const parsed = DatasetSchema.safeParse(JSON.parse(text));
   if (!parsed.success) {
     const issue = zodIssues(parsed.error)[0];
     throw new Error(`not a certplan dataset at ${issue?.path}: ${issue?.message}`);
   }
-  return parsed.data;
+  return { dataset: parsed.data, digest };
 }
 
 export function watchContent(options: WatchContentOptions): ContentWatcher {
@@ -62,7 +83,11 @@ export function watchContent(options: WatchContentOptions): ContentWatcher {
   const reviewsPath = join(contentDir, REVIEWS_FILE);
   const watched = [datasetPath, reviewsPath, ...(options.extra ?? []).map((e) => e.path)];
   const seen = new Map<string, string>();
-  let ready: Promise<void> = Promise.all(watched.map(async (p) => seen.set(p, await signatureOf(p)))).then(() => {});
+  let loadedDigest = options.datasetDigest;
+  let ready: Promise<void> = Promise.all(watched.map(async (p) => seen.set(p, await signatureOf(p)))).then(() => {
+    // The server loaded the dataset before this watcher looked: compare bytes once on the first poll.
+    if (loadedDigest !== undefined) seen.set(datasetPath, 'unchecked');
+  });
   let running: Promise<void> | null = null;
 
   const reload = async (changed: Set<string>) => {
@@ -75,16 +100,19 @@ export function watchContent(options: WatchContentOptions): ContentWatcher {
           log.warn(`certplan: kept the reviews in memory: ${(error as Error).message}`);
           reviews = [...store.reviews];
         }
+        let read: Awaited<ReturnType<typeof readDatasetFile>> = null;
         if (changed.has(datasetPath)) {
           try {
-            const dataset = await readDatasetFile(datasetPath);
-            store.replaceDataset(dataset, reviews);
-            log.log(
-              `certplan: dataset reloaded (${dataset.facts.length} facts, ${dataset.conflicts.length} conflicts)`,
-            );
+            read = await readDatasetFile(datasetPath, loadedDigest);
           } catch (error) {
             log.warn(`certplan: kept the dataset in memory: dataset/dataset.json: ${(error as Error).message}`);
           }
+        }
+        if (read) {
+          store.replaceDataset(read.dataset, reviews);
+          loadedDigest = read.digest;
+          const { facts, conflicts } = read.dataset;
+          log.log(`certplan: dataset reloaded (${facts.length} facts, ${conflicts.length} conflicts)`);
         } else if (JSON.stringify(reviews) !== JSON.stringify(store.reviews)) {
           store.applyReviews(reviews);
         }
