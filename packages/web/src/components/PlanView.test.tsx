@@ -116,4 +116,63 @@ describe('PlanView', () => {
       ['aws-guide', ['a', 'b'], 'official'],
     ]);
   });
+
+  it("lists a session's task statements from the exam guide, each with a marker opening its quote; says a proposed date is suggested", () => {
+    const base = plan();
+    const [firstWeek, ...rest] = base.weeks;
+    const [learn, ...others] = firstWeek!.sessions;
+    const p = plan({
+      examDateSuggested: true,
+      citations: [
+        guide('Task 1.1: Collect and store the data.'),
+        guide('Task 1.2: Shape features from raw data.'),
+        blog,
+      ],
+      weeks: [
+        {
+          ...firstWeek!,
+          sessions: [
+            {
+              ...learn!,
+              focus: {
+                text: 'Learn Data Preparation: 1.1 Collect and store the data; 1.2 Shape features from raw data.',
+                objectives: [
+                  { ref: '1.1', label: 'Collect and store the data', citationRefs: [0] },
+                  { ref: '1.2', label: 'Shape features from raw data', citationRefs: [1] },
+                ],
+                topics: [],
+                citationRefs: [],
+              },
+            },
+            ...others,
+          ],
+        },
+        ...rest,
+      ],
+    });
+    const app = render(() => (
+      <PlanView
+        plan={p}
+        exam={mla}
+        progress={createProgressStore('plan-view-objectives')}
+        onExportCalendar={() => {}}
+        onReplan={() => {}}
+      />
+    ));
+    try {
+      const list = app.container.querySelector(`[data-session-id="${learn!.id}"] .session-objectives`) as HTMLElement;
+      const items = within(list).getAllByRole('listitem');
+      expect(items.map((item) => item.querySelector('.objective-ref')?.textContent)).toEqual(['1.1', '1.2']);
+      expect(items[1]?.textContent).toContain('Shape features from raw data');
+      const marker = within(items[1] as HTMLElement).getByRole('button', { name: 'Source 1: Exam guide' });
+      fireEvent.click(marker);
+      const dialog = within(items[1] as HTMLElement).getByRole('dialog', { name: 'Source: Exam guide' });
+      expect(dialog.querySelector('blockquote')?.textContent).toBe('Task 1.2: Shape features from raw data.');
+      // The second session of the week has no objectives: no empty list is drawn.
+      expect(app.container.querySelectorAll('.session-objectives')).toHaveLength(1);
+      expect(app.getByTestId('exam-date-suggested').textContent).toContain('suggested');
+    } finally {
+      app.unmount();
+    }
+  });
 });
