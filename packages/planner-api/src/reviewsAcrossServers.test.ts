@@ -138,7 +138,7 @@ describe('live data without a restart', () => {
     const dir = copyCorpusFixture(join(await tempContentDir(), 'content'));
     dirs.push(join(dir, '..'));
     buildDataset({ contentDir: dir, outDir: join(dir, 'dataset'), cache: false });
-    const { base } = await serve(dir);
+    const { base, running } = await serve(dir);
     const before = await openConflicts(base);
     expect(before.some((c) => c.exam === 'aws-mla-c01' && c.attribute === 'duration')).toBe(false);
 
@@ -149,9 +149,17 @@ describe('live data without a restart', () => {
     );
     await appendFile(join(dir, 'sources.yaml'), '- file: notes/mla-length.md\n  authority: secondary\n');
     buildDataset({ contentDir: dir, outDir: join(dir, 'dataset'), cache: false });
-    const took = await within(10_000, async () =>
-      (await openConflicts(base)).some((c) => c.exam === 'aws-mla-c01' && c.attribute === 'duration'),
-    );
+    // A liveness bound, not a speed one (that is pnpm bench): on a starved machine a keep-alive socket can be
+    // closed under a request ("other side closed"), which is a retry unless the server itself has gone.
+    const took = await within(60_000, async () => {
+      try {
+        return (await openConflicts(base)).some((c) => c.exam === 'aws-mla-c01' && c.attribute === 'duration');
+      } catch (error) {
+        if (running.proc.exitCode !== null || running.proc.signalCode !== null)
+          throw new Error(`the server exited during the reload: ${running.stderr()}`, { cause: error });
+        return false;
+      }
+    });
     // Reported, not asserted tightly: a timing bound belongs in pnpm bench, and this machine is shared.
     console.log(`new conflict served ${took} ms after the dataset was rewritten`);
   }, 180_000);

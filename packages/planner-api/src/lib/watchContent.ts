@@ -109,10 +109,14 @@ export function watchContent(options: WatchContentOptions): ContentWatcher {
           }
         }
         if (read) {
-          store.replaceDataset(read.dataset, reviews);
-          loadedDigest = read.digest;
-          const { facts, conflicts } = read.dataset;
-          log.log(`certplan: dataset reloaded (${facts.length} facts, ${conflicts.length} conflicts)`);
+          try {
+            store.replaceDataset(read.dataset, reviews);
+            loadedDigest = read.digest;
+            const { facts, conflicts } = read.dataset;
+            log.log(`certplan: dataset reloaded (${facts.length} facts, ${conflicts.length} conflicts)`);
+          } catch (error) {
+            log.warn(`certplan: kept the dataset in memory: dataset/dataset.json: ${(error as Error).message}`);
+          }
         } else if (JSON.stringify(reviews) !== JSON.stringify(store.reviews)) {
           store.applyReviews(reviews);
         }
