@@ -66,7 +66,10 @@ describe('ConflictsPage', () => {
       sides: [{ value: { amount: 300, currency: 'USD' }, factIds: ['fact-b'], factCount: 1 }],
       notPublished: { factIds: ['fact-np'], factCount: 1, suggested: true },
     } as Partial<ConflictView>);
-    const app = renderApp(fakeApi({ listConflicts: async () => [contested] }), '/review');
+    const app = renderApp(
+      fakeApi({ listConflicts: async () => ({ conflicts: [contested], staleReviews: [] }) }),
+      '/review',
+    );
     try {
       const card = (await app.findByRole('article', { name: /Fee/ })) as HTMLElement;
       const sides = within(card).getAllByRole('region', { name: /^Sources saying/ });
