@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ExamMatcher } from '../../packages/ingest/src/lib/examMatcher.ts';
+import { ExamMatcher, matcherCatalog } from '../../packages/ingest/src/lib/examMatcher.ts';
 import { extractSource } from '../../packages/ingest/src/lib/extractSource.ts';
 import { DEFAULT_MAX_SOURCE_BYTES } from '../../packages/ingest/src/lib/readSource.ts';
 import { parseCatalogYaml } from '../../packages/ingest/src/lib/yamlConfig.ts';
@@ -38,7 +38,7 @@ export function singleLineArticle(bytes = DEFAULT_MAX_SOURCE_BYTES - 1024): stri
 export async function benchHostile(options: { sizes: number[] }): Promise<SectionResult> {
   const catalogPath = join(repoRoot, 'content/exams.yaml');
   const catalog = parseCatalogYaml(readFileSync(catalogPath, 'utf8'), catalogPath);
-  const deps = { matcher: new ExamMatcher(catalog.exams), exams: catalog.exams };
+  const deps = { matcher: new ExamMatcher(matcherCatalog(catalog)), exams: catalog.exams };
   const seconds = (text: string) => {
     const t = performance.now();
     extractSource(text, 'hostile.txt', deps);
