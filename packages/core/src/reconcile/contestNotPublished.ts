@@ -28,7 +28,7 @@ import {
   type Source,
 } from '../schema/dataset.ts';
 import { type ComparableAttribute, comparableValue } from './comparableValue.ts';
-import { nameList, type SourceNamer } from './explainRanking.ts';
+import { authorityWords, nameList, recencySentence, type SourceNamer } from './explainRanking.ts';
 
 export interface ContestNotPublishedInput {
   claims: readonly Claim[];
@@ -60,12 +60,6 @@ interface Side {
 
 type Factor = 'authority' | 'agreement' | 'recency';
 const factors: readonly Factor[] = ['authority', 'agreement', 'recency'];
-
-const authorityWords: Record<Authority, { one: string; many: string }> = {
-  official: { one: 'the official source', many: 'official sources' },
-  editorial: { one: "certplan's editorial note", many: "certplan's editorial notes" },
-  secondary: { one: 'a third-party article', many: 'third-party articles' },
-};
 
 const NOT_PUBLISHED = '“not published”';
 
@@ -266,13 +260,7 @@ function factorText(factor: Factor, decided: boolean, winner: Side, loser: Side,
         ? `${winner.witnesses} independent sources give ${w} (${nameList(winner.names)}), against ${loser.witnesses} for ${l}.`
         : `Each is backed by ${winner.witnesses} independent source${winner.witnesses === 1 ? '' : 's'}, so agreement does not settle it.`;
     case 'recency':
-      if (decided) {
-        const older = loser.date === null ? 'an undated source' : `a source last updated ${loser.date}`;
-        return `${w} is backed by a source last updated ${winner.date}, newer than ${older} saying ${l}.`;
-      }
-      return winner.date === null
-        ? 'Their best sources are undated, so recency does not settle it.'
-        : `Their best sources were both last updated ${winner.date}, so recency does not settle it.`;
+      return recencySentence(decided, w, l, winner.date, loser.date);
   }
 }
 

@@ -23,11 +23,33 @@ export function sourceNamer(sources: readonly Source[]): SourceNamer {
   };
 }
 
-const authorityWords: Record<Authority, { one: string; many: string }> = {
+/** An authority in words, for one source and for several (every rationale uses these). */
+export const authorityWords: Record<Authority, { one: string; many: string }> = {
   official: { one: 'the official source', many: 'official sources' },
   editorial: { one: "certplan's editorial note", many: "certplan's editorial notes" },
   secondary: { one: 'a third-party article', many: 'third-party articles' },
 };
+
+/**
+ * The recency factor in words: `w` (backed by a source last updated `winnerDate`) against `other` (`otherDate`),
+ * decided or not. Dates are ISO days or null for undated sources.
+ */
+export function recencySentence(
+  decided: boolean,
+  w: string,
+  other: string,
+  winnerDate: string | null,
+  otherDate: string | null,
+): string {
+  if (decided) {
+    // The date weighed is the source's last update (else its publication): say so, since pages show both.
+    const older = otherDate === null ? 'an undated source' : `a source last updated ${otherDate}`;
+    return `${w} is backed by a source last updated ${winnerDate}, newer than ${older} saying ${other}.`;
+  }
+  return winnerDate === null
+    ? 'Their best sources are undated, so recency does not settle it.'
+    : `Their best sources were both last updated ${winnerDate}, so recency does not settle it.`;
+}
 
 const quoted = (label: string) => `“${label}”`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -289,14 +311,7 @@ function factorText(
         ? `${w} comes from ${byWhom(winner, name)}, which outranks ${byWhom(runnerUp, name)} saying ${r}.`
         : `Both ${w} and ${r} come from ${authorityWords[winner.authority].many}, so authority does not settle it.`;
     case 'recency':
-      if (decided) {
-        // The date weighed is the source's last update (else its publication): say so, since pages show both.
-        const older = runnerUp.date === null ? 'an undated source' : `a source last updated ${runnerUp.date}`;
-        return `${w} is backed by a source last updated ${winner.date}, newer than ${older} saying ${r}.`;
-      }
-      return winner.date === null
-        ? 'Their best sources are undated, so recency does not settle it.'
-        : `Their best sources were both last updated ${winner.date}, so recency does not settle it.`;
+      return recencySentence(decided, w, r, winner.date, runnerUp.date);
     case 'agreement': {
       const n = winner.witnesses.length;
       if (decided) {
