@@ -3,13 +3,15 @@
  * suggestion and why, the review so far, and the decision form. A 409 (someone decided first) shows the new
  * state and keeps everything typed, so the reviewer can decide again without retyping.
  */
+
 import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { ApiError } from '../api/ApiError.ts';
 import type { ApiClient } from '../api/createApiClient.ts';
 import type { ConflictFact, ConflictView, ReviewRequest } from '../api/types.ts';
 import { claimTitle, formatClaimValue } from '../lib/formatClaimValue.ts';
-import { formatMomentUtc, formatSourceDate } from '../lib/today.ts';
+import { formatSourceDate } from '../lib/today.ts';
+import { DecidedBy } from './DecidedBy.tsx';
 import { MoreQuotes } from './MoreQuotes.tsx';
 import { SourceQuote } from './SourceQuote.tsx';
 
@@ -263,10 +265,7 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
             <p>
               <strong class="review-value">{decidedLabel(review())}</strong>
               {` · ${review().decision === 'accept' ? 'accepted the suggestion' : review().decision === 'choose' ? `chose ${chosenSource(review()) ?? 'a source'}` : 'entered a value'}`}
-              {' · by '}
-              <span class="review-by">{review().by}</span>
-              {' · '}
-              <time datetime={review().at}>{formatMomentUtc(review().at)}</time>
+              <DecidedBy by={review().by} at={review().at} />
             </p>
             <blockquote class="review-note">{review().note}</blockquote>
             <button type="button" class="button" disabled={pending()} onClick={() => void undo()}>

@@ -4,10 +4,11 @@
  * the chosen quote is gone), and a link to the conflict to decide again. Without it a reviewer saw a conflict
  * open again, or vanish, with no word of the decision that had been lost.
  */
+
 import { type JSX, Show } from 'solid-js';
 import type { StaleReview } from '../api/types.ts';
 import { claimTitle, formatClaimValue } from '../lib/formatClaimValue.ts';
-import { formatMomentUtc } from '../lib/today.ts';
+import { DecidedBy } from './DecidedBy.tsx';
 import { SourceQuote } from './SourceQuote.tsx';
 
 export interface StaleReviewCardProps {
@@ -42,10 +43,7 @@ export function StaleReviewCard(props: StaleReviewCardProps): JSX.Element {
       <p class="review-line">
         <Show when={decidedValue()}>{(value) => <strong class="review-value">{value()} · </strong>}</Show>
         {decisionText()}
-        {' · by '}
-        <span class="review-by">{review().by}</span>
-        {' · '}
-        <time datetime={review().at}>{formatMomentUtc(review().at)}</time>
+        <DecidedBy by={review().by} at={review().at} />
       </p>
       <blockquote class="review-note">{review().note}</blockquote>
       <p class="what-changed">
