@@ -76,6 +76,7 @@ describe('@certplan/core public surface', () => {
         "factsDigestOf",
         "findSuccessor",
         "formatClaimValue",
+        "formatExperience",
         "formatNumber",
         "freshnessOfClaims",
         "groupComparableSets",

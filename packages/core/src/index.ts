@@ -12,6 +12,7 @@ export {
   countDomains,
   experienceKindNames,
   formatClaimValue,
+  formatExperience,
   formatNumber,
 } from './claims/formatClaimValue.ts';
 export type {

@@ -129,3 +129,12 @@ export const experienceKindNames: Readonly<Record<ClaimValue<'experience'>['kind
   ml: 'machine learning',
   platform: 'hands-on platform',
 };
+
+/**
+ * A recommended experience with its kind, for a learner who sees it apart from its claim's key: "at least
+ * 2 years of machine learning experience". `formatClaimValue` leaves the kind out because a claim's key (and the
+ * rationales beside it) already says it.
+ */
+export function formatExperience(value: ClaimValue<'experience'>): string {
+  return `${formatClaimValue('experience', value)} of ${experienceKindNames[value.kind]} experience`;
+}

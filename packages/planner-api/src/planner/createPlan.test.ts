@@ -535,7 +535,7 @@ describe('createPlan warnings', () => {
   it('quotes the recommendation and the disagreement about it, once', () => {
     const plan = createPlan({ ...base, targetHours: 40, experienceYears: 1 }, basic, { today: TODAY });
     expect(plan.warnings[0]?.message).toMatchInlineSnapshot(
-      `""Exam guide" recommends at least 2 years of machine learning experience ("at least 2 years of ML experience"); you have 1 year. Plan extra hands-on practice. Sources disagree on the recommended experience (ml): at least 2 years of machine learning experience (Exam guide) vs 1 year of machine learning experience (How I passed). The plan uses at least 2 years of machine learning experience, pending review."`,
+      `""Exam guide" recommends at least 2 years of machine learning experience ("at least 2 years of ML experience"); you have 1 year. Plan extra hands-on practice. Sources disagree on the recommended experience (ml): at least 2 years (Exam guide) vs 1 year (How I passed). The plan uses at least 2 years, pending review."`,
     );
     expect(plan.warnings[0]?.citations.map((c) => c.quote)).toEqual([
       'at least 2 years of ML experience',

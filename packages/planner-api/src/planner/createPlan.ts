@@ -7,12 +7,11 @@
  * (fillWeeks.ts), the days and times (layOutSessions.ts), and for a re-plan the work done and missed
  * (here, `replan`).
  */
-import { CertplanError, type CertplanErrorIssue } from '@certplan/core';
+import { CertplanError, type CertplanErrorIssue, formatExperience } from '@certplan/core';
 import { domainSlug, type FillFocus, type FillState, fillWeeks, leftOver, NO_DOMAIN, type Piece } from './fillWeeks.ts';
 import { dayCaps, layOutWeek, type PreparedSession, sessionId } from './layOutSessions.ts';
 import { apportion } from './lib/apportion.ts';
 import { addDays, fromEpochDay, toEpochDay } from './lib/dates.ts';
-import { describeYears, experienceKindLabel } from './lib/describeValue.ts';
 import { normalizeDomainName } from './lib/matchDomain.ts';
 import { minutesOfDay, studyDayMask, studyDaysBetween, studyDaysOf } from './lib/studyDays.ts';
 import {
@@ -377,7 +376,7 @@ export function planFromRequest(request: PlanRequest, index: PlannerIndex, optio
       const quote = recommended.quote ? ` ("${recommended.quote.trim()}")` : '';
       warnings.push({
         code: 'experience_below_recommended',
-        message: `${who} recommends ${describeYears(recommended.minYears, recommended.maxYears)} of ${experienceKindLabel(recommended.kind)} experience${quote}; you have ${request.experienceYears} year${request.experienceYears === 1 ? '' : 's'}. Plan extra hands-on practice.${recommended.disagreement ? ` ${recommended.disagreement.text}` : ''}`,
+        message: `${who} recommends ${formatExperience(recommended)}${quote}; you have ${request.experienceYears} year${request.experienceYears === 1 ? '' : 's'}. Plan extra hands-on practice.${recommended.disagreement ? ` ${recommended.disagreement.text}` : ''}`,
         citations: unique([...recommended.citations, ...(recommended.disagreement?.citations ?? [])]),
       });
     }

@@ -7,6 +7,7 @@
  * place in that domain's hours), so exporting the same plan twice gives the same UIDs, and a re-plan moves
  * the events it keeps instead of duplicating them in a calendar that imported or subscribed to the last one.
  */
+import { formatClaimValue } from '@certplan/core';
 import ical, { ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
 import { addDays, addMonths } from './lib/dates.ts';
 import { minutesOfDay, timeOfDay } from './lib/studyDays.ts';
@@ -76,11 +77,6 @@ export function escapeIcsText(text: string): string {
     else out += ch;
   }
   return out;
-}
-
-/** "about USD 300 plus tax": dropping a qualifier would state a different price than the source does. */
-export function describeFee(fee: NonNullable<PlanIcsOptions['fee']>): string {
-  return `${fee.approximate ? 'about ' : ''}${fee.currency} ${fee.amount}${fee.plusTax ? ' plus tax' : ''}`;
 }
 
 const KIND_LABEL: Record<PlanSession['kind'], string> = {
@@ -198,7 +194,8 @@ export function planToIcs(plan: Plan, options: PlanIcsOptions): string {
     }
   }
 
-  const fee = options.fee ? ` The fee is ${describeFee(options.fee)}.` : '';
+  // Core's words, qualifiers kept ('about USD 300 plus tax'): dropping one would state a different price.
+  const fee = options.fee ? ` The fee is ${formatClaimValue('fee', options.fee)}.` : '';
   // Slots fill up: the reminder comes on the plan's first day, so the date is fixed before studying starts.
   const booking = allDay(
     'book-exam',

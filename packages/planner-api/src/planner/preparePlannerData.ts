@@ -9,6 +9,7 @@ import {
   type ClaimAttribute,
   type ClaimValue,
   type Conflict,
+  claimAttributeNames,
   claimOf,
   claimsOf,
   compareStrings,
@@ -16,11 +17,11 @@ import {
   type Exam,
   type Fact,
   findSuccessor,
+  formatClaimValue,
   type Source,
 } from '@certplan/core';
 import { groupBy } from '../lib/groupBy.ts';
 import { boundEvidence } from './lib/boundEvidence.ts';
-import { attributeLabel, describeValue } from './lib/describeValue.ts';
 import { bestDomainMatch, domainTokens, normalizeDomainName } from './lib/matchDomain.ts';
 import { sourceCitation } from './lib/sourceCitation.ts';
 import type { Citation, PreparedFocus as Focus, PlanWarning, PreparedObjective } from './schema.ts';
@@ -361,11 +362,11 @@ function prepareExam(ctx: PrepareContext): ExamPlannerData {
   const practiceCitations = [...(questions?.citations ?? []), ...(duration?.citations ?? [])];
   const format =
     questions && duration
-      ? `${describeValue('questions', questions.value)} in ${describeValue('duration', duration.value)}`
+      ? `${formatClaimValue('questions', questions.value)} in ${formatClaimValue('duration', duration.value)}`
       : duration
-        ? `${describeValue('duration', duration.value)}`
+        ? `${formatClaimValue('duration', duration.value)}`
         : questions
-          ? `${describeValue('questions', questions.value)}`
+          ? `${formatClaimValue('questions', questions.value)}`
           : null;
   const practiceFocus: Focus = {
     text: `Take a timed practice exam under exam conditions${format ? ` (the real one: ${format})` : ''}, then go through every answer, right or wrong, and note the domains to revisit.`,
@@ -546,7 +547,7 @@ function describeSide(
     const title = source?.title ?? source?.id;
     if (title && !titles.includes(title)) titles.push(title);
   }
-  return `${describeValue(attribute, value)}${titles.length > 0 ? ` (${titles.join('; ')})` : ''}`;
+  return `${formatClaimValue(attribute, value)}${titles.length > 0 ? ` (${titles.join('; ')})` : ''}`;
 }
 
 interface FactSide {
@@ -574,10 +575,10 @@ function conflictSentence(ctx: PrepareContext, conflict: Conflict, used: Claim |
   const sides = conflict.sides
     .map((side) => describeSide(ctx, conflict.attribute, side.value, side.factIds))
     .join(' vs ');
-  const label = attributeLabel(conflict.attribute);
+  const label = claimAttributeNames[conflict.attribute].phrase;
   const key = conflict.key ? ` (${conflict.key})` : '';
   const uses = used
-    ? ` The plan uses ${describeValue(conflict.attribute, used.value)}${conflict.review ? ', as a reviewer decided' : ', pending review'}.`
+    ? ` The plan uses ${formatClaimValue(conflict.attribute, used.value)}${conflict.review ? ', as a reviewer decided' : ', pending review'}.`
     : '';
   return `Sources disagree on ${label}${key}: ${sides}.${uses}`;
 }
@@ -602,7 +603,7 @@ function collectDisagreements(ctx: PrepareContext): Disagreement[] {
         },
       });
     } else if (claim.status === 'contested' && claim.dissentingFactIds.length > 0) {
-      const label = attributeLabel(claim.attribute);
+      const label = claimAttributeNames[claim.attribute].phrase;
       const dissent = groupDissent(ctx, claim);
       warnings.push({
         id: claim.id,

@@ -3,13 +3,13 @@
  * suggestion and why, the review so far, and the decision form. A 409 (someone decided first) shows the new
  * state and keeps everything typed, so the reviewer can decide again without retyping.
  */
-
+import { type ClaimValue, formatClaimValue } from '@certplan/core';
 import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { ApiError } from '../api/ApiError.ts';
 import type { ApiClient } from '../api/createApiClient.ts';
 import type { ConflictFact, ConflictView, ReviewRequest } from '../api/types.ts';
-import { claimTitle, formatClaimValue } from '../lib/formatClaimValue.ts';
+import { claimTitle } from '../lib/claimTitle.ts';
 import { formatSourceDate } from '../lib/today.ts';
 import { DecidedBy } from './DecidedBy.tsx';
 import { MoreQuotes } from './MoreQuotes.tsx';
@@ -61,7 +61,11 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
 
   const id = () => conflict().id;
   const prefix = () => `c-${id()}`;
-  const describe = (value: unknown) => formatClaimValue(conflict().attribute, value);
+  /** A value of this conflict in core's words (a side, the suggestion, a decision). */
+  const describe = (value: ClaimValue) => formatClaimValue(conflict().attribute, value);
+  /** A fact's own value in core's words (a `domains` conflict's facts are `domain` facts). */
+  const describeFactValue = (value: ConflictFact['value']) =>
+    formatClaimValue(conflict().attribute === 'domains' ? 'domain' : conflict().attribute, value);
   // Core's positions when the API gives them (a `domains` conflict compares whole lists, stated by many
   // per-domain facts); otherwise the facts grouped by the value they state.
   // Sources saying the vendor does not publish the figure: a side of their own, first where it is the suggestion.
@@ -74,7 +78,6 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
     const npSide = notPublished
       ? [
           {
-            value: undefined as unknown,
             label: 'not published',
             facts: notPublished.factIds.flatMap((factId) => byId.get(factId) ?? []),
             total: notPublished.factCount as number | null,
@@ -83,17 +86,17 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
       : [];
     if (given.length > 0) {
       const stated = given.map((side) => ({
-        value: side.value as unknown,
         label: describe(side.value),
         facts: side.factIds.flatMap((factId) => byId.get(factId) ?? []),
         total: side.factCount as number | null,
       }));
       return notPublished?.suggested ? [...npSide, ...stated] : [...stated, ...npSide];
     }
-    const groups = new Map<string, { value: unknown; label: string; facts: ConflictFact[]; total: number | null }>();
+    const groups = new Map<string, { label: string; facts: ConflictFact[]; total: number | null }>();
     for (const fact of conflict().facts) {
       const key = JSON.stringify(fact.value);
-      const group = groups.get(key) ?? { value: fact.value, label: describe(fact.value), facts: [], total: null };
+      const label = notPublishedIds().has(fact.id) ? 'not published' : describeFactValue(fact.value);
+      const group = groups.get(key) ?? { label, facts: [], total: null };
       group.facts.push(fact);
       groups.set(key, group);
     }
@@ -102,23 +105,21 @@ export function ConflictCard(props: ConflictCardProps): JSX.Element {
   /** The suggestion in words: "not published" where that side ranks first. */
   const suggestionLabel = () => (notPublishedSuggested() ? 'not published' : describe(conflict().suggestion.value));
   /** What a fact's side says, for the "which source wins" choice. */
-  const sideValueOf = (factId: string) => sides().find((side) => side.facts.some((f) => f.id === factId))?.value;
-  /** What a fact's side says, in words. */
+  const sideLabelOf = (factId: string) => sides().find((side) => side.facts.some((f) => f.id === factId))?.label;
+  /** What a fact's side says, in words: "not published", its side's words, else its own value's. */
   const factLabel = (fact: ConflictFact) =>
-    notPublishedIds().has(fact.id) ? 'not published' : describe(sideValueOf(fact.id) ?? fact.value);
-  /** The value a decision put in force: the suggestion, the chosen fact's side, or the value entered. */
-  const decidedValue = (review: NonNullable<ConflictView['review']>) =>
-    review.decision === 'custom'
-      ? review.value
-      : review.decision === 'choose' && review.factId
-        ? (sideValueOf(review.factId) ?? conflict().facts.find((f) => f.id === review.factId)?.value)
-        : conflict().suggestion.value;
-  /** The decision in words: "not published" where the reviewer took that side. */
-  const decidedLabel = (review: NonNullable<ConflictView['review']>) =>
-    (review.decision === 'choose' && review.factId !== undefined && notPublishedIds().has(review.factId)) ||
-    (review.decision === 'accept' && notPublishedSuggested())
-      ? 'not published'
-      : describe(decidedValue(review));
+    notPublishedIds().has(fact.id) ? 'not published' : (sideLabelOf(fact.id) ?? describeFactValue(fact.value));
+  /** The value a decision put in force, in words: the suggestion, the chosen fact's side, or the value entered. */
+  const decidedLabel = (review: NonNullable<ConflictView['review']>) => {
+    if (review.decision === 'choose' && review.factId !== undefined && notPublishedIds().has(review.factId))
+      return 'not published';
+    if (review.decision === 'accept' && notPublishedSuggested()) return 'not published';
+    // A custom value passed the server's check against the conflict attribute's shape (recordReview).
+    if (review.decision === 'custom') return describe(review.value as ClaimValue);
+    if (review.decision !== 'choose' || !review.factId) return describe(conflict().suggestion.value);
+    const chosen = conflict().facts.find((f) => f.id === review.factId);
+    return sideLabelOf(review.factId) ?? (chosen ? describeFactValue(chosen.value) : '');
+  };
   const chosenSource = (review: NonNullable<ConflictView['review']>) => {
     const source = conflict().facts.find((f) => f.id === review.factId)?.source;
     return source ? (source.title ?? source.id) : undefined;

@@ -71,7 +71,7 @@ describe('ExamCard: figures the vendor does not publish', () => {
     const withFee: ExamSummary = { ...unpriced, facts: { ...unpriced.facts, fee: mla.facts.fee } };
     const { container, unmount } = renderCard(withFee);
     try {
-      expect(factText(container, 'Fee')?.textContent).toMatch(/^\$150/);
+      expect(factText(container, 'Fee')?.textContent).toMatch(/^USD 150/);
     } finally {
       unmount();
     }

@@ -2,12 +2,14 @@
  * One exam to choose in the plan builder: its key numbers, each with its citation markers, and for a retired
  * exam the retirement date, its source and the successor to plan for instead.
  */
+import { formatClaimValue, formatExperience } from '@certplan/core';
 import { A } from '@solidjs/router';
 import { For, type JSX, Show } from 'solid-js';
 import type { ExamSummary } from '../api/types.ts';
-import { attributeLabel, formatClaimValue } from '../lib/formatClaimValue.ts';
+import { attributeLabel } from '../lib/claimTitle.ts';
 import { formatDate } from '../lib/today.ts';
 import { CitationList } from './CitationMarker.tsx';
+import { NotStated } from './NotStated.tsx';
 
 export const examCardFacts = ['fee', 'duration', 'questions', 'experience'] as const;
 
@@ -80,7 +82,7 @@ export function ExamCard(props: ExamCardProps): JSX.Element {
                     {(claim, index) => (
                       <span class="claim" data-status={claim.status}>
                         {index() > 0 ? '; ' : ''}
-                        {formatClaimValue(attribute, claim.value)}
+                        {cardValue(claim)}
                         {/* Any value in an open conflict, whether a factor picked it (policy) or none could
                             (contested); a reviewer's decision (reviewed) closes it. */}
                         <Show when={claim.conflictId && claim.status !== 'reviewed'}>
@@ -104,23 +106,9 @@ export function ExamCard(props: ExamCardProps): JSX.Element {
   );
 }
 
-/**
- * Where an exam has no figure: "not published" with the citation saying so when a source states that the vendor
- * does not publish it (a `notPublished` claim naming the attribute), else "not stated".
- */
-function NotStated(props: { exam: ExamSummary; attribute: string }): JSX.Element {
-  const claim = () =>
-    (props.exam.facts.notPublished ?? []).find(
-      (c) => c.attribute === 'notPublished' && c.value.attribute === props.attribute,
-    );
-  return (
-    <Show when={claim()} fallback={<span class="muted">not stated</span>}>
-      {(found) => (
-        <span class="claim not-published" data-status={found().status}>
-          not published
-          <CitationList citations={found().citations} />
-        </span>
-      )}
-    </Show>
-  );
+/** A card's figure in core's words; experience names its kind, as the card shows no claim key beside it. */
+function cardValue(claim: ExamSummary['facts'][(typeof examCardFacts)[number]][number]): string {
+  return claim.attribute === 'experience'
+    ? formatExperience(claim.value)
+    : formatClaimValue(claim.attribute, claim.value);
 }

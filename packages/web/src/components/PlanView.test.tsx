@@ -1,7 +1,7 @@
 import { fireEvent, render, within } from '@solidjs/testing-library';
 import { describe, expect, it } from 'vitest';
 import { createProgressStore } from '../lib/progressStore.ts';
-import { citation, mla, plan } from '../test/fixtures.ts';
+import { citation, claim, mla, plan } from '../test/fixtures.ts';
 import { groupCitationsBySource, PlanView } from './PlanView.tsx';
 
 const guide = (quote: string) =>
@@ -173,6 +173,64 @@ describe('PlanView', () => {
       expect(app.getByTestId('exam-date-suggested').textContent).toContain('suggested');
     } finally {
       app.unmount();
+    }
+  });
+});
+
+describe('PlanView: the fee box says what the exam card says', () => {
+  const feeBox = (container: HTMLElement) =>
+    [...container.querySelectorAll('dt')].find((dt) => dt.textContent === 'Fee')?.nextElementSibling;
+  const renderWithExam = (exam: typeof mla) =>
+    render(() => (
+      <PlanView
+        plan={plan()}
+        exam={exam}
+        progress={createProgressStore('plan-view-fee-test')}
+        onExportCalendar={() => {}}
+        onReplan={() => {}}
+      />
+    ));
+
+  // Regression: a new user saw "not stated" here while the exam card said "not published" for the same exam.
+  it('says "not published", with its citation, where a source states the vendor does not publish the fee', () => {
+    const statement = {
+      ...citation({ source: 'policy-note', title: 'Vendor pricing policy', quote: 'Prices vary by region.' }),
+      factId: 'np-fee',
+      line: 3,
+      authority: 'editorial',
+    };
+    const unpriced = {
+      ...mla,
+      facts: {
+        ...mla.facts,
+        fee: [],
+        notPublished: [claim('notPublished', { attribute: 'fee' }, { key: 'fee', citations: [statement] })],
+      },
+    };
+    const { container, unmount } = renderWithExam(unpriced);
+    try {
+      expect(feeBox(container)?.textContent).toMatch(/^not published/);
+      expect(feeBox(container)?.querySelector('.not-published')).not.toBeNull();
+    } finally {
+      unmount();
+    }
+  });
+
+  it('near miss: "not stated" where no source says anything about the fee', () => {
+    const { container, unmount } = renderWithExam({ ...mla, facts: { ...mla.facts, fee: [], notPublished: [] } });
+    try {
+      expect(feeBox(container)?.textContent).toBe('not stated');
+    } finally {
+      unmount();
+    }
+  });
+
+  it("shows the fee in core's words where there is one", () => {
+    const { container, unmount } = renderWithExam(mla);
+    try {
+      expect(feeBox(container)?.textContent).toMatch(/^USD 150/);
+    } finally {
+      unmount();
     }
   });
 });

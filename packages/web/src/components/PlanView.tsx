@@ -2,9 +2,9 @@
  * A built plan: the summary, the chart, every warning with its citations, the weeks with tick boxes, and the
  * actions (calendar export, print, re-plan from today).
  */
+import { formatClaimValue } from '@certplan/core';
 import { createMemo, For, type JSX, Show } from 'solid-js';
 import type { Citation, ExamSummary, Plan } from '../api/types.ts';
-import { formatClaimValue } from '../lib/formatClaimValue.ts';
 import { examFreshnessLabel } from '../lib/formatFreshness.ts';
 import type { ProgressStore } from '../lib/progressStore.ts';
 import { hoursDone } from '../lib/replanFromToday.ts';
@@ -13,6 +13,7 @@ import { useToday } from '../lib/TodayContext.tsx';
 import { formatDate, formatSourceDate } from '../lib/today.ts';
 import { CitationList } from './CitationMarker.tsx';
 import { HoursChart } from './HoursChart.tsx';
+import { NotStated } from './NotStated.tsx';
 import { citationsAt, PlanWeekCard } from './PlanWeekCard.tsx';
 
 /** One source the plan cites, with each distinct passage it quotes, in the order the plan first cites them. */
@@ -101,7 +102,15 @@ export function PlanView(props: PlanViewProps): JSX.Element {
         <div>
           <dt>Fee</dt>
           <dd>
-            <Show when={fee()} fallback="not stated">
+            {/* The exam card's words for a missing fee: "not published" (cited) where a source says so. */}
+            <Show
+              when={fee()}
+              fallback={
+                <Show when={props.exam} fallback="not stated">
+                  {(exam) => <NotStated exam={exam()} attribute="fee" />}
+                </Show>
+              }
+            >
               {(fact) => (
                 <>
                   {formatClaimValue('fee', fact().value)}

@@ -4,10 +4,10 @@
  * the chosen quote is gone), and a link to the conflict to decide again. Without it a reviewer saw a conflict
  * open again, or vanish, with no word of the decision that had been lost.
  */
-
+import { type ClaimValue, formatClaimValue } from '@certplan/core';
 import { type JSX, Show } from 'solid-js';
 import type { StaleReview } from '../api/types.ts';
-import { claimTitle, formatClaimValue } from '../lib/formatClaimValue.ts';
+import { claimTitle } from '../lib/claimTitle.ts';
 import { DecidedBy } from './DecidedBy.tsx';
 import { SourceQuote } from './SourceQuote.tsx';
 
@@ -25,7 +25,7 @@ export function StaleReviewCard(props: StaleReviewCardProps): JSX.Element {
   const decidedValue = (): string | null => {
     const value = review().decision === 'choose' ? props.stale.chosenFact?.value : review().value;
     const attr = attribute();
-    return value !== undefined && value !== null && attr ? formatClaimValue(attr, value) : null;
+    return value !== undefined && value !== null && attr ? formatClaimValue(attr, value as ClaimValue) : null;
   };
   const decisionText = () =>
     review().decision === 'accept'

@@ -36,12 +36,12 @@ describe('ConflictsPage', () => {
     try {
       const card = (await app.findByRole('article', { name: /Fee/ })) as HTMLElement;
       const sides = within(card).getAllByRole('region', { name: /^Sources saying/ });
-      expect(sides.map((side) => side.querySelector('h3')?.textContent)).toEqual(['$150', '$300']);
+      expect(sides.map((side) => side.querySelector('h3')?.textContent)).toEqual(['USD 150', 'USD 300']);
       expect(sides[0]?.textContent).toContain('The fee is $150.');
       expect(sides[0]?.textContent).toContain('10 Jan 2026');
       expect(sides[0]?.textContent).toContain('official');
       expect(sides[1]?.textContent).toContain('A blog');
-      expect(card.textContent).toContain('Suggestion: $150');
+      expect(card.textContent).toContain('Suggestion: USD 150');
       expect(card.textContent).toContain('The official page wins.');
     } finally {
       app.unmount();
@@ -117,7 +117,7 @@ describe('ConflictsPage', () => {
       expect(app.queryByLabelText('Token')).toBeNull();
 
       fireEvent.click(within(card).getByLabelText(/Choose a source/));
-      fireEvent.click(within(card).getByLabelText(/\$300 \(A blog/));
+      fireEvent.click(within(card).getByLabelText(/USD 300 \(A blog/));
       fireEvent.input(within(card).getByLabelText('Note (why)'), { target: { value: 'Newer page' } });
       fireEvent.click(within(card).getByRole('button', { name: 'Record decision' }));
       await within(card).findByText('Decision recorded.');
@@ -216,7 +216,7 @@ describe('ConflictsPage', () => {
       const card = (await app.findByRole('article', { name: /Fee/ })) as HTMLElement;
       const decided = card.querySelector('.current-review')!;
       // fact-b (the blog's $300) was chosen: the card says the value, not only "chose a source".
-      expect(decided.querySelector('.review-value')?.textContent).toBe('$300');
+      expect(decided.querySelector('.review-value')?.textContent).toBe('USD 300');
       expect(decided.textContent).toContain('chose A blog');
       expect(decided.querySelector('.review-by')?.textContent).toBe('alice');
       expect(decided.querySelector('time')?.textContent).toBe('22 Nov 2026, 06:00 UTC');
@@ -237,8 +237,8 @@ describe('ConflictsPage', () => {
       fireEvent.click(within(card).getByLabelText('Choose a source'));
       const choices = [...card.querySelectorAll('.radio.choice label')].map((label) => label.textContent);
       expect(choices).toEqual([
-        '$150 (Official page, 10 Jan 2026)The fee is $150.',
-        '$300 (A blog, 2 Mar 2024)It costs $300.',
+        'USD 150 (Official page, 10 Jan 2026)The fee is $150.',
+        'USD 300 (A blog, 2 Mar 2024)It costs $300.',
       ]);
     } finally {
       app.unmount();
@@ -340,14 +340,14 @@ describe('ConflictCard sides', () => {
       const card = (await app.findByRole('article', { name: /Domains/ })) as HTMLElement;
       const sides = within(card).getAllByRole('region', { name: /^Sources saying/ });
       expect(sides.map((side) => side.querySelector('h3')?.textContent)).toEqual([
-        'Modeling 36%; Operations 20%',
-        'Modeling; Operations',
+        '2 domains: Modeling (36%); Operations (20%)',
+        '2 domains: Modeling; Operations',
       ]);
       expect(sides[0]?.querySelectorAll('blockquote').length).toBe(2);
       // The same sentence stating two domains is quoted once.
       expect(sides[1]?.querySelectorAll('blockquote').length).toBe(1);
       fireEvent.click(within(card).getByLabelText(/Choose a source/));
-      within(card).getByLabelText(/^Modeling 36%; Operations 20% \(Official page/, {
+      within(card).getByLabelText(/^2 domains: Modeling \(36%\); Operations \(20%\) \(Official page/, {
         selector: '#c-conf-domains-fact-d2',
       });
     } finally {

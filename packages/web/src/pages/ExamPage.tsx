@@ -2,6 +2,7 @@
  * An exam's page: every claim certplan holds about it, with all the sources that support it and all that
  * dispute it side by side, dated, and the conflicts reviewers have (or have not yet) settled.
  */
+import { formatClaimValue } from '@certplan/core';
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createResource, For, type JSX, Match, Show, Switch } from 'solid-js';
 import { useApi } from '../api/ApiContext.tsx';
@@ -9,7 +10,7 @@ import type { Citation, ClaimView } from '../api/types.ts';
 import { CitationList } from '../components/CitationMarker.tsx';
 import { MoreQuotes } from '../components/MoreQuotes.tsx';
 import { SourceQuote } from '../components/SourceQuote.tsx';
-import { claimTitle, formatClaimValue } from '../lib/formatClaimValue.ts';
+import { claimTitle } from '../lib/claimTitle.ts';
 import { examFreshnessLabel, freshnessLabel } from '../lib/formatFreshness.ts';
 import { formatDate } from '../lib/today.ts';
 

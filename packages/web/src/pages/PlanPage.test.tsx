@@ -13,10 +13,10 @@ describe('PlanPage', () => {
       const mlaCard = (await app.findByLabelText('AWS Certified Machine Learning Engineer – Associate')).closest(
         'article',
       )!;
-      expect(mlaCard.textContent).toContain('$150');
+      expect(mlaCard.textContent).toContain('USD 150');
       expect(mlaCard.textContent).toContain('130 minutes');
       expect(mlaCard.textContent).toContain('65 questions');
-      expect(mlaCard.textContent).toContain('1+ years on the platform');
+      expect(mlaCard.textContent).toContain('at least 1 year of hands-on platform experience');
       expect(within(mlaCard as HTMLElement).getAllByRole('button', { name: /^Source 1/ }).length).toBe(4);
 
       const mlsCard = app.getByLabelText('AWS Certified Machine Learning – Specialty').closest('article')!;
