@@ -15,6 +15,8 @@
  * annotated) does not make the fact wrong; the fact stays unscored and the report says which distractor it sits on.
  */
 
+import { compareStrings } from '@certplan/core';
+
 export interface GoldFact {
   exam: string;
   attribute: string;
@@ -312,7 +314,7 @@ export function formatEvaluation(report: EvaluationReport, options: { details?: 
       `unscored: exam not in the gold set's ${report.goldExams.size} exams, ${report.unscored.length} facts (${[
         ...perExam,
       ]
-        .sort(([a], [b]) => a.localeCompare(b))
+        .sort(([a], [b]) => compareStrings(a, b))
         .map(([e, n]) => `${e} ${n}`)
         .join(
           ', ',
@@ -327,14 +329,14 @@ export function formatEvaluation(report: EvaluationReport, options: { details?: 
   out.push(
     table(
       'attribute',
-      [...report.byAttribute].sort(([a], [b]) => a.localeCompare(b)),
+      [...report.byAttribute].sort(([a], [b]) => compareStrings(a, b)),
     ),
   );
   out.push('');
   out.push(
     table(
       'file',
-      [...report.byFile].sort(([a], [b]) => a.localeCompare(b)),
+      [...report.byFile].sort(([a], [b]) => compareStrings(a, b)),
     ),
   );
   out.push('');

@@ -4,6 +4,7 @@
  * to learn what replaced them. The chosen exam always stays reachable: its group's retired section opens when it
  * is retired, and a filter that hides it says so.
  */
+import { compareStrings } from '@certplan/core';
 import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 import type { ExamSummary } from '../api/types.ts';
 import { ExamCard } from './ExamCard.tsx';
@@ -53,7 +54,7 @@ export function groupByVendor(exams: readonly ExamSummary[]): VendorGroup[] {
     }
     (exam.retired ? group.retired : group.active).push(exam);
   }
-  return [...groups.values()].sort((a, b) => a.vendor.localeCompare(b.vendor, 'en'));
+  return [...groups.values()].sort((a, b) => compareStrings(a.vendor, b.vendor));
 }
 
 export function ExamChooser(props: ExamChooserProps): JSX.Element {

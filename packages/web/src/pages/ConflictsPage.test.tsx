@@ -28,6 +28,12 @@ describe('sortConflicts', () => {
     ];
     expect(sortConflicts(list).map((c) => c.id)).toEqual(['open-high', 'open-low', 'reviewed-high', 'reviewed-low']);
   });
+
+  it("ties in core's one string order (code units), the same on every machine, not the browser's locale", () => {
+    // localeCompare would put 'aws-b' before 'aws-Z' (and its answer depends on the locale); code units do not.
+    const list = [conflict({ id: 'x', exam: 'aws-b' }), conflict({ id: 'y', exam: 'aws-Z' })];
+    expect(sortConflicts(list).map((c) => c.exam)).toEqual(['aws-Z', 'aws-b']);
+  });
 });
 
 describe('ConflictsPage', () => {

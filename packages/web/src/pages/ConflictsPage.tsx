@@ -2,6 +2,7 @@
  * The reviewer's page: open conflicts first, high severity before low, each with its decision form. The
  * token is asked once and kept for the session.
  */
+import { compareStrings } from '@certplan/core';
 import { useLocation } from '@solidjs/router';
 import { createEffect, createMemo, createResource, createSignal, For, type JSX, Match, Show, Switch } from 'solid-js';
 import { createStore } from 'solid-js/store';
@@ -18,9 +19,9 @@ export function sortConflicts(conflicts: readonly ConflictView[]): ConflictView[
   return [...conflicts].sort(
     (a, b) =>
       rank(a) - rank(b) ||
-      a.exam.localeCompare(b.exam) ||
-      a.attribute.localeCompare(b.attribute) ||
-      a.id.localeCompare(b.id),
+      compareStrings(a.exam, b.exam) ||
+      compareStrings(a.attribute, b.attribute) ||
+      compareStrings(a.id, b.id),
   );
 }
 

@@ -2,7 +2,7 @@
  * An exam's page: every claim certplan holds about it, with all the sources that support it and all that
  * dispute it side by side, dated, and the conflicts reviewers have (or have not yet) settled.
  */
-import { formatClaimValue } from '@certplan/core';
+import { compareStrings, formatClaimValue } from '@certplan/core';
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createResource, For, type JSX, Match, Show, Switch } from 'solid-js';
 import { useApi } from '../api/ApiContext.tsx';
@@ -40,8 +40,8 @@ function sortClaims(claims: readonly ClaimView[]): ClaimView[] {
   return [...claims].sort(
     (a, b) =>
       rank(a.attribute) - rank(b.attribute) ||
-      a.attribute.localeCompare(b.attribute) ||
-      (a.key ?? '').localeCompare(b.key ?? ''),
+      compareStrings(a.attribute, b.attribute) ||
+      compareStrings(a.key ?? '', b.key ?? ''),
   );
 }
 
