@@ -79,7 +79,7 @@ describe('ConflictsPage', () => {
     try {
       const card = (await app.findByRole('article', { name: /Fee/ })) as HTMLElement;
       const sides = within(card).getAllByRole('region', { name: /^Sources saying/ });
-      expect(sides.map((side) => side.querySelector('h3')?.textContent)).toEqual(['not published', '$300']);
+      expect(sides.map((side) => side.querySelector('h3')?.textContent)).toEqual(['not published', 'USD 300']);
       expect(sides[0]?.textContent).toContain('The vendor does not publish the fee.');
       expect(card.textContent).toContain('Suggestion: not published');
       fireEvent.click(within(card).getByLabelText(/Choose a source/));
