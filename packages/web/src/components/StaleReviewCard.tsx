@@ -4,7 +4,7 @@
  * the chosen quote is gone), and a link to the conflict to decide again. Without it a reviewer saw a conflict
  * open again, or vanish, with no word of the decision that had been lost.
  */
-import { type ClaimValue, formatClaimValue } from '@certplan/core';
+import { type ClaimAttribute, type ClaimValue, claimAttributes, formatClaimValue } from '@certplan/core';
 import { type JSX, Show } from 'solid-js';
 import type { StaleReview } from '../api/types.ts';
 import { claimTitle } from '../lib/claimTitle.ts';
@@ -20,7 +20,11 @@ export interface StaleReviewCardProps {
 export function StaleReviewCard(props: StaleReviewCardProps): JSX.Element {
   const review = () => props.stale.review;
   const titleId = () => `stale-${review().conflict.replace(/[^\w-]/g, '-')}-${review().at.replace(/\W/g, '')}`;
-  const attribute = () => props.stale.attribute;
+  /** The decision's attribute, when core still knows it (a stale claim id may name one that is gone). */
+  const attribute = (): ClaimAttribute | null => {
+    const named = props.stale.attribute;
+    return named && (claimAttributes as readonly string[]).includes(named) ? (named as ClaimAttribute) : null;
+  };
   /** The value the decision put in force, where the view still knows it. */
   const decidedValue = (): string | null => {
     const value = review().decision === 'choose' ? props.stale.chosenFact?.value : review().value;
