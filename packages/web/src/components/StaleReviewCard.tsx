@@ -4,7 +4,7 @@
  * the chosen quote is gone), and a link to the conflict to decide again. Without it a reviewer saw a conflict
  * open again, or vanish, with no word of the decision that had been lost.
  */
-import { type ClaimAttribute, type ClaimValue, claimAttributes, formatClaimValue } from '@certplan/core';
+import { type ClaimAttribute, type ClaimValue, claimAttributeNames, formatClaimValue } from '@certplan/core';
 import { type JSX, Show } from 'solid-js';
 import type { StaleReview } from '../api/types.ts';
 import { claimTitle } from '../lib/claimTitle.ts';
@@ -23,7 +23,7 @@ export function StaleReviewCard(props: StaleReviewCardProps): JSX.Element {
   /** The decision's attribute, when core still knows it (a stale claim id may name one that is gone). */
   const attribute = (): ClaimAttribute | null => {
     const named = props.stale.attribute;
-    return named && (claimAttributes as readonly string[]).includes(named) ? (named as ClaimAttribute) : null;
+    return named && Object.hasOwn(claimAttributeNames, named) ? (named as ClaimAttribute) : null;
   };
   /** The value the decision put in force, where the view still knows it. */
   const decidedValue = (): string | null => {
