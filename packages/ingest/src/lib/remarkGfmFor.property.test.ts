@@ -15,6 +15,19 @@ import { gfmConstructsNeeded, remarkGfmFor } from './remarkGfmFor.ts';
 const withRemarkGfm = (text: string) => unified().use(remarkParse).use(remarkGfm).parse(text) as Root;
 const withGfmFor = (text: string) => unified().use(remarkParse).use(remarkGfmFor, text).parse(text) as Root;
 
+/**
+ * The tree, or the error thrown. Under vitest the mdast utilities run their development build, whose assertions
+ * throw on some inputs remark-gfm itself cannot handle ("-\n[ ] Fee": mdast-util-gfm-task-list-item's exit check);
+ * the property is that remarkGfmFor behaves as remark-gfm does there too.
+ */
+const outcome = (parse: (text: string) => Root, text: string): Root | { threw: string } => {
+  try {
+    return parse(text);
+  } catch (error) {
+    return { threw: String(error) };
+  }
+};
+
 const PIECES = [
   'Fee',
   'exam',
@@ -62,9 +75,10 @@ describe('remarkGfmFor', () => {
   it('builds the tree remark-gfm builds, on any document', () => {
     fc.assert(
       fc.property(documents, (text) => {
-        expect(withGfmFor(text)).toEqual(withRemarkGfm(text));
+        expect(outcome(withGfmFor, text)).toEqual(outcome(withRemarkGfm, text));
       }),
-      { numRuns: 600 },
+      // The counterexample fast-check found once (seed -890353055), kept so every run tries it.
+      { numRuns: 600, examples: [['-\n[ ] Fee']] },
     );
   });
 
