@@ -47,7 +47,7 @@ export async function bareParsers() {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Mirrors ingest's format detection (packages/ingest/src/lib/readSource.ts, detectFormat): from bytes, not names. */
+/** Mirrors ingest's format detection (packages/ingest/src/lib/detectFormat.ts): from bytes, not names. */
 function detectFormat(text: string): 'wordpress' | 'markdown' | 'text' {
   if (text.trimStart().startsWith('{')) return 'wordpress';
   if (/^---\r?\n/.test(text)) return 'markdown';

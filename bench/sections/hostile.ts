@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_MAX_SOURCE_BYTES } from '../../packages/ingest/src/lib/decodeSourceBytes.ts';
 import { ExamMatcher, matcherCatalog } from '../../packages/ingest/src/lib/examMatcher.ts';
 import { extractSource } from '../../packages/ingest/src/lib/extractSource.ts';
-import { DEFAULT_MAX_SOURCE_BYTES } from '../../packages/ingest/src/lib/readSource.ts';
 import { parseCatalogYaml } from '../../packages/ingest/src/lib/yamlConfig.ts';
 import { repoRoot } from '../lib/childJob.ts';
 import { atMost, type Figure, figure, type SectionResult } from '../lib/figures.ts';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { corpusCatalogPath } from '../../test/copyCorpusFixture.ts';
 import { buildDataset } from './buildDataset.ts';
-import { MAX_FACTS_PER_SOURCE } from './context.ts';
+import { MAX_FACTS_PER_SOURCE } from './emitFact.ts';
 
 const fixtures = join(import.meta.dirname, '../../test/fixtures/bad-sources');
 const catalog = corpusCatalogPath;

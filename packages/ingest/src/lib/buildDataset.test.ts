@@ -9,7 +9,9 @@ import { DatasetSchema } from '@certplan/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { copyCorpusFixture, corpusCatalogPath } from '../../test/copyCorpusFixture.ts';
 import { main } from '../cli.ts';
-import { buildDataset, buildDatasetAsync, POOL_MIN_FILES, poolThreads, sourceIdOf } from './buildDataset.ts';
+import { buildDataset, buildDatasetAsync } from './buildDataset.ts';
+import { POOL_MIN_FILES, poolThreads } from './extractWithPool.ts';
+import { sourceIdOf } from './sourceIdOf.ts';
 
 let content: string;
 let out: string;

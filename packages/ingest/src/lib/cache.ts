@@ -9,7 +9,7 @@ import { writeFileAtomicSync } from '@certplan/atomic-write';
 import type { Problem } from '@certplan/core';
 import type { PendingDomainList } from '../plugins/extract-domain.ts';
 import type { DraftFact } from './context.ts';
-import type { DetectedFormat, FileMetadata } from './readSource.ts';
+import type { DetectedFormat, FileMetadata } from './parseSource.ts';
 
 export interface CachedExtraction {
   format: DetectedFormat;

@@ -25,16 +25,11 @@ import { extractRetirement } from '../plugins/extract-retirement.ts';
 import { extractSalary } from '../plugins/extract-salary.ts';
 import { extractStudyHours } from '../plugins/extract-study-hours.ts';
 import { extractValidity } from '../plugins/extract-validity.ts';
-import {
-  certplanDocument,
-  type DraftFact,
-  FactLimitReached,
-  MAX_FACTS_PER_SOURCE,
-  pointAt,
-  settlePastFigures,
-} from './context.ts';
+import { certplanDocument } from './certplanDocument.ts';
+import { type DraftFact, pointAt } from './context.ts';
+import { FactLimitReached, MAX_FACTS_PER_SOURCE, settlePastFigures } from './emitFact.ts';
 import type { ExamMatcher } from './examMatcher.ts';
-import { type DetectedFormat, type FileMetadata, parseSource } from './readSource.ts';
+import { type DetectedFormat, type FileMetadata, parseSource } from './parseSource.ts';
 
 /** Bump when extraction changes, so cached results from older extractors are not reused. */
 export const EXTRACTOR_VERSION = '10';

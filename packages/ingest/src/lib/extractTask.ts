@@ -7,10 +7,10 @@ import { createHash } from 'node:crypto';
 import { type Exam, isCertplanError, type Problem } from '@certplan/core';
 import type { VFile } from 'vfile';
 import type { CachedExtraction } from './cache.ts';
+import { decodeSourceBytes } from './decodeSourceBytes.ts';
 import { ExamMatcher, type MatcherCatalog, matcherCatalog } from './examMatcher.ts';
 import { extractSource } from './extractSource.ts';
 import { readRawFile } from './readRawFile.ts';
-import { decodeSourceBytes } from './readSource.ts';
 
 type VFileMessage = VFile['messages'][number];
 

@@ -1,8 +1,12 @@
 import type { CertplanError } from '@certplan/core';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { decodeSourceBytes } from './decodeSourceBytes.ts';
+import { detectFormat } from './detectFormat.ts';
 import { buildDocument } from './document.ts';
-import { decodeSourceBytes, detectFormat, isTitleLike, limitTagDepth, parseSource } from './readSource.ts';
+import { limitTagDepth } from './limitTagDepth.ts';
+import { parseSource } from './parseSource.ts';
+import { isTitleLike } from './plainTextToMdast.ts';
 
 describe('detectFormat', () => {
   it('detects by content, never by name', () => {

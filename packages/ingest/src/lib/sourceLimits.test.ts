@@ -8,10 +8,11 @@
  * - A source stops giving facts at MAX_FACTS_PER_SOURCE, saying where; just under it, every fact is kept.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_FACTS_PER_SOURCE } from './context.ts';
+import { countBlockStarts, countLines } from './countBlockStarts.ts';
+import { MAX_FACTS_PER_SOURCE } from './emitFact.ts';
 import { ExamMatcher } from './examMatcher.ts';
 import { extractSource } from './extractSource.ts';
-import { countBlockStarts, countLines, MAX_MARKDOWN_BLOCKS, MAX_MARKDOWN_LINES } from './readSource.ts';
+import { MAX_MARKDOWN_BLOCKS, MAX_MARKDOWN_LINES } from './parseMarkdown.ts';
 
 const catalog = {
   exams: [{ id: 'acme-wa', name: 'Acme Certified Widget Associate', vendor: 'Acme', code: 'WA-101', aliases: [] }],

@@ -20,9 +20,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { corpusCatalogPath } from '../../test/copyCorpusFixture.ts';
-import { buildDataset, buildDatasetAsync, grantAuthority } from './buildDataset.ts';
+import { buildDataset, buildDatasetAsync } from './buildDataset.ts';
 import type { ExamMatcher } from './examMatcher.ts';
 import { runExtractTask } from './extractTask.ts';
+import { grantAuthority } from './grantAuthority.ts';
 import { readRawFile } from './readRawFile.ts';
 import { parseSourcesYaml } from './yamlConfig.ts';
 

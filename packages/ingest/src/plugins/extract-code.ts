@@ -2,7 +2,8 @@
 import type { Exam } from '@certplan/core';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { context, emitFact, quoteFor, sentenceAt } from '../lib/context.ts';
+import { context, sentenceAt } from '../lib/context.ts';
+import { emitFact, quoteFor } from '../lib/emitFact.ts';
 
 export interface ExtractCodeOptions {
   exams: readonly Exam[];

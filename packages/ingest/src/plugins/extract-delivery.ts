@@ -1,7 +1,9 @@
 /** How the exam is delivered: "take the exam remotely or at a nearby testing center", "online proctored". */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { context, emitFact, examAt, quoteFor } from '../lib/context.ts';
+import { context } from '../lib/context.ts';
+import { emitFact, quoteFor } from '../lib/emitFact.ts';
+import { examAt } from '../lib/subjectAt.ts';
 
 export type ExtractDeliveryOptions = Record<string, never>;
 

@@ -17,16 +17,15 @@ import {
   clauseText,
   context,
   type ExtractionContext,
-  emitFact,
-  examAt,
   lowerBound,
   pointAt,
-  quoteFor,
   type Sentence,
   sentenceAt,
 } from '../lib/context.ts';
 import { type Block, runSums } from '../lib/document.ts';
+import { emitFact, quoteFor } from '../lib/emitFact.ts';
 import { NUM, parseNumber } from '../lib/quantities.ts';
+import { examAt } from '../lib/subjectAt.ts';
 import {
   cleanName,
   enumeratorOf,

@@ -1,9 +1,11 @@
 /** Exam length: "180 minutes", "Length: Two hours", "2 hours 50 minutes", "two and a half hours". */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { clauseText, context, eachMatch, emitFact, examAt, mentionsWithin, quoteFor } from '../lib/context.ts';
+import { clauseText, context, eachMatch, mentionsWithin } from '../lib/context.ts';
+import { emitFact, quoteFor } from '../lib/emitFact.ts';
 import { NUM, parseNumber } from '../lib/quantities.ts';
 import { inSittingReport, labelledAs } from '../lib/records.ts';
+import { examAt } from '../lib/subjectAt.ts';
 import { isPersonalAt, labelOf } from './shared.ts';
 
 export type ExtractDurationOptions = Record<string, never>;

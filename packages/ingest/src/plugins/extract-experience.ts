@@ -6,18 +6,11 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import {
-  clauseText,
-  context,
-  type ExtractionContext,
-  emitFact,
-  examAt,
-  mentionsWithin,
-  quoteFor,
-  type Sentence,
-} from '../lib/context.ts';
+import { clauseText, context, type ExtractionContext, mentionsWithin, type Sentence } from '../lib/context.ts';
+import { emitFact, quoteFor } from '../lib/emitFact.ts';
 import { boundsOf, QUANTITY } from '../lib/quantities.ts';
 import { FIELD_LABELS } from '../lib/records.ts';
+import { examAt } from '../lib/subjectAt.ts';
 import { labelOf } from './shared.ts';
 
 export type ExtractExperienceOptions = Record<string, never>;

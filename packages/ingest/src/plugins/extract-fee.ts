@@ -4,18 +4,11 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import {
-  clauseText,
-  context,
-  emitFact,
-  examAt,
-  mentionsWithin,
-  pointAt,
-  quoteFor,
-  type Sentence,
-} from '../lib/context.ts';
+import { clauseText, context, mentionsWithin, pointAt, type Sentence } from '../lib/context.ts';
+import { emitFact, quoteFor } from '../lib/emitFact.ts';
 import { findMoney } from '../lib/quantities.ts';
 import { labelledAs } from '../lib/records.ts';
+import { examAt } from '../lib/subjectAt.ts';
 import { labelOf, leadInText } from './shared.ts';
 
 export interface ExtractFeeOptions {

@@ -4,8 +4,10 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { context, emitFact, examAt, quoteFor } from '../lib/context.ts';
+import { context } from '../lib/context.ts';
 import type { Block } from '../lib/document.ts';
+import { emitFact, quoteFor } from '../lib/emitFact.ts';
+import { examAt } from '../lib/subjectAt.ts';
 import { weightedDomain } from './extract-domain.ts';
 
 export type ExtractFocusOptions = Record<string, never>;

@@ -1,7 +1,9 @@
 /** Question formats: "50-60 multiple choice and multiple select questions", "multiple-choice questions". */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { clauseText, context, emitFact, examAt, quoteFor } from '../lib/context.ts';
+import { clauseText, context } from '../lib/context.ts';
+import { emitFact, quoteFor } from '../lib/emitFact.ts';
+import { examAt } from '../lib/subjectAt.ts';
 
 export type ExtractFormatOptions = Record<string, never>;
 

@@ -1,7 +1,9 @@
 /** Exam languages: "Language: English", "offered in English, Japanese, and Korean". */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { context, eachMatch, emitFact, examAt, quoteFor } from '../lib/context.ts';
+import { context, eachMatch } from '../lib/context.ts';
+import { emitFact, quoteFor } from '../lib/emitFact.ts';
+import { examAt } from '../lib/subjectAt.ts';
 
 export type ExtractLanguageOptions = Record<string, never>;
 

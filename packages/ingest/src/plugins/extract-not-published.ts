@@ -14,7 +14,9 @@
 import type { UnpublishableAttribute } from '@certplan/core';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { clauseText, context, emitFact, examAt, quoteFor } from '../lib/context.ts';
+import { clauseText, context } from '../lib/context.ts';
+import { emitFact, quoteFor } from '../lib/emitFact.ts';
+import { examAt } from '../lib/subjectAt.ts';
 import { labelOf } from './shared.ts';
 
 export type ExtractNotPublishedOptions = Record<string, never>;

@@ -12,8 +12,10 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { context, emitFact, examAt, sentenceAt } from '../lib/context.ts';
+import { context, sentenceAt } from '../lib/context.ts';
 import type { Block } from '../lib/document.ts';
+import { emitFact } from '../lib/emitFact.ts';
+import { examAt } from '../lib/subjectAt.ts';
 import { weightedDomain } from './extract-domain.ts';
 
 export type ExtractObjectiveOptions = Record<string, never>;

@@ -7,9 +7,11 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { context, emitFact, examAt, quoteFor, type Sentence, seriesSubjectAt } from '../lib/context.ts';
+import { context, type Sentence } from '../lib/context.ts';
+import { emitFact, quoteFor } from '../lib/emitFact.ts';
 import { fieldAt, labelledAs } from '../lib/records.ts';
 import { seriesAt } from '../lib/series.ts';
+import { examAt, seriesSubjectAt } from '../lib/subjectAt.ts';
 import { isPersonalAccount } from './shared.ts';
 
 const clauseOf = (sentence: Sentence, offset: number) =>

@@ -1,9 +1,11 @@
 /** Question counts: "65 questions", "50-60 multiple choice and multiple select questions", "Questions: 65", "Expect 65 items". */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { clauseText, context, eachMatch, emitFact, examAt, quoteFor } from '../lib/context.ts';
+import { clauseText, context, eachMatch } from '../lib/context.ts';
+import { emitFact, quoteFor } from '../lib/emitFact.ts';
 import { boundsOf, QUANTITY } from '../lib/quantities.ts';
 import { fieldAt, inSittingReport, labelledAs } from '../lib/records.ts';
+import { examAt } from '../lib/subjectAt.ts';
 import { isPersonalAt, labelOf } from './shared.ts';
 
 export type ExtractQuestionsOptions = Record<string, never>;

@@ -1,8 +1,10 @@
 /** When recertification opens: "starting 60 days prior to your certification expiration date". */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { context, eachMatch, emitFact, examAt, quoteFor } from '../lib/context.ts';
+import { context, eachMatch } from '../lib/context.ts';
+import { emitFact, quoteFor } from '../lib/emitFact.ts';
 import { NUM, parseNumber } from '../lib/quantities.ts';
+import { examAt } from '../lib/subjectAt.ts';
 
 export type ExtractRecertificationOptions = Record<string, never>;
 

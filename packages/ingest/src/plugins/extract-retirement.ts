@@ -1,18 +1,11 @@
 /** Retirement dates: "The exam was retired on March 31, 2026", "the last day to sit the exam is 2026-03-31". */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import {
-  clauseText,
-  context,
-  type ExtractionContext,
-  emitFact,
-  examAt,
-  mentionsWithin,
-  quoteFor,
-  type Sentence,
-} from '../lib/context.ts';
+import { clauseText, context, type ExtractionContext, mentionsWithin, type Sentence } from '../lib/context.ts';
+import { emitFact, quoteFor } from '../lib/emitFact.ts';
 import { findDates } from '../lib/quantities.ts';
 import { fieldAt, labelledAs } from '../lib/records.ts';
+import { examAt } from '../lib/subjectAt.ts';
 
 export type ExtractRetirementOptions = Record<string, never>;
 

@@ -6,8 +6,10 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { context, emitFact, examAt, quoteFor } from '../lib/context.ts';
+import { context } from '../lib/context.ts';
+import { emitFact, quoteFor } from '../lib/emitFact.ts';
 import { findMoney, type Money } from '../lib/quantities.ts';
+import { examAt } from '../lib/subjectAt.ts';
 
 export type ExtractSalaryOptions = Record<string, never>;
 

@@ -1,9 +1,11 @@
 /** How long a certification stays valid: "valid for two years", "3-year validity", "expires after 36 months". */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { clauseText, context, eachMatch, emitFact, examAt, mentionsWithin, quoteFor } from '../lib/context.ts';
+import { clauseText, context, eachMatch, mentionsWithin } from '../lib/context.ts';
+import { emitFact, quoteFor } from '../lib/emitFact.ts';
 import { NUM, parseNumber } from '../lib/quantities.ts';
 import { fieldAt, labelledAs } from '../lib/records.ts';
+import { examAt } from '../lib/subjectAt.ts';
 import { labelOf } from './shared.ts';
 
 export type ExtractValidityOptions = Record<string, never>;
