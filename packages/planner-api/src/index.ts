@@ -22,7 +22,7 @@ import type {
 } from './schemas.ts';
 
 export type { WriteFile } from '@certplan/atomic-write';
-export type { AppDeps } from './app.ts';
+export type { AppDeps, AppType } from './app.ts';
 export { createApp, DEFAULT_BODY_LIMIT_BYTES } from './app.ts';
 export type { ExamFreshness as ApiExamFreshness } from './freshnessSchemas.ts';
 /**

@@ -1,12 +1,13 @@
 /**
  * `GET /api/compare?exams=a,b,c`: exams side by side (see lib/compareExams.ts). A route group of its own,
- * mounted by createApp with `app.route('/', …)`; errors go through the app's one error handler.
+ * mounted by createApp with `app.route('/api', …)`; errors go through the app's one error handler.
  */
 import { CertplanError } from '@certplan/core';
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { compareExams } from '../lib/compareExams.ts';
+import { createRouteGroup } from '../lib/createRouteGroup.ts';
 import type { DatasetStore } from '../lib/DatasetStore.ts';
-import { validationError } from '../lib/errors.ts';
+import { isoDay } from '../lib/isoDay.ts';
 import { retirementOf } from '../planner/index.ts';
 import { ErrorSchema } from '../schemas.ts';
 import { CompareQuerySchema, CompareResponseSchema } from './compareSchemas.ts';
@@ -21,15 +22,10 @@ export interface CompareRouteDeps {
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
 
 export function compareRoute(deps: CompareRouteDeps) {
-  const app = new OpenAPIHono({
-    defaultHook: (result) => {
-      if (!result.success) throw validationError(result.target, result.error);
-    },
-  });
-  return app.openapi(
+  return createRouteGroup().openapi(
     createRoute({
       method: 'get',
-      path: '/api/compare',
+      path: '/compare',
       summary: 'Exams side by side: one row per attribute, each value cited, dated and marked where sources disagree',
       request: { query: CompareQuerySchema },
       responses: {
@@ -53,7 +49,7 @@ export function compareRoute(deps: CompareRouteDeps) {
           { details: { unknown, known } },
         );
       }
-      const asOf = deps.clock().toISOString().slice(0, 10);
+      const asOf = isoDay(deps.clock);
       const plannerIndex = deps.dataset.plannerIndex;
       return c.json(
         compareExams(index, ids, {

@@ -1,0 +1,32 @@
+/**
+ * The OpenAPI `responses` entries of the error statuses a route can answer, each with the one error body
+ * (`ErrorSchema`) and what the status means in this API.
+ */
+import { ErrorSchema } from '../schemas.ts';
+
+const DESCRIPTIONS = {
+  400: 'Bad request: invalid body, query, path or header (see error.issues)',
+  401: 'Missing or wrong bearer token',
+  404: 'Unknown id',
+  409: "If-Match does not match the conflict's current ETag (error.details.etag holds the current one)",
+  413: 'Request body too large',
+  415: 'Content-Type is not application/json',
+  422: 'The exam is retired by the exam date (error.details names the date, successor and sources)',
+  503: "The server's content (reviews.yaml) cannot be read; nothing was written",
+} as const;
+
+type ErrorStatus = keyof typeof DESCRIPTIONS;
+
+export type ErrorResponses<S extends ErrorStatus> = {
+  [K in S]: { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } };
+};
+
+/** `errorResponses(400, 404)`: typed per status, so a client sees each error answer's body. */
+export function errorResponses<const S extends ErrorStatus>(...statuses: S[]): ErrorResponses<S> {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: DESCRIPTIONS[status], content: { 'application/json': { schema: ErrorSchema } } },
+    ]),
+  ) as unknown as ErrorResponses<S>;
+}
