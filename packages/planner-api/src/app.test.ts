@@ -6,7 +6,7 @@ import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConflictResponse, ExamDetailResponse, ExamListResponse, ReviewResponse } from './index.ts';
 import { ReviewerRegistry, tokenDigest } from './lib/ReviewerRegistry.ts';
-import { fixtureApp, TEST_NOW, TEST_TOKEN, tempContentDir } from './test/fixtureDataset.ts';
+import { fixtureApp, fixtureConflictId, TEST_NOW, TEST_TOKEN, tempContentDir } from './test/fixtureDataset.ts';
 
 let contentDir: string;
 let app: ReturnType<typeof fixtureApp>['app'];
@@ -35,8 +35,8 @@ const review = (body: unknown, etag: string | undefined, token: string | null = 
   body: JSON.stringify(body),
 });
 
-const FEE_CONFLICT = 'c-aws-mla-c01-fee--';
-const DURATION_CONFLICT = 'c-aws-mla-c01-duration--';
+const FEE_CONFLICT = fixtureConflictId('aws-mla-c01', 'fee');
+const DURATION_CONFLICT = fixtureConflictId('aws-mla-c01', 'duration');
 
 async function etagOf(id: string): Promise<string> {
   const res = await app.request(`/api/conflicts/${id}`);
@@ -110,7 +110,7 @@ describe('GET /api/exams/:id', () => {
     expect(body.conflicts.map((c) => c.id).sort()).toEqual([
       DURATION_CONFLICT,
       FEE_CONFLICT,
-      'c-aws-mla-c01-questions--',
+      fixtureConflictId('aws-mla-c01', 'questions'),
     ]);
   });
 
@@ -151,7 +151,7 @@ describe('GET /api/conflicts', () => {
     expect(fee.status).toBe('open');
     expect(fee.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
     const gcp = (await (await app.request('/api/conflicts?exam=gcp-pmle')).json()) as { conflicts: { id: string }[] };
-    expect(gcp.conflicts.map((c) => c.id)).toEqual(['c-gcp-pmle-duration--']);
+    expect(gcp.conflicts.map((c) => c.id)).toEqual([fixtureConflictId('gcp-pmle', 'duration')]);
     const bad = await app.request('/api/conflicts?status=maybe');
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { issues: { path: string }[] } }).error.issues[0]!.path).toBe('status');

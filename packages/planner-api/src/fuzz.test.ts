@@ -13,7 +13,7 @@ import {
   ExamDetailSchema,
   ReviewResponseSchema,
 } from './schemas.ts';
-import { fixtureApp, TEST_TOKEN, tempContentDir } from './test/fixtureDataset.ts';
+import { fixtureApp, fixtureConflictId, TEST_TOKEN, tempContentDir } from './test/fixtureDataset.ts';
 
 let contentDir: string;
 let app: ReturnType<typeof fixtureApp>['app'];
@@ -81,7 +81,7 @@ const hostileSegment = fc.oneof(
     '%00',
     'aws-mla-c01%2F..',
     'aws-mla-c01/../../',
-    'c-aws-mla-c01-fee--%2F..%2F..%2Freviews.yaml',
+    `${fixtureConflictId('aws-mla-c01', 'fee')}%2F..%2F..%2Freviews.yaml`,
     '%E0%A4%A',
     '%',
     'a'.repeat(5000),
@@ -195,7 +195,12 @@ describe('fuzzing every route: no 500, every 4xx is a JSON error', () => {
 
   it('PUT /api/conflicts/:id/review with arbitrary tokens, ETags, ids and bodies', async () => {
     const ids = fc.oneof(
-      fc.constantFrom('c-aws-mla-c01-fee--', 'c-aws-mla-c01-duration--', 'c-gcp-pmle-duration--', 'c-nope'),
+      fc.constantFrom(
+        fixtureConflictId('aws-mla-c01', 'fee'),
+        fixtureConflictId('aws-mla-c01', 'duration'),
+        fixtureConflictId('gcp-pmle', 'duration'),
+        'c-nope',
+      ),
       hostileSegment,
     );
     const reviewBody = fc.oneof(

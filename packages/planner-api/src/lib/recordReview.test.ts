@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseReviews } from '@certplan/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConflictListResponse } from '../index.ts';
-import { fixtureApp, TEST_TOKEN, tempContentDir } from '../test/fixtureDataset.ts';
+import { fixtureApp, fixtureConflictId, TEST_TOKEN, tempContentDir } from '../test/fixtureDataset.ts';
 
 let contentDir: string;
 beforeEach(async () => {
@@ -24,7 +24,7 @@ function put(app: ReturnType<typeof fixtureApp>['app'], id: string, etag: string
 describe('concurrent reviewers', () => {
   it('50 writes with the same ETag: exactly one succeeds, 49 get 409, the file holds exactly the winner', async () => {
     const { app } = fixtureApp(contentDir);
-    const id = 'c-aws-mla-c01-fee--';
+    const id = fixtureConflictId('aws-mla-c01', 'fee');
     const etag = (await app.request(`/api/conflicts/${id}`)).headers.get('ETag')!;
     const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => put(app, id, etag, `writer ${i}`)));
     const statuses = responses.map((r) => r.status);

@@ -8,7 +8,7 @@ import { readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Dataset } from '@certplan/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixtureDataset, fixtureReconcile, tempContentDir } from '../test/fixtureDataset.ts';
+import { fixtureDataset, tempContentDir } from '../test/fixtureDataset.ts';
 import { DatasetStore } from './DatasetStore.ts';
 import { type ContentWatcher, textDigest, watchContent } from './watchContent.ts';
 
@@ -42,7 +42,7 @@ function smallerDataset(): Dataset {
 }
 
 async function start(datasetDigest?: string): Promise<DatasetStore> {
-  const store = new DatasetStore(fixtureDataset(), { reconcile: fixtureReconcile, reviews: [] });
+  const store = new DatasetStore(fixtureDataset(), { reviews: [] });
   // A timer that never fires during the test: polls happen only through check().
   watcher = watchContent({
     contentDir: dir,

@@ -1,9 +1,9 @@
 import { rm } from 'node:fs/promises';
-import type { Dataset, Fact, Source } from '@certplan/core';
+import { type Dataset, type Fact, reconcile, type Source } from '@certplan/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { DatasetStore } from '../lib/DatasetStore.ts';
-import { fixtureApp, fixtureDataset, fixtureReconcile, TEST_TOKEN, tempContentDir } from '../test/fixtureDataset.ts';
+import { fixtureApp, fixtureConflictId, fixtureDataset, TEST_TOKEN, tempContentDir } from '../test/fixtureDataset.ts';
 import { type CompareResponse, CompareRowIdSchema } from './compareSchemas.ts';
 
 let contentDir: string;
@@ -43,7 +43,11 @@ describe('GET /api/compare', () => {
       }
     }
     const fee = cell(body, 'fee', 'aws-mla-c01').claims[0]!;
-    expect(fee).toMatchObject({ text: 'USD 150', status: 'contested', conflictId: 'c-aws-mla-c01-fee--' });
+    expect(fee).toMatchObject({
+      text: 'USD 150',
+      status: 'policy', // core's reconcile: the authority policy decided, the conflict stays open
+      conflictId: fixtureConflictId('aws-mla-c01', 'fee'),
+    });
     expect(fee.citations.map((c) => [c.quote, c.published, c.authority])).toEqual([
       ['Exam fee: USD 150.', '2026-06-01', 'official'],
     ]);
@@ -89,7 +93,7 @@ describe('GET /api/compare', () => {
     });
     const appFor = (dataset: Dataset) =>
       createApp({
-        dataset: new DatasetStore(dataset, { reconcile: fixtureReconcile, reviews: [] }),
+        dataset: new DatasetStore(dataset, { reviews: [] }),
         contentDir,
         reviewToken: TEST_TOKEN,
         clock: () => new Date('2026-11-22T09:00:00Z'),
@@ -129,7 +133,7 @@ describe('GET /api/compare', () => {
     const withFresh = dated2022(base);
     const sources = [...withFresh.sources, fresh];
     const facts = [...withFresh.facts, fact];
-    const result = fixtureReconcile({ exams: withFresh.exams, sources, facts, reviews: [] });
+    const result = reconcile({ exams: withFresh.exams, sources, facts, reviews: [] });
     const cleared = await compare(
       'exams=gcp-pmle',
       appFor({ ...withFresh, sources, facts, claims: result.claims, conflicts: result.conflicts }),

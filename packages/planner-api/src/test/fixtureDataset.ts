@@ -1,24 +1,12 @@
 /**
- * A small dataset for API tests, built in code so every quote is an exact slice of its source text, and a
- * minimal stand-in for core's reconcile (one claim per exam/attribute/key, a conflict where values differ,
- * reviews applied). The API's behaviour must not depend on reconciliation policy, only on its output shape.
+ * A small dataset for API tests, built in code so every quote is an exact slice of its source text, and
+ * reconciled by core's real `reconcile` (as of TEST_NOW's day), as the server does.
  */
 import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type {
-  Claim,
-  ClaimValue,
-  Conflict,
-  Dataset,
-  Exam,
-  Fact,
-  ReconcileInput,
-  ReconcileResult,
-  Review,
-  Source,
-} from '@certplan/core';
+import { type Dataset, type Exam, type Fact, reconcile, type Source } from '@certplan/core';
 import { createApp } from '../app.ts';
 import { DatasetStore } from '../lib/DatasetStore.ts';
 
@@ -198,112 +186,26 @@ function buildSourcesAndFacts(): { sources: Source[]; facts: Fact[] } {
   return { sources, facts };
 }
 
-function keyOf(fact: Fact): string | null {
-  if (fact.attribute === 'domain') return fact.value.name;
-  if (fact.attribute === 'experience') return fact.value.kind;
-  return null;
-}
-
-/** Stand-in for core's reconcile, see the header. */
-export function fixtureReconcile(input: ReconcileInput): ReconcileResult {
-  const claims: Claim[] = [];
-  const conflicts: Conflict[] = [];
-  const staleReviews: ReconcileResult['staleReviews'] = [];
-  const reviewsByConflict = new Map(input.reviews.map((r) => [r.conflict, r]));
-  const groups = new Map<string, Fact[]>();
-  for (const fact of input.facts) {
-    const id = `${fact.exam}:${fact.attribute}:${keyOf(fact) ?? '-'}`;
-    groups.set(id, [...(groups.get(id) ?? []), fact]);
-  }
-  const authorityRank = (fact: Fact) => {
-    const authority = input.sources.find((s) => s.id === fact.source)?.authority;
-    return authority === 'official' ? 0 : authority === 'editorial' ? 1 : 2;
-  };
-  for (const [groupId, group] of groups) {
-    const first = group[0]!;
-    const ranked = [...group].sort((a, b) => authorityRank(a) - authorityRank(b));
-    const values = new Set(group.map((f) => JSON.stringify(f.value)));
-    const conflictId = `c-${groupId.replaceAll(/[^a-z0-9-]+/gi, '-').toLowerCase()}`;
-    let value: ClaimValue = ranked[0]!.value;
-    let status: Claim['status'] = 'agreed';
-    let conflictRef: string | null = null;
-    if (values.size > 1) {
-      const factsDigest = digest(group.map((f) => f.quote).sort());
-      let review: Review | null = reviewsByConflict.get(conflictId) ?? null;
-      if (review && review.factsDigest !== factsDigest) {
-        staleReviews.push({ review, reason: 'facts changed' });
-        review = null;
-      }
-      conflicts.push({
-        id: conflictId,
-        exam: first.exam,
-        attribute: first.attribute,
-        key: keyOf(first),
-        factIds: group.map((f) => f.id),
-        severity: 'high',
-        suggestion: { value, rationale: [{ factor: 'authority', text: 'the official source ranks first' }] },
-        review,
-        factsDigest,
-        sides: [...values].map((json) => ({
-          value: JSON.parse(json) as ClaimValue,
-          factIds: group.filter((f) => JSON.stringify(f.value) === json).map((f) => f.id),
-        })),
-      } as Conflict);
-      conflictRef = conflictId;
-      status = 'contested';
-      if (review) {
-        status = 'reviewed';
-        if (review.decision === 'choose') value = group.find((f) => f.id === review.factId)?.value ?? value;
-        if (review.decision === 'custom') value = review.value as ClaimValue;
-      }
-    }
-    const supporting = group.filter((f) => JSON.stringify(f.value) === JSON.stringify(value)).map((f) => f.id);
-    claims.push({
-      id: `claim-${groupId}`,
-      exam: first.exam,
-      attribute: first.attribute,
-      key: keyOf(first),
-      value,
-      status,
-      factIds: supporting,
-      dissentingFactIds: group.map((f) => f.id).filter((id) => !supporting.includes(id)),
-      rationale: [{ factor: 'authority', text: 'ranked by authority' }],
-      conflictId: conflictRef,
-    } as Claim);
-  }
-  for (const exam of input.exams) {
-    const domainFacts = input.facts
-      .filter((f): f is Extract<Fact, { attribute: 'domain' }> => f.exam === exam.id && f.attribute === 'domain')
-      .sort((a, b) => (a.value.order ?? 0) - (b.value.order ?? 0));
-    if (domainFacts.length === 0) continue;
-    claims.push({
-      id: `claim-${exam.id}:domains`,
-      exam: exam.id,
-      attribute: 'domains',
-      key: null,
-      value: {
-        domains: domainFacts.map((f) => ({ name: f.value.name, weightPercent: f.value.weightPercent })),
-        weightsKnown: domainFacts.every((f) => f.value.weightPercent !== null),
-      },
-      status: 'agreed',
-      factIds: domainFacts.map((f) => f.id),
-      dissentingFactIds: [],
-      rationale: [{ factor: 'rule', text: 'one source lists the domains' }],
-      conflictId: null,
-    });
-  }
-  return { claims, conflicts, staleReviews };
-}
-
 export function fixtureDataset(): Dataset {
   const { sources, facts } = buildSourcesAndFacts();
-  const result = fixtureReconcile({ exams, sources, facts, reviews: [] });
+  const result = reconcile({ exams, sources, facts, reviews: [], asOf: TEST_DAY });
   return { exams, sources, facts, ...result };
+}
+
+/**
+ * The id of the fixture's conflict on an exam's attribute (reconcile names conflicts by a digest of their
+ * facts), so tests name conflicts by what they are about.
+ */
+export function fixtureConflictId(exam: string, attribute: Fact['attribute']): string {
+  const conflict = fixtureDataset().conflicts.find((c) => c.exam === exam && c.attribute === attribute);
+  if (!conflict) throw new Error(`the fixture has no ${attribute} conflict on ${exam}`);
+  return conflict.id;
 }
 
 export const TEST_TOKEN = 'test-token-0123456789';
 /** 2026-11-22, the project's "today". */
 export const TEST_NOW = new Date('2026-11-22T09:00:00Z');
+const TEST_DAY = TEST_NOW.toISOString().slice(0, 10);
 
 /** A fresh content directory with an empty reviews.yaml and the fixture dataset, for tests that write. */
 export async function tempContentDir(): Promise<string> {
@@ -319,7 +221,7 @@ export async function copyDir(from: string, to: string): Promise<void> {
 }
 
 export function fixtureApp(contentDir: string, overrides: Partial<Parameters<typeof createApp>[0]> = {}) {
-  const store = new DatasetStore(fixtureDataset(), { reconcile: fixtureReconcile, reviews: [] });
+  const store = new DatasetStore(fixtureDataset(), { reviews: [], asOf: () => TEST_DAY });
   const app = createApp({
     dataset: store,
     contentDir,

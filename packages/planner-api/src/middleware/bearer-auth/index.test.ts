@@ -31,7 +31,14 @@ describe('bearerAuth middleware', () => {
     const res = await call();
     expect(res.status).toBe(401);
     expect(res.headers.get('WWW-Authenticate')).toBe('Bearer realm="certplan reviews"');
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
+    expect(await res.json()).toMatchInlineSnapshot(`
+      {
+        "error": {
+          "code": "unauthorized",
+          "message": "review writes need Authorization: Bearer <token>",
+        },
+      }
+    `);
   });
 
   it('400 invalid_request for a malformed header', async () => {
@@ -41,6 +48,22 @@ describe('bearerAuth middleware', () => {
       expect(res.headers.get('WWW-Authenticate')).toBe('Bearer realm="certplan reviews", error="invalid_request"');
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('bad_request');
     }
+    // As Hono's bearer-auth: a header that is not "Bearer <token>" is the client's malformed request (RFC 6750
+    // §3.1 invalid_request), not a wrong credential.
+    expect(await (await call('Basic YTpi')).json()).toMatchInlineSnapshot(`
+      {
+        "error": {
+          "code": "bad_request",
+          "issues": [
+            {
+              "message": "expected "Bearer <token>"",
+              "path": "Authorization",
+            },
+          ],
+          "message": "malformed Authorization header: expected "Bearer <token>"",
+        },
+      }
+    `);
   });
 
   it('401 invalid_token for a wrong token, including a prefix or extension of a right one', async () => {
@@ -49,6 +72,14 @@ describe('bearerAuth middleware', () => {
       expect(res.status, token).toBe(401);
       expect(res.headers.get('WWW-Authenticate')).toBe('Bearer realm="certplan reviews", error="invalid_token"');
     }
+    expect(await (await call('Bearer wrong')).json()).toMatchInlineSnapshot(`
+      {
+        "error": {
+          "code": "unauthorized",
+          "message": "unknown review token",
+        },
+      }
+    `);
   });
 });
 
