@@ -4,20 +4,19 @@
  * order in one browser: plan, chart, calendar, citation, progress and re-plan, review with a lost race, the
  * exam page, phone and print layouts, accessibility (axe-core) and untrusted source HTML (issue 7).
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { KnownDomainName, KnownExamId } from '@certplan/planner-api';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeSeriousViolations } from './axeSeriousViolations.ts';
-import { buildWebApp, webRoot } from './buildWebApp.ts';
-import { chromiumArgs, chromiumInstallHint, findChromium } from './findChromium.ts';
-import { type CertplanServer, startCertplanServer } from './startCertplanServer.ts';
+import { webRoot } from './buildWebApp.ts';
+import { chromiumInstallHint } from './findChromium.ts';
+import { type ChromiumSession, executablePath, openCertplanInChromium } from './openCertplanInChromium.ts';
+import type { CertplanServer } from './startCertplanServer.ts';
 import { wideElements } from './wideElements.ts';
 
-const executablePath = findChromium();
 const underCi = process.env.CI === 'true';
 const screenshots = join(webRoot, 'e2e-screenshots');
 const xssSource = join(webRoot, 'e2e/fixtures/xss-source/post.json');
@@ -46,14 +45,10 @@ describe.runIf(!executablePath && underCi)('end-to-end under CI=true', () => {
 });
 
 describe.skipIf(!executablePath)('certplan in Chromium', () => {
+  let session: ChromiumSession;
   let server: CertplanServer;
-  let context: BrowserContext;
   let page: Page;
-  let profileDir: string | undefined;
-  let builtWeb: string | undefined;
   const dialogs: string[] = [];
-  const pageErrors: string[] = [];
-  const cspViolations: string[] = [];
 
   const api = (path: string, init?: RequestInit) => fetch(server.url + path, init);
   /** The whole page, cut in screen-high parts (name.png, name-2.png, …) so each can be looked at. */
@@ -75,76 +70,58 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
   beforeAll(async () => {
     await rm(screenshots, { recursive: true, force: true });
     await mkdir(screenshots, { recursive: true });
-    builtWeb = await buildWebApp();
-    server = await startCertplanServer({
-      webRoot: builtWeb,
-      extraSources: { 'xss-probe.txt': xssSource },
-      reviewers: { ana: ANA_TOKEN, bo: BO_TOKEN },
-    });
-    profileDir = await mkdtemp(join(tmpdir(), 'certplan-e2e-profile-'));
-    // A fresh profile per run: no cookies, storage or cache from an earlier run.
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: executablePath!,
-      headless: true,
-      args: chromiumArgs,
+    session = await openCertplanInChromium({
+      server: { extraSources: { 'xss-probe.txt': xssSource }, reviewers: { ana: ANA_TOKEN, bo: BO_TOKEN } },
       acceptDownloads: true,
-      viewport: { width: 1280, height: 900 },
+      // Fail fast: every wait here is for something already on its way, not for a slow network.
+      timeoutMs: 30_000,
+      prepare: async (context) => {
+        await context.exposeBinding('__certplanInjected', (_source, html: string) => {
+          injected.push(html);
+        });
+        await context.addInitScript(() => {
+          const report = (html: string) =>
+            (window as unknown as { __certplanInjected: (html: string) => void }).__certplanInjected(html);
+          const suspicious = (node: Node) => {
+            if (!(node instanceof Element)) return;
+            for (const element of [node, ...node.querySelectorAll('*')]) {
+              const tag = element.tagName.toLowerCase();
+              const handlers = [...element.attributes].filter((a) => a.name.toLowerCase().startsWith('on'));
+              const jsUrl = ['href', 'src', 'xlink:href', 'action'].some((name) =>
+                /^\s*javascript:/i.test(element.getAttribute(name) ?? ''),
+              );
+              if (
+                tag === 'script' ||
+                tag === 'iframe' ||
+                tag === 'img' ||
+                tag === 'object' ||
+                tag === 'embed' ||
+                handlers.length > 0 ||
+                jsUrl
+              ) {
+                if (tag === 'script' && (element as HTMLScriptElement).src.startsWith(location.origin)) continue;
+                report(element.outerHTML.slice(0, 200));
+              }
+            }
+          };
+          new MutationObserver((records) => {
+            for (const record of records) record.addedNodes.forEach(suspicious);
+          }).observe(document, { childList: true, subtree: true });
+          document.addEventListener('securitypolicyviolation', (event) => {
+            report(`CSP blocked ${event.violatedDirective}: ${event.blockedURI}`);
+          });
+        });
+      },
     });
-    await context.exposeBinding('__certplanInjected', (_source, html: string) => {
-      injected.push(html);
-    });
-    await context.addInitScript(() => {
-      const report = (html: string) =>
-        (window as unknown as { __certplanInjected: (html: string) => void }).__certplanInjected(html);
-      const suspicious = (node: Node) => {
-        if (!(node instanceof Element)) return;
-        for (const element of [node, ...node.querySelectorAll('*')]) {
-          const tag = element.tagName.toLowerCase();
-          const handlers = [...element.attributes].filter((a) => a.name.toLowerCase().startsWith('on'));
-          const jsUrl = ['href', 'src', 'xlink:href', 'action'].some((name) =>
-            /^\s*javascript:/i.test(element.getAttribute(name) ?? ''),
-          );
-          if (
-            tag === 'script' ||
-            tag === 'iframe' ||
-            tag === 'img' ||
-            tag === 'object' ||
-            tag === 'embed' ||
-            handlers.length > 0 ||
-            jsUrl
-          ) {
-            if (tag === 'script' && (element as HTMLScriptElement).src.startsWith(location.origin)) continue;
-            report(element.outerHTML.slice(0, 200));
-          }
-        }
-      };
-      new MutationObserver((records) => {
-        for (const record of records) record.addedNodes.forEach(suspicious);
-      }).observe(document, { childList: true, subtree: true });
-      document.addEventListener('securitypolicyviolation', (event) => {
-        report(`CSP blocked ${event.violatedDirective}: ${event.blockedURI}`);
-      });
-    });
-    // Fail fast: every wait here is for something already on its way, not for a slow network.
-    context.setDefaultTimeout(30_000);
-    page = context.pages()[0] ?? (await context.newPage());
-    context.on('page', (p) => p.on('dialog', (dialog) => void dialog.dismiss()));
+    ({ server, page } = session);
+    session.context.on('page', (p) => p.on('dialog', (dialog) => void dialog.dismiss()));
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.stop();
-    if (profileDir) await rm(profileDir, { recursive: true, force: true });
-    if (builtWeb) await rm(builtWeb, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it('serves the app with a Content-Security-Policy, first page JS under 60 KB gzip', async () => {
     const assets: { url: string; type: string; body: Promise<Buffer> }[] = [];
@@ -606,7 +583,7 @@ describe.skipIf(!executablePath)('certplan in Chromium', () => {
   });
 
   it('raised no page errors and no CSP violations along the way', () => {
-    expect(pageErrors).toEqual([]);
-    expect(cspViolations).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+    expect(session.cspViolations).toEqual([]);
   });
 });

@@ -5,19 +5,17 @@
  * mark, a value backed only by a 2022 source is stale until a fresh source states it too, the layout fits a
  * phone without sideways scrolling, prints cleanly, and axe-core finds nothing serious.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CompareResponse } from '@certplan/planner-api';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeSeriousViolations } from './axeSeriousViolations.ts';
-import { buildWebApp, webRoot } from './buildWebApp.ts';
-import { chromiumArgs, findChromium } from './findChromium.ts';
+import { webRoot } from './buildWebApp.ts';
+import { type ChromiumSession, executablePath, openCertplanInChromium } from './openCertplanInChromium.ts';
 import { type CertplanServer, startCertplanServer } from './startCertplanServer.ts';
 import { wideElements } from './wideElements.ts';
 
-const executablePath = findChromium();
 const screenshots = join(webRoot, 'e2e-screenshots');
 const fixtureContent = join(webRoot, 'e2e/fixtures/compare-content');
 const freshSource = join(webRoot, 'e2e/fixtures/compare-fresh-source/databricks-renewal-2026.md');
@@ -31,13 +29,9 @@ const COMPARE_PATH = `/compare?exams=${EXAMS.join(',')}`;
 
 // app.e2e.test.ts says loudly when Chromium is missing (and fails under CI); this file only skips.
 describe.skipIf(!executablePath)('the comparison page in Chromium', () => {
+  let session: ChromiumSession;
   let server: CertplanServer;
-  let context: BrowserContext;
   let page: Page;
-  let profileDir: string | undefined;
-  let builtWeb: string | undefined;
-  const pageErrors: string[] = [];
-  const cspViolations: string[] = [];
   /** Serious axe findings, from the phone layout and the last test's pages. */
   const found: string[] = [];
 
@@ -47,29 +41,11 @@ describe.skipIf(!executablePath)('the comparison page in Chromium', () => {
 
   beforeAll(async () => {
     await mkdir(screenshots, { recursive: true });
-    builtWeb = await buildWebApp();
-    server = await startCertplanServer({ webRoot: builtWeb, contentFrom: fixtureContent });
-    profileDir = await mkdtemp(join(tmpdir(), 'certplan-e2e-compare-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: executablePath!,
-      headless: true,
-      args: chromiumArgs,
-      viewport: { width: 1280, height: 900 },
-    });
-    context.setDefaultTimeout(10_000);
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
+    session = await openCertplanInChromium({ server: { contentFrom: fixtureContent } });
+    ({ server, page } = session);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.stop();
-    if (profileDir) await rm(profileDir, { recursive: true, force: true });
-    if (builtWeb) await rm(builtWeb, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it('chooses MLA-C01, PMLE and the Databricks exam from the catalog and puts them in the URL', async () => {
     await page.goto(`${server.url}/`);
@@ -155,7 +131,7 @@ describe.skipIf(!executablePath)('the comparison page in Chromium', () => {
 
   it('clears the stale mark once a fresh source states the same value', async () => {
     const fresh = await startCertplanServer({
-      webRoot: builtWeb!,
+      webRoot: session.builtWeb,
       contentFrom: fixtureContent,
       extraSources: { 'databricks-renewal-2026.md': freshSource },
     });
@@ -223,7 +199,7 @@ describe.skipIf(!executablePath)('the comparison page in Chromium', () => {
   });
 
   it('raised no page errors and no CSP violations along the way', () => {
-    expect(pageErrors).toEqual([]);
-    expect(cspViolations).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+    expect(session.cspViolations).toEqual([]);
   });
 });

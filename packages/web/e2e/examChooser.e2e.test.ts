@@ -3,51 +3,29 @@
  * (planner-api's src/test/fixtures/catalog), at desktop and phone widths. Exams are grouped by vendor, retired
  * ones folded away, the filter narrows them, and a chosen exam (here a Databricks one) gets its plan.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWebApp } from './buildWebApp.ts';
-import { chromiumArgs, findChromium } from './findChromium.ts';
-import { type CertplanServer, repoRoot, startCertplanServer } from './startCertplanServer.ts';
+import { type ChromiumSession, executablePath, openCertplanInChromium } from './openCertplanInChromium.ts';
+import { type CertplanServer, repoRoot } from './startCertplanServer.ts';
 import { wideElements } from './wideElements.ts';
 
-const executablePath = findChromium();
 const catalogFixture = join(repoRoot, 'packages/planner-api/src/test/fixtures/catalog');
 
 // app.e2e.test.ts reports a missing Chromium (and fails under CI=true); this file only skips.
 describe.skipIf(!executablePath)('the exam choice over fifteen exams, in Chromium', () => {
+  let session: ChromiumSession;
   let server: CertplanServer;
-  let context: BrowserContext;
   let page: Page;
-  let profileDir: string | undefined;
-  let builtWeb: string | undefined;
-  const pageErrors: string[] = [];
 
   const groupHeadings = () => page.locator('.exam-vendor-heading').allTextContents();
   const visibleCards = () => page.locator('.exam-card:visible label').allTextContents();
   beforeAll(async () => {
-    builtWeb = await buildWebApp();
-    server = await startCertplanServer({ webRoot: builtWeb, contentFrom: catalogFixture });
-    profileDir = await mkdtemp(join(tmpdir(), 'certplan-e2e-profile-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: executablePath!,
-      headless: true,
-      args: chromiumArgs,
-      viewport: { width: 1280, height: 900 },
-    });
-    context.setDefaultTimeout(10_000);
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await openCertplanInChromium({ server: { contentFrom: catalogFixture } });
+    ({ server, page } = session);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.stop();
-    if (profileDir) await rm(profileDir, { recursive: true, force: true });
-    if (builtWeb) await rm(builtWeb, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it('groups the exams by vendor with retired ones folded, and filters them', async () => {
     await page.goto(`${server.url}/`);
@@ -92,6 +70,6 @@ describe.skipIf(!executablePath)('the exam choice over fifteen exams, in Chromiu
   });
 
   it('raised no page errors', () => {
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

@@ -1,7 +1,11 @@
 /**
- * The typed client for planner-api. Every call goes through `request`, which turns an error answer into an
- * `ApiError` carrying the API's own message and per-field issues, so forms can show them next to the field.
+ * The typed client for planner-api: every call goes through `hc<AppType>` (hono/client), so paths, path
+ * parameters, queries, bodies and answers are the server's own route definitions, not strings and casts here.
+ * `answer` turns an error answer into an `ApiError` carrying the API's own message and per-field issues, so
+ * forms can show them next to the field.
  */
+import type { AppType } from '@certplan/planner-api';
+import { hc } from 'hono/client';
 import { ApiError } from './ApiError.ts';
 import type {
   Comparison,
@@ -42,71 +46,79 @@ export interface ApiClient {
   undoReview(id: string, auth: { token: string; etag: string }): Promise<Tagged<ReviewResult>>;
 }
 
+/** What every typed answer has: hono/client types `ok` as `true` exactly for the route's 2xx statuses. */
+interface TypedAnswer {
+  ok: boolean;
+  status: number;
+  text(): Promise<string>;
+}
+
+/** A route's success answers; an answer whose statuses the types cannot tell apart (a calendar) stays whole. */
+type Success<R> = [Extract<R, { ok: true }>] extends [never] ? R : Extract<R, { ok: true }>;
+
+/**
+ * The answer of a successful call, narrowed to the route's success statuses; an error answer becomes an
+ * ApiError with the API's message, an unreachable server a `network` ApiError. An abort stays an AbortError.
+ */
+async function answer<R extends TypedAnswer>(call: Promise<R>): Promise<Success<R>> {
+  let response: R;
+  try {
+    response = await call;
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, { error: { code: 'network', message: 'The server could not be reached.' } });
+  }
+  if (!response.ok) throw new ApiError(response.status, await readJson(response));
+  return response as Success<R>;
+}
+
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
-  const base = options.baseUrl ?? '';
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-
-  async function request(path: string, init: RequestInit = {}): Promise<Response> {
-    let response: Response;
-    try {
-      response = await doFetch(base + path, init);
-    } catch (cause) {
-      if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-      throw new ApiError(0, { error: { code: 'network', message: 'The server could not be reached.' } });
-    }
-    if (!response.ok) throw new ApiError(response.status, await readJson(response));
-    return response;
-  }
-
-  async function json<T>(path: string, init?: RequestInit): Promise<T> {
-    return (await (await request(path, init)).json()) as T;
-  }
-
-  const post = (body: unknown, signal?: AbortSignal): RequestInit => ({
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal: signal ?? null,
-  });
+  const { api } = hc<AppType>(options.baseUrl ?? '', { fetch: doFetch });
+  /** Path parameters are encoded here (hono/client inserts them as given), so an id cannot walk to another route. */
+  const param = (id: string) => ({ id: encodeURIComponent(id) });
+  const aborts = (signal: AbortSignal | undefined) => ({ init: { signal: signal ?? null } });
+  const reviewHeaders = (auth: { token: string }) => ({ headers: { authorization: `Bearer ${auth.token}` } });
 
   return {
-    listExams: async (signal) => (await json<{ exams: ExamSummary[] }>('/api/exams', { signal: signal ?? null })).exams,
-    getExam: (id, signal) => json<ExamDetail>(`/api/exams/${encodeURIComponent(id)}`, { signal: signal ?? null }),
-    compareExams: (ids, signal) =>
-      json<Comparison>(`/api/compare?exams=${ids.map(encodeURIComponent).join(',')}`, { signal: signal ?? null }),
-    createPlan: async (body, signal) => (await json<{ plan: Plan }>('/api/plans', post(body, signal))).plan,
-    planCalendar: async (body, signal) => (await request('/api/plans/ics', post(body, signal))).blob(),
-    listConflicts: (signal) => json<ConflictList>('/api/conflicts', { signal: signal ?? null }),
+    listExams: async (signal) => (await (await answer(api.exams.$get({}, aborts(signal)))).json()).exams,
+    getExam: async (id, signal) => (await answer(api.exams[':id'].$get({ param: param(id) }, aborts(signal)))).json(),
+    compareExams: async (ids, signal) =>
+      (await answer(api.compare.$get({ query: { exams: ids.join(',') } }, aborts(signal)))).json(),
+    createPlan: async (body, signal) =>
+      (await (await answer(api.plans.$post({ json: body }, aborts(signal)))).json()).plan,
+    planCalendar: async (body, signal) =>
+      (await answer(api.plans.ics.$post({ json: body, query: {} }, aborts(signal)))).blob(),
+    listConflicts: async (signal) => (await answer(api.conflicts.$get({ query: {} }, aborts(signal)))).json(),
     getConflict: async (id, signal) => {
-      const response = await request(`/api/conflicts/${encodeURIComponent(id)}`, { signal: signal ?? null });
-      const { conflict } = (await response.json()) as { conflict: ConflictView };
+      const response = await answer(api.conflicts[':id'].$get({ param: param(id) }, aborts(signal)));
+      const { conflict } = await response.json();
       return { data: conflict, etag: response.headers.get('etag') ?? conflict.etag };
     },
     reviewConflict: async (id, body, auth) => {
-      const response = await request(`/api/conflicts/${encodeURIComponent(id)}/review`, {
-        method: 'PUT',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${auth.token}`,
-          'if-match': auth.etag,
-        },
-        body: JSON.stringify(body),
-      });
-      const result = (await response.json()) as ReviewResult;
+      const response = await answer(
+        api.conflicts[':id'].review.$put(
+          { param: param(id), header: { 'if-match': auth.etag }, json: body },
+          reviewHeaders(auth),
+        ),
+      );
+      const result = await response.json();
       return { data: result, etag: response.headers.get('etag') ?? result.conflict.etag };
     },
     undoReview: async (id, auth) => {
-      const response = await request(`/api/conflicts/${encodeURIComponent(id)}/review`, {
-        method: 'DELETE',
-        headers: { authorization: `Bearer ${auth.token}`, 'if-match': auth.etag },
-      });
-      const result = (await response.json()) as ReviewResult;
+      const response = await answer(
+        api.conflicts[':id'].review.$delete(
+          { param: param(id), header: { 'if-match': auth.etag } },
+          reviewHeaders(auth),
+        ),
+      );
+      const result = await response.json();
       return { data: result, etag: response.headers.get('etag') ?? result.conflict.etag };
     },
   };
 }
 
-async function readJson(response: Response): Promise<unknown> {
+async function readJson(response: TypedAnswer): Promise<unknown> {
   const text = await response.text();
   if (!text) return null;
   try {
