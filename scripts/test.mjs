@@ -35,14 +35,18 @@ function run(cmd, args, onLine) {
   });
 }
 
-/** Names of the workspace packages (packages/*) that have a `test` script: the suites that must report. */
+/** Names of the workspace packages (packages/* and bench) that have a `test` script: the suites that must report. */
 function expectedSuites() {
-  const dir = join(root, 'packages');
+  const dirs = [
+    ...readdirSync(join(root, 'packages'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => join(root, 'packages', entry.name)),
+    join(root, 'bench'),
+  ];
   const names = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
+  for (const dir of dirs) {
     try {
-      const manifest = JSON.parse(readFileSync(join(dir, entry.name, 'package.json'), 'utf8'));
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
       if (manifest.scripts?.test) names.push(manifest.name);
     } catch {
       // A directory without a package.json is not a workspace package.
