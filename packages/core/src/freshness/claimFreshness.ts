@@ -19,8 +19,8 @@ import { IsoDateSchema } from '../schema/dataset.ts';
 /** An exam-guide version from the catalog (`exams[].guides`): the version label and the day it took effect. */
 export interface GuideVersion {
   version: string;
-  /** YYYY-MM-DD. */
-  effective: string;
+  /** YYYY-MM-DD; null for an oldest version whose start is not known (it never makes a claim stale). */
+  effective: string | null;
 }
 
 /** Known changes of the exam that can make an older statement history. */
@@ -124,7 +124,7 @@ export function claimFreshness(
     };
   }
   const guide = exempt ? undefined : currentGuide(options.changes?.guides ?? [], asOf);
-  if (guide && newest < guide.effective) {
+  if (guide?.effective && newest < guide.effective) {
     return {
       newest,
       stale: true,
@@ -162,9 +162,14 @@ export function wholeMonthsBetween(from: string, to: string): number {
 /** The guide version in force on `asOf`: the latest effective date not after it. */
 function currentGuide(guides: readonly GuideVersion[], asOf: string): GuideVersion | undefined {
   let current: GuideVersion | undefined;
+  let currentSince = '';
   for (const guide of guides) {
-    if (!ISO_DATE.test(guide.effective) || guide.effective > asOf) continue;
-    if (!current || guide.effective > current.effective) current = guide;
+    const effective = guide.effective;
+    if (effective === null || !ISO_DATE.test(effective) || effective > asOf) continue;
+    if (!current || effective > currentSince) {
+      current = guide;
+      currentSince = effective;
+    }
   }
   return current;
 }

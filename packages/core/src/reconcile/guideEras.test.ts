@@ -84,6 +84,30 @@ describe('guideEraOf', () => {
       expected: null,
     },
     {
+      case: 'an oldest version with no start date: a page dated before the next one describes it',
+      exam: {
+        ...exam,
+        guides: [
+          { version: 'outline A', effective: null },
+          { version: 'outline B', effective: '2025-09-01' },
+        ],
+      },
+      source: source('2024-05-01'),
+      expected: 'superseded outline A date',
+    },
+    {
+      case: 'near miss: with that oldest version, a page dated on the next one’s first day describes the next',
+      exam: {
+        ...exam,
+        guides: [
+          { version: 'outline A', effective: null },
+          { version: 'outline B', effective: '2025-09-01' },
+        ],
+      },
+      source: source('2025-09-01'),
+      expected: 'current outline B date',
+    },
+    {
       case: 'near miss: an experience figure is not bound to a version even when declared',
       attribute: 'experience',
       source: source(null, 'v1'),

@@ -82,10 +82,12 @@ export function guideEraOf(
       : { kind: 'superseded', guide: declared, current, by: 'declared', date: null };
   }
   const date = source?.modified ?? source?.published ?? null;
-  if (date === null) return { kind: 'unknown', current };
+  // A current version without a start date cannot place a dated page (the catalog check requires one).
+  if (date === null || current.effective === null) return { kind: 'unknown', current };
   if (date >= current.effective) return { kind: 'current', guide: current, by: 'date' };
-  // The newest version already in effect on the source's date; before the first listed one, none we list.
-  const older = [...guides].reverse().find((g) => g.effective <= date) ?? null;
+  // The newest version already in effect on the source's date; before the first listed one, none we list. An
+  // oldest version whose start is not known was in force before the next one began.
+  const older = [...guides].reverse().find((g) => g.effective === null || g.effective <= date) ?? null;
   return { kind: 'superseded', guide: older, current, by: 'date', date };
 }
 
@@ -104,7 +106,32 @@ export function splitSuperseded(statements: readonly Statement[]): { ranked: Sta
 }
 
 const quoted = (label: string) => `“${label}”`;
-const versionName = (guide: GuideVersion) => `${guide.version}, ${guide.effective}`;
+const versionName = (guide: GuideVersion) => `${guide.version}, ${guide.effective ?? 'start date not known'}`;
+/** When the current version took effect, for "superseded by June 2026 (in effect since 2026-06-01)". */
+const since = (guide: GuideVersion) =>
+  guide.effective === null ? 'in effect now' : `in effect since ${guide.effective}`;
+
+/**
+ * The rationale entry for one source's figures set aside as history: which older version the source describes
+ * (declared, or by its date) and which version superseded it. `labels` are the figures, quoted.
+ */
+export function historyEntry(
+  labels: readonly string[],
+  sourceName: string,
+  era: Extract<GuideEra, { kind: 'superseded' }>,
+): RationaleEntry {
+  const older = era.guide
+    ? `an older guide version (${versionName(era.guide)})`
+    : 'a guide version older than any listed';
+  const why =
+    era.by === 'declared'
+      ? `${sourceName} describes ${older}`
+      : `${sourceName} is dated ${era.date}, before the current guide took effect: it describes ${older}`;
+  return {
+    factor: 'version',
+    text: `${labels.join(' and ')}: ${why}; superseded by ${era.current.version} (${since(era.current)}), so it is kept as history and not weighed.`,
+  };
+}
 
 /**
  * The rationale entries for statements set aside as history, one per source: which older version each
@@ -127,23 +154,13 @@ export function explainHistory(
     const era = statements[0]!.era;
     if (era?.kind !== 'superseded') continue;
     const labels = [...new Set(statements.map((s) => s.comparable.summary ?? s.comparable.label))].map(quoted);
-    const older = era.guide
-      ? `an older guide version (${versionName(era.guide)})`
-      : 'a guide version older than any listed';
-    const why =
-      era.by === 'declared'
-        ? `${name(source)} describes ${older}`
-        : `${name(source)} is dated ${era.date}, before the current guide took effect: it describes ${older}`;
-    entries.push({
-      factor: 'version',
-      text: `${labels.join(' and ')}: ${why}; superseded by ${era.current.version} (in effect since ${era.current.effective}), so it is kept as history and not weighed.`,
-    });
+    entries.push(historyEntry(labels, name(source), era));
   }
   if (history.length === 0 && live.length > 0 && live.every((s) => s.era?.kind === 'superseded')) {
     const era = live[0]!.era as Extract<GuideEra, { kind: 'superseded' }>;
     entries.push({
       factor: 'version',
-      text: `Every source of this figure predates the current guide (${era.current.version}, in effect since ${era.current.effective}); it may have changed with that version.`,
+      text: `Every source of this figure predates the current guide (${era.current.version}, ${since(era.current)}); it may have changed with that version.`,
     });
   }
   return entries;

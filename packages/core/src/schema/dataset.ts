@@ -9,8 +9,12 @@ export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a
 export const AuthoritySchema = z.enum(['official', 'editorial', 'secondary']);
 export const SourceFormatSchema = z.enum(['wordpress', 'markdown', 'text']);
 
-/** One version of an exam guide (blueprint): `{version, effective: YYYY-MM-DD}`. */
-export const GuideVersionSchema = z.object({ version: z.string().min(1), effective: IsoDateSchema });
+/**
+ * One version of an exam guide (blueprint): `{version, effective: YYYY-MM-DD | null}`. `effective` is null only
+ * for the oldest listed version when the day it took effect is not known (a page describing it is known to be
+ * older, by its outline, but no source dates the version); the catalog check rejects it anywhere else.
+ */
+export const GuideVersionSchema = z.object({ version: z.string().min(1), effective: IsoDateSchema.nullable() });
 
 /** One exam of the catalog (`content/exams.yaml`). */
 export const ExamSchema = z.object({
@@ -24,7 +28,8 @@ export const ExamSchema = z.object({
   successor: ExamIdSchema.optional(),
   /**
    * The exam guide's versions, oldest first: `version` as the vendor names it ("v1.1", "June 2026"), `effective`
-   * the day it took effect. A figure stated for an older version than the newest may be history, not today's value.
+   * the day it took effect (null for an oldest version whose start is not known). A figure stated for an older
+   * version than the newest may be history, not today's value.
    */
   guides: z.array(GuideVersionSchema).optional(),
 });

@@ -141,6 +141,25 @@ otherExams:
     `);
   });
 
+  it('lets only the oldest of several guide versions have an unknown start (null)', () => {
+    const oldestUndated = catalog.replace('effective: 2025-01-15', 'effective: null');
+    expect(parseCatalogYaml(oldestUndated, 'exams.yaml').exams[0]?.guides).toEqual([
+      { version: '1.0', effective: null },
+      { version: '2.0', effective: '2026-02-01' },
+    ]);
+    // The guide in force needs its day: a page's date is compared with it.
+    const currentUndated = catalog.replace('effective: 2026-02-01', 'effective: null');
+    expect(errorOf(() => parseCatalogYaml(currentUndated, 'content/exams.yaml'))).toMatchInlineSnapshot(
+      `"content/exams.yaml:11:20: only the oldest of several guide versions may have an unknown start (null) (at exams.0.guides.1.effective)"`,
+    );
+    const onlyOne = catalog
+      .replace(/ {6}- version: "2\.0"\n {8}effective: 2026-02-01\n/, '')
+      .replace('effective: 2025-01-15', 'effective: null');
+    expect(errorOf(() => parseCatalogYaml(onlyOne, 'content/exams.yaml'))).toMatchInlineSnapshot(
+      `"content/exams.yaml:9:20: only the oldest of several guide versions may have an unknown start (null) (at exams.0.guides.0.effective)"`,
+    );
+  });
+
   it('rejects duplicates and unknown keys, naming the field', () => {
     const broken = catalog
       .replace('id: acme-ml-old', 'id: acme-ml')

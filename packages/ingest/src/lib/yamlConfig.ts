@@ -164,10 +164,21 @@ const CatalogFileSchema = z
       for (const name of [exam.name, ...(exam.code ? [exam.code] : [])]) namesAndCodes.set(key(name), exam.id);
       const versions = new Set<string>();
       let previous = '';
-      (exam.guides ?? []).forEach((guide, g) => {
+      const guides = exam.guides ?? [];
+      guides.forEach((guide, g) => {
         if (versions.has(guide.version))
           issue(['exams', index, 'guides', g, 'version'], `duplicate guide version ${guide.version}`);
         versions.add(guide.version);
+        if (guide.effective === null) {
+          // Only the oldest version may lack its start: it then ends where the next begins, and the guide in
+          // force needs its day, since a page's date is compared with it.
+          if (g !== 0 || guides.length === 1)
+            issue(
+              ['exams', index, 'guides', g, 'effective'],
+              'only the oldest of several guide versions may have an unknown start (null)',
+            );
+          return;
+        }
         // Oldest first, so the last entry is the guide in force and "older than the newest" is a comparison.
         if (guide.effective <= previous)
           issue(['exams', index, 'guides', g, 'effective'], `guides must be listed oldest first (${guide.effective})`);
