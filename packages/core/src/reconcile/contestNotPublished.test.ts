@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeFact, makeSource } from '../lib/testFacts.ts';
-import type { Authority, Fact, Review, Source } from '../schema/dataset.ts';
+import type { Authority, Exam, Fact, Review, Source } from '../schema/dataset.ts';
 import { reconcile } from './reconcile.ts';
 
 const run = (sources: Source[], facts: Fact[], reviews: Review[] = []) =>
@@ -22,7 +22,7 @@ interface Row {
   facts: Fact[];
   /** Which claim remains for the figure: the stated figure, "not published", or both (no contest). */
   shown: 'figure' | 'notPublished' | 'both';
-  decidedBy?: 'authority' | 'agreement' | 'recency' | 'tie';
+  decidedBy?: 'version' | 'authority' | 'agreement' | 'recency' | 'tie';
 }
 
 const rows: Row[] = [
@@ -48,11 +48,25 @@ const rows: Row[] = [
     decidedBy: 'agreement',
   },
   {
-    case: 'a newer article says it is not published, an undated one states it: not published, by recency',
-    sources: [makeSource('new', 'secondary', '2026-05-21'), makeSource('old', 'secondary')],
+    case: 'a newer article says it is not published, an older one states it: not published, by recency',
+    sources: [makeSource('new', 'secondary', '2026-05-21'), makeSource('old', 'secondary', '2024-02-01')],
     facts: [notPublished('new'), score('old')],
     shown: 'notPublished',
     decidedBy: 'recency',
+  },
+  {
+    case: 'a dated article says it is not published, an undated one states it: no date to compare, a tie',
+    sources: [makeSource('dated', 'secondary', '2026-05-07'), makeSource('undated', 'secondary')],
+    facts: [notPublished('dated'), score('undated', 700)],
+    shown: 'figure',
+    decidedBy: 'tie',
+  },
+  {
+    case: 'near miss: the undated article says it is not published, a dated one states it: a tie as well',
+    sources: [makeSource('undated', 'secondary'), makeSource('dated', 'secondary', '2026-05-07')],
+    facts: [notPublished('undated'), score('dated', 700)],
+    shown: 'figure',
+    decidedBy: 'tie',
   },
   {
     case: 'nothing separates them: a tie, the figure shown and flagged',
@@ -196,5 +210,81 @@ describe('"not published" against a stated figure, as properties', () => {
         expect(run(shuffle([...sources]), shuffle([...facts]))).toEqual(run(sources, facts));
       }),
     );
+  });
+});
+
+/**
+ * An exam whose guide went from four sections to three on 2025-09-01; nobody dates the four-section outline.
+ * Pages below declare the version they describe (`guide`) or are placed by their date.
+ */
+const versioned: Exam = {
+  id: 'exam-a',
+  name: 'Exam A',
+  vendor: 'Vendor',
+  code: null,
+  aliases: [],
+  guides: [
+    { version: 'four sections', effective: null },
+    { version: 'three sections', effective: '2025-09-01' },
+  ],
+};
+const runVersioned = (sources: Source[], facts: Fact[]) =>
+  reconcile({ exams: [versioned], sources, facts, reviews: [] });
+const declaring = (id: string, guide: string, date: string | null = null) =>
+  makeSource(id, 'secondary', date, { guide });
+
+describe('"not published" against a stated figure, across guide versions', () => {
+  it("a pass mark from a page of the superseded outline is history beside the current guide's 'not published'", () => {
+    const facts = [notPublished('current'), score('outdated', 70)];
+    const result = runVersioned(
+      [declaring('current', 'three sections', '2026-05-21'), declaring('outdated', 'four sections')],
+      facts,
+    );
+    expect(result.conflicts).toEqual([]);
+    expect(result.claims.map((c) => c.id)).toEqual(['exam-a.notPublished.passingscore']);
+    const [claim] = result.claims;
+    expect(claim!.status).toBe('agreed');
+    expect(claim!.factIds).toEqual([facts[0]!.id]);
+    expect(claim!.dissentingFactIds).toEqual([]);
+    expect(claim!.historyFactIds).toEqual([facts[1]!.id]);
+    expect(claim!.rationale.at(-1)).toEqual({
+      factor: 'version',
+      text: '“70 of 1000”: outdated.example describes an older guide version (four sections, start date not known); superseded by three sections (in effect since 2025-09-01), so it is kept as history and not weighed.',
+    });
+  });
+
+  it("near miss: 'not published' from a page of the superseded outline is history beside a current figure", () => {
+    const facts = [notPublished('outdated'), score('current', 65)];
+    const result = runVersioned(
+      [declaring('outdated', 'four sections'), declaring('current', 'three sections')],
+      facts,
+    );
+    expect(result.conflicts).toEqual([]);
+    expect(result.claims.map((c) => c.id)).toEqual(['exam-a.passingScore']);
+    expect(result.claims[0]!.historyFactIds).toEqual([facts[0]!.id]);
+    expect(result.claims[0]!.rationale.at(-1)!.text).toMatch(/^“not published”: outdated\.example describes an older/);
+  });
+
+  it('near miss: a page that names no version is not history, so the two still contest (a tie here)', () => {
+    const facts = [notPublished('current'), score('unplaced', 70)];
+    const result = runVersioned([declaring('current', 'three sections'), makeSource('unplaced', 'secondary')], facts);
+    expect(result.conflicts).toHaveLength(1);
+    expect(result.claims.map((c) => [c.id, c.status])).toEqual([['exam-a.passingScore', 'contested']]);
+  });
+
+  it('a question count: the current guide\'s "not published" outranks a page not shown to describe it', () => {
+    const facts = [
+      makeFact('notPublished', { attribute: 'questions' }, { source: 'current', quote: 'no question count (current)' }),
+      makeFact('questions', { min: 60, max: 60 }, { source: 'unplaced', quote: '60 questions (unplaced)' }),
+    ];
+    const result = runVersioned(
+      [makeSource('current', 'secondary', '2026-01-10'), makeSource('unplaced', 'secondary')],
+      facts,
+    );
+    expect(result.conflicts).toHaveLength(1);
+    const [claim] = result.claims;
+    expect(claim).toMatchObject({ id: 'exam-a.notPublished.questions', status: 'policy' });
+    expect(claim!.rationale.map((r) => r.factor)).toEqual(['rule', 'version', 'rule']);
+    expect(claim!.dissentingFactIds).toEqual([facts[1]!.id]);
   });
 });

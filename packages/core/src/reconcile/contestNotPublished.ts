@@ -2,13 +2,24 @@
  * "Not published" against a stated figure. A source saying the vendor does not publish an exam's passing score
  * (or fee, length, question count, domains) and another stating one disagree, though they sit in two comparable
  * sets (`exam.notPublished.passingscore` and `exam.passingScore`). Shown side by side they leave the learner to
- * guess; here they become one conflict on the figure, weighed with the policy's own factors (authority, then
- * independent agreement, then recency), with a rationale saying which is shown and why:
+ * guess; here they become one conflict on the figure, weighed with the policy's own factors (guide version, then
+ * authority, then independent agreement, then recency), with a rationale saying which is shown and why:
  *
  * - "not published" ranks first: the figure's claim gives way to the `notPublished` claim, which keeps the
  *   figure's facts as its dissent (rank, don't delete);
  * - the figure ranks first, or nothing separates them (a tie, said in so many words): the figure's claim stays,
  *   with the "not published" facts as its dissent; on a tie the claim is `contested`, for a reviewer.
+ *
+ * Guide versions as in the ranking of figures (guideEras.ts): where every source of one side describes a
+ * superseded version of the exam guide and the other side's do not (a page of the old four-section outline
+ * stating a pass mark, the current guide's page saying none is published), the older side is history, not a
+ * competing position: no conflict, its facts are the shown claim's `historyFactIds` and the rationale names the
+ * version. (Only where the figure's claim has no conflict of its own; otherwise the version decides the conflict.)
+ *
+ * Recency separates the sides only when both are dated. An undated page may be as new as a dated one, and "not
+ * published" would otherwise hide a figure on the strength of the other page's missing date alone (a dated blog
+ * saying AWS gives no pass mark outranked an undated guide stating 700); undecided, the figure is shown and
+ * flagged, as on any tie.
  *
  * A figure's claim that is already in a conflict of its own (figures disagreeing with each other) is weighed by
  * its chosen value and gets the "not published" facts attached to that conflict; a reviewed claim is left as the
@@ -29,6 +40,9 @@ import {
 } from '../schema/dataset.ts';
 import { type ComparableAttribute, comparableValue } from './comparableValue.ts';
 import { authorityWords, nameList, recencySentence, type SourceNamer } from './explainRanking.ts';
+import { type GuideEra, historyEntry } from './guideEras.ts';
+
+type SupersededEra = Extract<GuideEra, { kind: 'superseded' }>;
 
 export interface ContestNotPublishedInput {
   claims: readonly Claim[];
@@ -40,6 +54,8 @@ export interface ContestNotPublishedInput {
   reviews: ReadonlyMap<string, Review>;
   used: Set<string>;
   severity: (exam: string, attribute: ComparableAttribute) => Conflict['severity'];
+  /** The guide version `source` describes for `exam`'s figure `attribute` (guideEraOf); null where none applies. */
+  eraOf: (exam: string, attribute: ComparableAttribute, source: string) => GuideEra | null;
   conflictId: (exam: string, attribute: ComparableAttribute, key: string | null, facts: readonly Fact[]) => string;
   factsDigest: (facts: readonly Fact[]) => string;
 }
@@ -56,10 +72,16 @@ interface Side {
   names: string[];
   witnesses: number;
   date: string | null;
+  /**
+   * 2: a source describes the exam's current guide; 1: a source is not shown to describe another version (or
+   * versions do not apply); 0: every source describes a superseded version (`superseded` holds their eras).
+   */
+  version: 0 | 1 | 2;
+  superseded: Map<string, SupersededEra>;
 }
 
-type Factor = 'authority' | 'agreement' | 'recency';
-const factors: readonly Factor[] = ['authority', 'agreement', 'recency'];
+type Factor = 'version' | 'authority' | 'agreement' | 'recency';
+const factors: readonly Factor[] = ['version', 'authority', 'agreement', 'recency'];
 
 const NOT_PUBLISHED = '“not published”';
 
@@ -86,15 +108,37 @@ export function contestNotPublished(input: ContestNotPublishedInput): ContestNot
     const stating = new Set(figureFacts.map((f) => f.source));
     const npFacts = factsOf(notPublished.factIds, input.facts).filter((f) => !stating.has(f.source));
     if (npFacts.length === 0 || figureFacts.length === 0) continue;
-    const np = sideOf(npFacts, input);
-    const stated = sideOf(figureFacts, input);
+    const np = sideOf(npFacts, input, figure.exam, attribute);
+    const stated = sideOf(figureFacts, input, figure.exam, attribute);
     const decidedBy = factors.find((f) => difference(f, np, stated) !== 0) ?? null;
     const npAhead = decidedBy !== null && difference(decidedBy, np, stated) > 0;
     const label = `“${comparableValue(attribute, figure.value).label}”`;
-    const rationale = explain(decidedBy, npAhead, np, stated, label);
     const npIds = npFacts.map((f) => f.id);
-
     const existing = figure.conflictId ? conflicts.get(figure.conflictId) : undefined;
+
+    // A superseded version's side is history, not a competing position (see the module comment).
+    if (decidedBy === 'version' && (npAhead ? stated : np).version === 0 && (!npAhead || !existing)) {
+      const [kept, gone, goneSide, goneLabel] = npAhead
+        ? [notPublished, figure, stated, label]
+        : [figure, notPublished, np, NOT_PUBLISHED];
+      const goneIds = npAhead
+        ? [...figure.factIds, ...figure.dissentingFactIds, ...(figure.historyFactIds ?? [])]
+        : npIds;
+      removed.add(gone.id);
+      replaced.set(kept.id, {
+        ...kept,
+        historyFactIds: [...new Set([...(kept.historyFactIds ?? []), ...goneIds])],
+        rationale: [
+          ...kept.rationale,
+          ...[...goneSide.superseded]
+            .sort(([a], [b]) => compareStrings(a, b))
+            .map(([source, era]) => historyEntry([goneLabel], input.name(source), era)),
+        ],
+      } as Claim);
+      continue;
+    }
+
+    const rationale = explain(decidedBy, npAhead, np, stated, label);
     let conflict: Conflict;
     let outcome: { npWins: boolean; value: ClaimValue; review: Review | null } = {
       npWins: npAhead,
@@ -184,7 +228,19 @@ function factsOf(ids: readonly string[], facts: ReadonlyMap<string, Fact>): Fact
   return ids.flatMap((id) => facts.get(id) ?? []);
 }
 
-function sideOf(facts: readonly Fact[], input: Pick<ContestNotPublishedInput, 'sources' | 'name'>): Side {
+function sideOf(
+  facts: readonly Fact[],
+  input: Pick<ContestNotPublishedInput, 'sources' | 'name' | 'eraOf'>,
+  exam: string,
+  attribute: ComparableAttribute,
+): Side {
+  const superseded = new Map<string, SupersededEra>();
+  let version: Side['version'] = 0;
+  for (const source of new Set(facts.map((f) => f.source))) {
+    const era = input.eraOf(exam, attribute, source);
+    if (era?.kind === 'superseded') superseded.set(source, era);
+    else version = Math.max(version, era?.kind === 'current' ? 2 : 1) as Side['version'];
+  }
   const sources = [...new Set(facts.map((f) => f.source))].map(
     (id) => input.sources.get(id) ?? ({ id, authority: 'secondary', published: null, modified: null } as Source),
   );
@@ -202,21 +258,23 @@ function sideOf(facts: readonly Fact[], input: Pick<ContestNotPublishedInput, 's
     names: [...new Set(sources.filter((s) => s.authority === best).map((s) => input.name(s.id)))],
     witnesses: sources.length,
     date: dates.at(-1) ?? null,
+    version,
+    superseded,
   };
 }
 
 /** Positive when `a` is ahead of `b`. */
 function difference(factor: Factor, a: Side, b: Side): number {
   switch (factor) {
+    case 'version':
+      return a.version - b.version;
     case 'authority':
       return authorityRank[a.authority] - authorityRank[b.authority];
     case 'agreement':
       return a.witnesses - b.witnesses;
     case 'recency':
-      if (a.date === b.date) return 0;
-      if (a.date === null) return -1;
-      if (b.date === null) return 1;
-      return compareStrings(a.date, b.date);
+      // Only two dates compare: an undated side is not shown to be older (see the module comment).
+      return a.date === null || b.date === null ? 0 : compareStrings(a.date, b.date);
   }
 }
 
@@ -234,6 +292,8 @@ function explain(decidedBy: Factor | null, npAhead: boolean, np: Side, stated: S
   ];
   for (const factor of factors) {
     const decided = factor === decidedBy;
+    // Versions are named only where they decide: most figures are bound to no guide version.
+    if (factor === 'version' && !decided) continue;
     entries.push({ factor, text: factorText(factor, decided, winner, loser, w, l) });
     if (decided) break;
   }
@@ -251,6 +311,10 @@ function explain(decidedBy: Factor | null, npAhead: boolean, np: Side, stated: S
 
 function factorText(factor: Factor, decided: boolean, winner: Side, loser: Side, w: string, l: string): string {
   switch (factor) {
+    case 'version':
+      return loser.version === 0
+        ? `${l} comes only from sources describing a superseded guide version; ${w} does not.`
+        : `${w} is backed by a source for the current guide; ${l} comes from sources not shown to describe it, which may describe an older one.`;
     case 'authority':
       return decided
         ? `${w} comes from ${byWhom(winner)}, which outranks ${byWhom(loser)} saying ${l}.`
@@ -260,6 +324,9 @@ function factorText(factor: Factor, decided: boolean, winner: Side, loser: Side,
         ? `${winner.witnesses} independent sources give ${w} (${nameList(winner.names)}), against ${loser.witnesses} for ${l}.`
         : `Each is backed by ${winner.witnesses} independent source${winner.witnesses === 1 ? '' : 's'}, so agreement does not settle it.`;
     case 'recency':
+      if (!decided && (winner.date === null) !== (loser.date === null)) {
+        return `Only one side's source is dated (${winner.date ?? loser.date}); an undated page may be as new, so recency does not settle it.`;
+      }
       return recencySentence(decided, w, l, winner.date, loser.date);
   }
 }

@@ -225,6 +225,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     reviews: accepted,
     used,
     severity: (exam, attribute) => severityOf(attribute, retired.has(exam)),
+    eraOf: (exam, attribute, source) => guideEraOf(examById.get(exam), attribute, sourceById.get(source)),
     conflictId: conflictIdOf,
     factsDigest: factsDigestOf,
   });
