@@ -1,11 +1,13 @@
 import { CertplanError } from '@certplan/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPlan, DEFAULT_TOTAL_HOURS, hoursWord } from './createPlan.ts';
+import { DEFAULT_TOTAL_HOURS } from './chooseTarget.ts';
+import { createPlan } from './createPlan.ts';
 import { basicDataset } from './fixtures/basic/dataset.ts';
 import { retiredDataset } from './fixtures/retired/dataset.ts';
 import { unweightedDataset } from './fixtures/unweighted/dataset.ts';
 import { addDays, daysBetween } from './lib/dates.ts';
+import { hoursWord } from './lib/hoursWord.ts';
 import { preparePlannerData } from './preparePlannerData.ts';
 import { type Plan, PlanSchema } from './schema.ts';
 import { serializePlanResponse } from './serializePlan.ts';

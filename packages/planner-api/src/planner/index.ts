@@ -2,18 +2,9 @@
  * The planner: study plans from the reconciled dataset, and their calendar. Pure: no I/O, clock passed in.
  */
 
+export { DEFAULT_TOTAL_HOURS } from './chooseTarget.ts';
 export type { CreatePlanOptions } from './createPlan.ts';
-export {
-  createPlan,
-  DEFAULT_SESSION_START,
-  DEFAULT_TOTAL_HOURS,
-  PROFICIENCY_FACTORS,
-  planFromRequest,
-} from './createPlan.ts';
-export { planIdOf } from './planIdentity.ts';
-export { isCanonicalPlanQuery, planRequestFromQuery, planRequestToQuery } from './planRequestToQuery.ts';
-export type { PlanIcsOptions } from './planToIcs.ts';
-export { escapeIcsText, icsOptionsFor, planToIcs } from './planToIcs.ts';
+export { createPlan, DEFAULT_SESSION_START, planFromRequest } from './createPlan.ts';
 export type {
   ClaimInfo,
   DomainPlanInfo,
@@ -23,7 +14,11 @@ export type {
   PlannerIndex,
   RetirementInfo,
   StudyHoursInfo,
-} from './preparePlannerData.ts';
+} from './ExamPlannerData.ts';
+export { planIdOf } from './planIdentity.ts';
+export { isCanonicalPlanQuery, planRequestFromQuery, planRequestToQuery } from './planRequestToQuery.ts';
+export type { PlanIcsOptions } from './planToIcs.ts';
+export { escapeIcsText, icsOptionsFor, planToIcs } from './planToIcs.ts';
 export { preparePlannerData, retirementOf } from './preparePlannerData.ts';
 export type {
   Citation,
@@ -67,3 +62,4 @@ export {
   WeekdaySchema,
 } from './schema.ts';
 export { serializePlanResponse } from './serializePlan.ts';
+export { PROFICIENCY_FACTORS } from './splitHours.ts';

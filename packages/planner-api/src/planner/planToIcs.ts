@@ -9,9 +9,9 @@
  */
 import { formatClaimValue } from '@certplan/core';
 import ical, { ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
+import type { PlannerIndex } from './ExamPlannerData.ts';
 import { addDays, addMonths } from './lib/dates.ts';
 import { minutesOfDay, timeOfDay } from './lib/studyDays.ts';
-import type { PlannerIndex } from './preparePlannerData.ts';
 import type { Plan, PlanSession } from './schema.ts';
 
 export interface PlanIcsOptions {

@@ -52,3 +52,9 @@ export function timeOfDay(minutes: number): string {
   const mm = m % 60;
   return `${h < 10 ? '0' : ''}${h}:${mm < 10 ? '0' : ''}${mm}`;
 }
+
+/** The study days of week `w` (7-day blocks from `startDay`) within [first, last]. */
+export function weekDays(startDay: number, w: number, first: number, last: number, mask: readonly boolean[]): number[] {
+  const from = startDay + w * 7;
+  return studyDaysBetween(Math.max(from, first), Math.min(from + 6, last), mask);
+}
