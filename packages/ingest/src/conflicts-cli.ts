@@ -95,18 +95,11 @@ export function viewConflicts(dataset: Dataset, options: { all?: boolean; exam?:
             },
           ]
         : [];
+      // The conflict as the dataset has it, but with its fact ids replaced by the facts' views, side by side.
+      const { factIds: _factIds, sides: _sides, notPublished: _notPublished, suggestion, ...rest } = conflict;
       return {
-        id: conflict.id,
-        exam: conflict.exam,
-        attribute: conflict.attribute,
-        key: conflict.key,
-        severity: conflict.severity,
-        factsDigest: conflict.factsDigest,
-        suggestion: {
-          ...conflict.suggestion,
-          label: notPublished?.suggested ? 'not published' : label(conflict.suggestion.value),
-        },
-        review: conflict.review,
+        ...rest,
+        suggestion: { ...suggestion, label: notPublished?.suggested ? 'not published' : label(suggestion.value) },
         sides: notPublished?.suggested ? [...npSide, ...stated] : [...stated, ...npSide],
       };
     });

@@ -6,6 +6,7 @@
 import {
   type Attribute,
   attributeValueSchemas,
+  type Claim,
   type ClaimAttribute,
   ClaimStatusSchema,
   type ClaimValue,
@@ -72,15 +73,9 @@ function byAttribute<T>(variant: (attribute: ClaimAttribute) => z.ZodObject): z.
 }
 
 type Citation = z.infer<typeof CitationSchema>;
+/** A claim as the API shows it: core's claim (same value type per attribute) with its facts as citations. */
 export type ClaimView<A extends ClaimAttribute = ClaimAttribute> = {
-  [K in A]: {
-    id: string;
-    exam: string;
-    attribute: K;
-    key: string | null;
-    value: ClaimValue<K>;
-    status: z.infer<typeof ClaimStatusSchema>;
-    rationale: z.infer<typeof RationaleEntrySchema>[];
+  [K in A]: Pick<Claim<K>, 'id' | 'exam' | 'attribute' | 'key' | 'value' | 'status' | 'rationale'> & {
     conflictId: string | null;
     citations: Citation[];
     /** How many facts support the value in all (`citations` shows at most MAX_QUOTES_PER_LIST of them). */
