@@ -2,7 +2,7 @@
  * Each domain's objectives (the exam guide's task statements), from `objective` facts matched to the reconciled
  * domain list by name: listed once each, in the guide's numbering, with every source's passage.
  */
-import { authorityRank, compareStrings } from '@certplan/core';
+import { authorityRank, compareStrings, type Fact } from '@certplan/core';
 import type { PrepareContext } from './ExamPlannerData.ts';
 import { bestDomainMatch, normalizeDomainName } from './lib/matchDomain.ts';
 import type { PreparedObjective } from './schema.ts';
@@ -37,7 +37,7 @@ export function collectObjectives(ctx: PrepareContext, tokens: readonly Readonly
   );
   if (tokens.length === 0) return [];
   const facts = ctx.facts
-    .filter((fact) => (fact.attribute as string) === 'objective')
+    .filter((fact): fact is Extract<Fact, { attribute: 'objective' }> => fact.attribute === 'objective')
     .map((fact, at) => ({
       fact,
       at,
@@ -45,9 +45,9 @@ export function collectObjectives(ctx: PrepareContext, tokens: readonly Readonly
     }))
     .sort((a, b) => a.rank - b.rank || a.at - b.at);
   for (const { fact, at } of facts) {
-    const value = fact.value as unknown as { domain?: unknown; ref?: unknown; label?: unknown };
-    if (typeof value?.domain !== 'string' || typeof value.label !== 'string' || value.label.trim() === '') continue;
-    const ref = typeof value.ref === 'string' && value.ref.trim() !== '' ? value.ref.trim() : null;
+    const { value } = fact;
+    if (value.label.trim() === '') continue;
+    const ref = value.ref !== null && value.ref.trim() !== '' ? value.ref.trim() : null;
     const i = bestDomainMatch(value.domain, tokens);
     if (i < 0) continue;
     const key = ref ?? normalizeDomainName(value.label);

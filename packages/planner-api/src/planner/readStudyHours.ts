@@ -1,8 +1,9 @@
 /**
- * The preparation time sources state for an exam, as the range a plan aims into: its own file because the claim
- * value is read defensively (a dataset built before studyHours existed has none) and bounded to what a plan holds.
+ * The preparation time sources state for an exam, as the range a plan aims into, bounded to what a plan holds.
+ * The dataset schema checked each value's shape ({min, max}, non-negative); what is checked here is whether the
+ * range makes sense as a target (a positive lower end, max ≥ min).
  */
-import type { Claim } from '@certplan/core';
+import { type Claim, claimsOf } from '@certplan/core';
 import type { PrepareContext, StudyHoursInfo } from './ExamPlannerData.ts';
 
 /**
@@ -13,10 +14,8 @@ export function readStudyHours(ctx: PrepareContext, claims: readonly Claim[]): S
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   const factIds: string[] = [];
-  for (const claim of claims) {
-    if ((claim.attribute as string) !== 'studyHours') continue;
-    const value = claim.value as unknown as { min?: unknown; max?: unknown } | null;
-    if (typeof value?.min !== 'number' || typeof value.max !== 'number') continue;
+  for (const claim of claimsOf(claims, 'studyHours')) {
+    const { value } = claim;
     if (!(value.min > 0) || !(value.max >= value.min) || !Number.isFinite(value.max)) continue;
     min = Math.min(min, value.min);
     max = Math.max(max, value.max);

@@ -4,16 +4,13 @@ import type { ExamSummary } from '../api/types.ts';
 export function examDomains(exam: ExamSummary | undefined): string[] {
   if (!exam) return [];
   const names: string[] = [];
+  const add = (name: string) => {
+    if (!names.includes(name)) names.push(name);
+  };
+  // `weights` holds the exam's `domains` claim, else its per-domain `domain` claims (GET /api/exams).
   for (const claim of exam.facts.weights) {
-    const value = claim.value as { domains?: unknown; name?: unknown } | null;
-    if (value && Array.isArray(value.domains)) {
-      for (const domain of value.domains) {
-        const name = (domain as { name?: unknown } | null)?.name;
-        if (typeof name === 'string' && !names.includes(name)) names.push(name);
-      }
-    } else if (value && typeof value.name === 'string' && !names.includes(value.name)) {
-      names.push(value.name);
-    }
+    if (claim.attribute === 'domains') for (const domain of claim.value.domains) add(domain.name);
+    else if (claim.attribute === 'domain') add(claim.value.name);
   }
   return names;
 }
