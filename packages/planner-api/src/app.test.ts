@@ -3,20 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseReviews, serializeReviews } from '@certplan/core';
 import ICAL from 'ical.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConflictResponse, ExamDetailResponse, ExamListResponse, ReviewResponse } from './index.ts';
 import { ReviewerRegistry, tokenDigest } from './lib/ReviewerRegistry.ts';
-import { fixtureApp, fixtureConflictId, TEST_NOW, TEST_TOKEN, tempContentDir } from './test/fixtureDataset.ts';
+import {
+  type FixtureApp,
+  fixtureApp,
+  fixtureConflictId,
+  TEST_NOW,
+  TEST_TOKEN,
+  useFixtureApp,
+} from './test/fixtureDataset.ts';
 
 let contentDir: string;
-let app: ReturnType<typeof fixtureApp>['app'];
-
-beforeEach(async () => {
-  contentDir = await tempContentDir();
-  ({ app } = fixtureApp(contentDir));
-});
-afterEach(async () => {
-  await rm(contentDir, { recursive: true, force: true });
+let app: FixtureApp;
+useFixtureApp((fixture) => {
+  ({ app, contentDir } = fixture);
 });
 
 const json = (body: unknown, headers: Record<string, string> = {}) => ({

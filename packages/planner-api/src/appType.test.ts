@@ -3,25 +3,17 @@
  * reaches each route group through the real app, and the typechecker refuses a path, a parameter or a field
  * the routes do not define (the `@ts-expect-error` lines fail `tsc` if the type stops catching them).
  */
-import { rm } from 'node:fs/promises';
 import { hc } from 'hono/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppType } from './index.ts';
-import { fixtureApp, fixtureConflictId, TEST_TOKEN, tempContentDir } from './test/fixtureDataset.ts';
+import { fixtureConflictId, TEST_TOKEN, useFixtureApp } from './test/fixtureDataset.ts';
 
-let contentDir: string;
 let client: ReturnType<typeof hc<AppType>>;
-
-beforeAll(async () => {
-  contentDir = await tempContentDir();
-  const { app } = fixtureApp(contentDir);
+useFixtureApp(({ app }) => {
   client = hc<AppType>('http://certplan.test', {
     fetch: (input: Parameters<typeof app.request>[0], init?: RequestInit) => app.request(input, init),
   });
-});
-afterAll(async () => {
-  await rm(contentDir, { recursive: true, force: true });
-});
+}, 'file');
 
 describe('hc<AppType>', () => {
   it('reaches every route group with typed answers', async () => {

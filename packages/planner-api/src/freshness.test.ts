@@ -1,17 +1,11 @@
-import { rm } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ExamDetailResponse, ExamListResponse } from './index.ts';
-import { fixtureApp, tempContentDir } from './test/fixtureDataset.ts';
+import { type FixtureApp, fixtureApp, useFixtureApp } from './test/fixtureDataset.ts';
 
 let contentDir: string;
-let app: ReturnType<typeof fixtureApp>['app'];
-
-beforeEach(async () => {
-  contentDir = await tempContentDir();
-  ({ app } = fixtureApp(contentDir));
-});
-afterEach(async () => {
-  await rm(contentDir, { recursive: true, force: true });
+let app: FixtureApp;
+useFixtureApp((fixture) => {
+  ({ app, contentDir } = fixture);
 });
 
 describe('freshness on the exam answers', () => {

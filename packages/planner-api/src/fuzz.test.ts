@@ -2,9 +2,8 @@
  * Property-based fuzzing of every route (issue 7): whatever arrives in the path, query, headers or body, the
  * API never answers 500, every 4xx carries the JSON error shape, and every 200 matches its declared schema.
  */
-import { rm } from 'node:fs/promises';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PlanResponseSchema } from './planner/index.ts';
 import {
   ConflictListSchema,
@@ -13,17 +12,12 @@ import {
   ExamDetailSchema,
   ReviewResponseSchema,
 } from './schemas.ts';
-import { fixtureApp, fixtureConflictId, TEST_TOKEN, tempContentDir } from './test/fixtureDataset.ts';
+import { type FixtureApp, fixtureConflictId, TEST_TOKEN, useFixtureApp } from './test/fixtureDataset.ts';
 
-let contentDir: string;
-let app: ReturnType<typeof fixtureApp>['app'];
-beforeAll(async () => {
-  contentDir = await tempContentDir();
-  ({ app } = fixtureApp(contentDir));
-});
-afterAll(async () => {
-  await rm(contentDir, { recursive: true, force: true });
-});
+let app: FixtureApp;
+useFixtureApp((fixture) => {
+  ({ app } = fixture);
+}, 'file');
 
 const RUNS = 250;
 

@@ -1,20 +1,21 @@
-import { rm } from 'node:fs/promises';
 import { type Dataset, type Fact, reconcile, type Source } from '@certplan/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { DatasetStore } from '../lib/DatasetStore.ts';
-import { fixtureApp, fixtureConflictId, fixtureDataset, TEST_TOKEN, tempContentDir } from '../test/fixtureDataset.ts';
+import {
+  type FixtureApp,
+  fixtureApp,
+  fixtureConflictId,
+  fixtureDataset,
+  TEST_TOKEN,
+  useFixtureApp,
+} from '../test/fixtureDataset.ts';
 import { type CompareResponse, CompareRowIdSchema } from './compareSchemas.ts';
 
 let contentDir: string;
-let app: ReturnType<typeof fixtureApp>['app'];
-
-beforeEach(async () => {
-  contentDir = await tempContentDir();
-  ({ app } = fixtureApp(contentDir));
-});
-afterEach(async () => {
-  await rm(contentDir, { recursive: true, force: true });
+let app: FixtureApp;
+useFixtureApp((fixture) => {
+  ({ app, contentDir } = fixture);
 });
 
 async function compare(query: string, on = app) {

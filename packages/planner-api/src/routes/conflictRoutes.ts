@@ -52,7 +52,14 @@ export function conflictRoutes(deps: ConflictRoutesDeps) {
     const claim = claimForConflict(index, updated);
     return { claim: claim ? claimView(index, claim) : null, conflict: conflictView(index, updated) };
   };
+  /** Both review writes need a bearer token: route middleware, so the handler reads the reviewer's name. */
   const reviewAuth = bearerAuth({ realm: 'certplan reviews', verify: (token) => deps.reviewers.identify(token) });
+  /** Both answer the claim as it now stands and the conflict, with its new ETag in a header. */
+  const reviewAnswered = (description: string) => ({
+    description,
+    headers: { ETag: { schema: { type: 'string' as const } } },
+    content: { 'application/json': { schema: ReviewResponseSchema } },
+  });
 
   return createRouteGroup()
     .openapi(
@@ -120,11 +127,7 @@ export function conflictRoutes(deps: ConflictRoutesDeps) {
           body: { required: true, content: { 'application/json': { schema: ReviewRequestSchema } } },
         },
         responses: {
-          200: {
-            description: 'Recorded; the claim as it now stands and the conflict with its new ETag',
-            headers: { ETag: { schema: { type: 'string' } } },
-            content: { 'application/json': { schema: ReviewResponseSchema } },
-          },
+          200: reviewAnswered('Recorded; the claim as it now stands and the conflict with its new ETag'),
           ...errorResponses(400, 401, 404, 409, 413, 415, 503),
         },
       }),
@@ -154,11 +157,7 @@ export function conflictRoutes(deps: ConflictRoutesDeps) {
           headers: ifMatchHeader("The conflict's current ETag (it changes with every decision)"),
         },
         responses: {
-          200: {
-            description: 'Removed; the claim as it now stands and the open conflict with its new ETag',
-            headers: { ETag: { schema: { type: 'string' } } },
-            content: { 'application/json': { schema: ReviewResponseSchema } },
-          },
+          200: reviewAnswered('Removed; the claim as it now stands and the open conflict with its new ETag'),
           ...errorResponses(400, 401, 404, 409, 503),
         },
       }),

@@ -3,10 +3,11 @@
  * reconciled by core's real `reconcile` (as of TEST_NOW's day), as the server does.
  */
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Dataset, type Exam, type Fact, reconcile, type Source } from '@certplan/core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createApp } from '../app.ts';
 import { DatasetStore } from '../lib/DatasetStore.ts';
 
@@ -231,4 +232,24 @@ export function fixtureApp(contentDir: string, overrides: Partial<Parameters<typ
     ...overrides,
   });
   return { app, store };
+}
+
+export type FixtureApp = ReturnType<typeof fixtureApp>['app'];
+
+/**
+ * A fresh content directory and fixture app for each test (`scope: 'file'`: one for the whole file), removed
+ * after it: `ready` receives them, so a test file keeps its own `app` and `contentDir` variables.
+ */
+export function useFixtureApp(
+  ready: (fixture: { app: FixtureApp; store: DatasetStore; contentDir: string }) => void,
+  scope: 'test' | 'file' = 'test',
+): void {
+  let contentDir: string | undefined;
+  (scope === 'test' ? beforeEach : beforeAll)(async () => {
+    contentDir = await tempContentDir();
+    ready({ ...fixtureApp(contentDir), contentDir });
+  });
+  (scope === 'test' ? afterEach : afterAll)(async () => {
+    if (contentDir) await rm(contentDir, { recursive: true, force: true });
+  });
 }
