@@ -4,19 +4,7 @@
  * stays where the page gives no other.
  */
 import { describe, expect, it } from 'vitest';
-import { ExamMatcher } from '../lib/examMatcher.ts';
-import { extractSource } from '../lib/extractSource.ts';
-
-const catalog = {
-  exams: [{ id: 'acme-wa', name: 'Acme Certified Widget Associate', vendor: 'Acme', code: 'WA-101', aliases: [] }],
-  vendors: [{ name: 'Acme', aliases: [], products: [] }],
-  otherExams: [],
-};
-const matcher = new ExamMatcher(catalog);
-const facts = (body: string, attribute: string) =>
-  extractSource(`# WA-101 notes\n\n${body}\n`, 'notes.md', { matcher, exams: catalog.exams })
-    .facts.filter((f) => f.attribute === attribute)
-    .map((f) => JSON.stringify(f.value));
+import { acmeWidgetFacts as facts } from '../../test/acmeWidgetFacts.ts';
 
 describe('a dated figure gives way to the current one on the same page', () => {
   it.each<[string, string, string, string[]]>([

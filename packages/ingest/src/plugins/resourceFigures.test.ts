@@ -4,19 +4,7 @@
  * words, a made-up catalog, table-driven with near misses.
  */
 import { describe, expect, it } from 'vitest';
-import { ExamMatcher } from '../lib/examMatcher.ts';
-import { extractSource } from '../lib/extractSource.ts';
-
-const catalog = {
-  exams: [{ id: 'acme-wa', name: 'Acme Certified Widget Associate', vendor: 'Acme', code: 'WA-101', aliases: [] }],
-  vendors: [{ name: 'Acme', aliases: [], products: [] }],
-  otherExams: [],
-};
-const matcher = new ExamMatcher(catalog);
-const facts = (body: string, attribute: string) =>
-  extractSource(`# WA-101 notes\n\n${body}\n`, 'notes.md', { matcher, exams: catalog.exams })
-    .facts.filter((f) => f.attribute === attribute)
-    .map((f) => JSON.stringify(f.value));
+import { acmeWidgetFacts as facts } from '../../test/acmeWidgetFacts.ts';
 
 describe('a course or learning plan’s length is not the exam’s duration', () => {
   it.each<[string, string, string[]]>([
