@@ -14,6 +14,11 @@ describe('formatClaimValue: the words every package shows for a value', () => {
     ['validity', { months: 24 }, '2 years'],
     ['validity', { months: 30 }, '30 months'],
     ['notPublished', { attribute: 'fee' }, 'not published'],
+    ['release', { date: '2026-04-14' }, 'released on 2026-04-14'],
+    ['release', { date: '2026-03' }, 'released in March 2026'],
+    ['release', { date: '2024-12' }, 'released in December 2024'],
+    ['testVendor', { vendors: ['Pearson VUE'] }, 'Pearson VUE'],
+    ['testVendor', { vendors: ['Pearson VUE', 'PSI'] }, 'Pearson VUE or PSI'],
   ] as [ClaimAttribute, ClaimValue, string][])('%s %j → %s', (attribute, value, expected) => {
     expect(formatClaimValue(attribute, value)).toBe(expected);
   });

@@ -7,6 +7,20 @@ import type { Attribute, ClaimAttribute, ClaimValue } from '../schema/dataset.ts
 
 /** Whole numbers as they are, others to at most four decimals ("0.5", "2.3333"). */
 export const formatNumber = (n: number): string => (Number.isInteger(n) ? String(n) : String(Number(n.toFixed(4))));
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 const years = (n: number): string => `${formatNumber(n)} year${n === 1 ? '' : 's'}`;
 
 /** A value of `attribute` in words: "about USD 300 plus tax", "at least 2 years", "130 minutes". */
@@ -48,6 +62,14 @@ export function formatClaimValue(attribute: ClaimAttribute, value: ClaimValue): 
     }
     case 'retirement':
       return `retired on ${as('retirement').date}`;
+    case 'release': {
+      const date = as('release').date;
+      if (date.length > 7) return `released on ${date}`;
+      const [year, month] = date.split('-');
+      return `released in ${MONTH_NAMES[Number(month) - 1]} ${year}`;
+    }
+    case 'testVendor':
+      return as('testVendor').vendors.join(' or ');
     case 'code':
       return as('code').code.trim().toUpperCase();
     case 'language':
@@ -112,10 +134,12 @@ export const claimAttributeNames: Readonly<Record<ClaimAttribute, { title: strin
   domains: { title: 'Domains', phrase: 'the exam domains and their weights' },
   salary: { title: 'Salary', phrase: 'the salary' },
   retirement: { title: 'Retirement', phrase: 'the retirement date' },
+  release: { title: 'Released', phrase: 'the release date' },
   code: { title: 'Exam code', phrase: 'the exam code' },
   language: { title: 'Languages', phrase: 'the exam languages' },
   format: { title: 'Format', phrase: 'the question format' },
   delivery: { title: 'Delivery', phrase: 'how the exam is delivered' },
+  testVendor: { title: 'Test vendor', phrase: 'the test vendor' },
   passingScore: { title: 'Passing score', phrase: 'the passing score' },
   focus: { title: 'Focus', phrase: 'what to study' },
   objective: { title: 'Objective', phrase: 'an exam-guide objective' },

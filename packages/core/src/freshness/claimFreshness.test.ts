@@ -94,14 +94,17 @@ describe('claimFreshness', () => {
     expect(result.newest).toBe(newest);
   });
 
-  it('never marks the retirement claim stale for the retirement or a guide it announces', () => {
-    const options = {
-      ...base,
-      changes: { retired: '2026-03-31', guides: [{ version: '2', effective: '2026-06-01' }] },
-    };
-    expect(claimFreshness({ attribute: 'retirement' }, [dated('2025-10-01')], options).cause).toBe('fresh');
-    expect(claimFreshness({ attribute: 'fee' }, [dated('2025-10-01')], options).cause).toBe('retirement');
-  });
+  it.each(['retirement', 'release'])(
+    'never marks the %s claim stale for the retirement or a new guide',
+    (attribute) => {
+      const options = {
+        ...base,
+        changes: { retired: '2026-03-31', guides: [{ version: '2', effective: '2026-06-01' }] },
+      };
+      expect(claimFreshness({ attribute }, [dated('2025-10-01')], options).cause).toBe('fresh');
+      expect(claimFreshness({ attribute: 'fee' }, [dated('2025-10-01')], options).cause).toBe('retirement');
+    },
+  );
 
   it('says what it compared', () => {
     expect(claimFreshness(fee, [dated('2022-03-14')], base).reason).toMatchInlineSnapshot(

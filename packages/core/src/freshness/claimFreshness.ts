@@ -6,9 +6,9 @@
  * A claim is stale when, in this order:
  * 1. `undated`: no source backing it gives a date (its age is unknown, so it is not presented as current);
  * 2. `retirement`: the exam retired on or before `asOf` and the newest source predates the retirement (what it
- *    says describes an exam that no longer runs; the retirement claim itself is exempt);
+ *    says describes an exam that no longer runs; the retirement and release claims are exempt);
  * 3. `guide`: the newest exam-guide version in force on `asOf` took effect after the newest source (a figure
- *    from before the current guide may be history; the retirement claim is exempt);
+ *    from before the current guide may be history; the retirement and release claims are exempt);
  * 4. `threshold`: the newest source is older than `thresholdMonths` calendar months before `asOf`.
  * Otherwise it is `fresh`.
  */
@@ -113,7 +113,8 @@ export function claimFreshness(
   if (newest === null) {
     return { newest, stale: true, cause: 'undated', reason: 'no source backing it gives a date' };
   }
-  const exempt = claim.attribute === 'retirement';
+  // When an exam retires or was released does not go stale with a newer guide or a later retirement.
+  const exempt = claim.attribute === 'retirement' || claim.attribute === 'release';
   const retired = options.changes?.retired ?? null;
   if (!exempt && retired !== null && ISO_DATE.test(retired) && retired <= asOf && newest < retired) {
     return {

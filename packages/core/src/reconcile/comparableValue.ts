@@ -328,6 +328,28 @@ function compared(attribute: ComparableAttribute, value: ClaimValue): Omit<Compa
       const v = value as AttributeValue<'retirement'>;
       return { agreementKey: v.date, quantity: null, specificity: 0, demand: 0 };
     }
+    case 'release': {
+      const v = value as AttributeValue<'release'>;
+      // "March 2026" and "2026-03-14" are the same statement at two precisions: the month is covered by any day
+      // inside it and contradicted by a day outside it. The scope is one for every release value, so `covers`
+      // only compares the parts.
+      const [year, month, day] = v.date.split('-');
+      const parts = new Map<string, string | null>([
+        ['month', `${year}-${month}`],
+        ['day', day ?? null],
+      ]);
+      return {
+        agreementKey: v.date,
+        quantity: null,
+        specificity: day === undefined ? 0 : 1,
+        demand: 0,
+        refinement: { scope: 'release', scopeLabel: formatClaimValue('release', { date: `${year}-${month}` }), parts },
+      };
+    }
+    case 'testVendor': {
+      const v = value as AttributeValue<'testVendor'>;
+      return { agreementKey: sortedList(v.vendors), ...unitless };
+    }
     case 'code': {
       const v = value as AttributeValue<'code'>;
       const code = v.code.trim().toUpperCase();

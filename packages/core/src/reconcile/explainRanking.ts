@@ -103,8 +103,10 @@ export function explainAgreement(
   name: SourceNamer,
 ): RationaleEntry[] {
   // Where some sources say less (a domain list without weights), the shared part is what they all state.
-  const refined = lessSpecific(position).length > 0 ? position.comparable.refinement : undefined;
-  const label = quoted(refined?.scopeLabel ?? position.comparable.summary ?? position.comparable.label);
+  const refinement = lessSpecific(position).length > 0 ? position.comparable.refinement : undefined;
+  const label = quoted(refinement?.scopeLabel ?? position.comparable.summary ?? position.comparable.label);
+  // A domain list's shared part is its names ("they are stated"); a release month is one thing ("it is").
+  const refined = refinement !== undefined && attribute === 'domains';
   const count = position.witnesses.length;
   const entries: RationaleEntry[] = [
     { factor: 'authority', text: `${label} ${refined ? 'are' : 'is'} stated by ${byWhom(position, name)}.` },

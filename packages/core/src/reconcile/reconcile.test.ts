@@ -316,10 +316,40 @@ describe('agreement', () => {
     ['fee', 'high', { amount: 150, currency: 'USD' }, { amount: 300, currency: 'USD' }],
     ['retirement', 'high', { date: '2026-03-31' }, { date: '2026-04-30' }],
     ['language', 'low', { languages: ['English'] }, { languages: ['English', 'Japanese'] }],
+    ['testVendor', 'low', { vendors: ['Pearson VUE'] }, { vendors: ['Kryterion'] }],
+    ['release', 'low', { date: '2026-03' }, { date: '2026-04-14' }],
   ] as const)('severity of a %s conflict is %s', (attribute, severity, a, b) => {
     const facts = [makeFact(attribute, a as never), makeFact(attribute, b as never, { source: 's2' })];
     const result = run([makeSource('s1'), makeSource('s2')], facts);
     expect(result.conflicts.map((c) => c.severity)).toEqual([severity]);
+  });
+
+  describe('release dates at two precisions', () => {
+    const releaseOf = (dates: string[]) =>
+      run(
+        dates.map((_, i) => makeSource(`s${i}`)),
+        dates.map((date, i) => makeFact('release', { date }, { source: `s${i}` })),
+      );
+
+    it('a month is the same statement as a day inside it: no conflict, the day is the value', () => {
+      const result = releaseOf(['2026-04', '2026-04-14']);
+      expect(result.conflicts).toEqual([]);
+      const claim = claimOf(result, 'exam-a.release');
+      expect(claim.value).toEqual({ date: '2026-04-14' });
+      expect(claim.status).toBe('agreed');
+      expect(claim.rationale.map((r) => r.text).join(' ')).toContain('the same with less detail');
+    });
+
+    it('near miss: a month and a day of another month disagree', () => {
+      const result = releaseOf(['2026-03', '2026-04-14']);
+      expect(result.conflicts.map((c) => [c.attribute, c.severity])).toEqual([['release', 'low']]);
+    });
+
+    it('near miss: two days of the same month disagree, and a month does not take sides between them', () => {
+      const result = releaseOf(['2026-04-14', '2026-04-20', '2026-04']);
+      expect(result.conflicts).toHaveLength(1);
+      expect(claimOf(result, 'exam-a.release').status).toBe('contested');
+    });
   });
 
   it('topics to study add up instead of conflicting', () => {

@@ -132,6 +132,21 @@ export const SalaryValueSchema = z.object({
   openEnded: z.literal(true).optional(),
 });
 export const RetirementValueSchema = z.object({ date: IsoDateSchema });
+/**
+ * When the exam was released, i.e. first generally available (after any beta): `date` is `YYYY-MM-DD`, or
+ * `YYYY-MM` where the source names only the month ("released in March 2026"). A month is the coarser statement
+ * of the same thing: a day inside it refines it, a day outside it contradicts it (reconcile's `covers`).
+ */
+export const ReleaseValueSchema = z.object({
+  date: z
+    .string()
+    .regex(/^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$/, 'expected a date as YYYY-MM-DD or YYYY-MM'),
+});
+/**
+ * The test vendors (exam delivery providers) that deliver the exam, by their own names ("Pearson VUE",
+ * "Kryterion", "PSI", "Certiport"); a statement naming two ("at Pearson VUE or PSI centres") names both.
+ */
+export const TestVendorValueSchema = z.object({ vendors: z.array(z.string().min(1)).min(1) });
 export const CodeValueSchema = z.object({ code: z.string().min(1) });
 export const LanguageValueSchema = z.object({ languages: z.array(z.string().min(1)).min(1) });
 export const FormatValueSchema = z.object({ formats: z.array(z.string().min(1)).min(1) });
@@ -183,10 +198,12 @@ export const attributeValueSchemas = {
   domain: DomainValueSchema,
   salary: SalaryValueSchema,
   retirement: RetirementValueSchema,
+  release: ReleaseValueSchema,
   code: CodeValueSchema,
   language: LanguageValueSchema,
   format: FormatValueSchema,
   delivery: DeliveryValueSchema,
+  testVendor: TestVendorValueSchema,
   passingScore: PassingScoreValueSchema,
   focus: FocusValueSchema,
   objective: ObjectiveValueSchema,

@@ -1,8 +1,8 @@
 /**
  * The comparison behind `GET /api/compare`: one column per exam, one row per attribute a learner weighs
- * (status, fee, length, questions, passing score, experience, validity and renewal, delivery, languages,
- * domains with weights, study time, salary), every value with the quotes that back it, the conflict if
- * sources disagree, and its freshness as of the request's day.
+ * (status with release and retirement, fee, length, questions, passing score, experience, validity and renewal,
+ * delivery with the test vendor, languages, domains with weights, study time, salary), every value with the
+ * quotes that back it, the conflict if sources disagree, and its freshness as of the request's day.
  */
 import {
   type Claim,
@@ -28,14 +28,14 @@ interface RowSpec {
 }
 
 const ROWS: readonly RowSpec[] = [
-  { id: 'status', label: 'Status', attributes: ['retirement'] },
+  { id: 'status', label: 'Status', attributes: ['release', 'retirement'] },
   { id: 'fee', label: 'Exam fee', attributes: ['fee'] },
   { id: 'duration', label: 'Length', attributes: ['duration'] },
   { id: 'questions', label: 'Questions', attributes: ['questions'] },
   { id: 'passingScore', label: 'Passing score', attributes: ['passingScore'] },
   { id: 'experience', label: 'Recommended experience', attributes: ['experience'] },
   { id: 'validity', label: 'Validity and renewal', attributes: ['validity', 'recertification'] },
-  { id: 'delivery', label: 'Delivery', attributes: ['delivery'] },
+  { id: 'delivery', label: 'Delivery', attributes: ['delivery', 'testVendor'] },
   { id: 'languages', label: 'Languages', attributes: ['language'] },
   { id: 'domains', label: 'Domains and weights', attributes: ['domains'] },
   { id: 'studyTime', label: 'Study time', attributes: ['studyHours'], optional: true },
