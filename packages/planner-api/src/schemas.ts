@@ -82,6 +82,9 @@ export type ClaimView<A extends ClaimAttribute = ClaimAttribute> = {
     citationCount: number;
     dissent: Citation[];
     dissentCount: number;
+    /** Facts of a superseded guide version, kept as history (never weighed); bounded as `citations` are. */
+    history: Citation[];
+    historyCount: number;
     /** How current the value is, as of the server's date (GET /api/exams and /api/exams/{id}). */
     freshness?: z.infer<typeof ClaimFreshnessSchema>;
   };
@@ -105,6 +108,13 @@ export const ClaimViewSchema = byAttribute<ClaimView>((attribute) =>
     dissent: z.array(CitationSchema),
     /** How many facts said something else in all. */
     dissentCount: z.number().int().nonnegative(),
+    /**
+     * Facts of a superseded exam-guide version that the current value replaced: shown as history, never weighed
+     * and never a conflict (the rationale names the version and since when). Bounded as `citations` are.
+     */
+    history: z.array(CitationSchema),
+    /** How many history facts in all; 0 where no older guide version said otherwise. */
+    historyCount: z.number().int().nonnegative(),
     /** How current the value is, as of the server's date (GET /api/exams and /api/exams/{id}). */
     freshness: ClaimFreshnessSchema.optional(),
   }),

@@ -65,6 +65,8 @@ export function claimView(index: DatasetIndex, claim: Claim, freshness?: Freshne
     citationCount: claim.factIds.length,
     dissent: citations(index, claim.dissentingFactIds),
     dissentCount: claim.dissentingFactIds.length,
+    history: citations(index, claim.historyFactIds ?? []),
+    historyCount: claim.historyFactIds?.length ?? 0,
     ...(fresh ? { freshness: fresh } : {}),
     // The claim pairs its attribute with its value type; copying both keeps the pair.
   } as ClaimView;

@@ -56,6 +56,40 @@ describe('ExamPage', () => {
     }
   });
 
+  it("shows a superseded guide's figure as history, and no history side where there is none", async () => {
+    const withHistory = claim(
+      'duration',
+      { minutes: 120 },
+      {
+        history: [
+          {
+            ...citation({ title: 'Old study notes', published: '2024-03-01', quote: 'The exam ran 90 minutes.' }),
+            factId: 'h',
+            line: 4,
+            authority: 'secondary',
+          },
+        ],
+      },
+    );
+    const api = fakeApi({
+      getExam: async () => ({
+        exam: { ...mla, aliases: ['MLA-C01'] },
+        claims: [withHistory, claim('fee', { amount: 150, currency: 'USD' })],
+        conflicts: [],
+      }),
+    });
+    const app = renderApp(api, '/exams/aws-mla-c01');
+    try {
+      await app.findByRole('heading', { level: 1, name: mla.name });
+      const history = app.getByRole('region', { name: 'Length' }).querySelector('[data-side="history"]');
+      expect(history?.textContent).toContain('Earlier guide versions (1)');
+      expect(history?.textContent).toContain('The exam ran 90 minutes.');
+      expect(app.getByRole('region', { name: 'Fee' }).querySelector('[data-side="history"]')).toBeNull();
+    } finally {
+      app.unmount();
+    }
+  });
+
   it("shows how current the exam's facts are and which value is stale", async () => {
     const stale = claim(
       'validity',

@@ -155,6 +155,15 @@ export function ExamPage(): JSX.Element {
                         </For>
                         <MoreQuotes shown={claim.dissent.length} total={claim.dissentCount} />
                       </div>
+                      <Show when={claim.historyCount > 0}>
+                        <div class="side" data-side="history">
+                          <h4>Earlier guide versions ({claim.historyCount})</h4>
+                          <For each={claim.history}>
+                            {(citation) => <SourceQuote quote={citation.quote} source={sourceOf(citation)} />}
+                          </For>
+                          <MoreQuotes shown={claim.history.length} total={claim.historyCount} />
+                        </div>
+                      </Show>
                     </div>
                     <Show when={claim.conflictId}>
                       {(id) => (

@@ -48,10 +48,12 @@ export const claim = <A extends ClaimView['attribute']>(
     conflictId: null,
     citations: [apiCitation()],
     dissent: [],
+    history: [],
     ...overrides,
     // The API reports totals beside the bounded lists; a fixture's lists are complete.
     citationCount: overrides?.citationCount ?? overrides?.citations?.length ?? 1,
     dissentCount: overrides?.dissentCount ?? overrides?.dissent?.length ?? 0,
+    historyCount: overrides?.historyCount ?? overrides?.history?.length ?? 0,
   }) as ClaimView;
 
 export const mla: ExamSummary = {
