@@ -115,3 +115,56 @@ describe('pnpm ingest: the time budget', () => {
     expect((await run(['--time-budget', 'soon'])).code).toBe(2);
   }, 120_000);
 });
+
+describe('pnpm ingest: arguments and summary', () => {
+  const capture = () => {
+    const streams = { stdout: '', stderr: '' };
+    return {
+      streams,
+      out: {
+        stdout: (t: string) => {
+          streams.stdout += t;
+        },
+        stderr: (t: string) => {
+          streams.stderr += t;
+        },
+      },
+    };
+  };
+
+  it('prints its usage for --help and builds nothing', async () => {
+    const { streams, out } = capture();
+    expect(await main(['--help'], out)).toBe(0);
+    expect(streams.stdout.split('\n')[0]).toBe('Usage: pnpm ingest [options]');
+    expect(streams.stdout).toContain('--time-budget <s>');
+    expect(streams.stderr).toBe('');
+  });
+
+  it('refuses an unknown option with exit 2, what is wrong and the usage, never a stack trace', async () => {
+    const { streams, out } = capture();
+    expect(await main(['--bogus'], out)).toBe(2);
+    expect(streams.stderr.split('\n').slice(0, 3)).toMatchInlineSnapshot(`
+      [
+        "Unknown option '--bogus'",
+        "",
+        "Usage: pnpm ingest [options]",
+      ]
+    `);
+    expect(streams.stdout).toBe('');
+  });
+
+  it('says how many conflicts are open and how many a reviewer decided', async () => {
+    const dir = copyCorpusFixture();
+    const lines: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...parts) => void lines.push(parts.join(' ')));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(await main(['--content', dir, '--no-cache', '--time-budget', '0'])).toBe(0);
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(lines.join('\n')).toMatch(/^claims: \d+, conflicts: (\d+) \(\1 open, 0 reviewed\)$/m);
+  }, 120_000);
+});

@@ -1,17 +1,34 @@
 /**
- * `pnpm ingest [--content DIR] [--out DIR] [--keep-going] [--no-cache] [--time-budget SECONDS]`: builds
- * content/dataset/dataset.json (--time-budget: each file is extracted in a worker and stopped, and reported, if it
- * takes longer than that many seconds; default 60 (DEFAULT_TIME_BUDGET_MS), 0 extracts without a budget, in
- * process for small builds)
- * and prints a summary. Exit codes: 0 built; 1 a source could not be read (dataset untouched unless
- * --keep-going); 2 configuration error (catalog, registry or reviews malformed; nothing written).
+ * `pnpm ingest [--content DIR] [--out DIR] [--keep-going] [--no-cache] [--verbose] [--time-budget SECONDS]`:
+ * builds content/dataset/dataset.json and prints a summary (see `usage`). Exit codes: 0 built; 1 a source could
+ * not be read (dataset untouched unless --keep-going); 2 bad arguments or a configuration error (catalog, registry
+ * or reviews malformed; nothing written).
  */
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { compareStrings, type Problem } from '@certplan/core';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { type BuildResult, buildDatasetAsync, DEFAULT_TIME_BUDGET_MS } from './lib/buildDataset.ts';
+import { type CliOutput, parseCliArgs, processOutput } from './lib/parseCliArgs.ts';
+
+const usage = `Usage: pnpm ingest [options]
+
+Reads every source under <content>/raw, extracts its facts, reconciles them with the catalog and the reviewers'
+decisions, and writes <content>/dataset/dataset.json (atomically; an unreadable source leaves the previous
+dataset untouched).
+
+Options:
+  --content <dir>       the content directory (default: content)
+  --out <dir>           where dataset.json goes (default: <content>/dataset)
+  --keep-going          write the dataset even when a source could not be read
+  --no-cache            extract every source again instead of reusing cached results
+  --verbose             also report sources no exam could be attributed to
+  --time-budget <s>     stop and report a file whose extraction takes longer (default ${DEFAULT_TIME_BUDGET_MS / 1000};
+                        0 turns it off)
+  -h, --help            this text
+
+Exit codes: 0 built, 1 a source could not be read, 2 bad arguments or configuration (nothing written).
+`;
 
 /** A path as the user sees it: relative to where they ran the command (content/raw/x.md), absolute if outside. */
 export function shownPath(path: string, cwd = process.cwd()): string {
@@ -46,10 +63,10 @@ export function toVFiles(problems: readonly Problem[], contentDir: string, cwd =
   return [...byFile.values()];
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
+export async function main(argv: string[], out: CliOutput = processOutput): Promise<number> {
+  const parsed = parseCliArgs(
+    argv,
+    {
       content: { type: 'string', default: 'content' },
       out: { type: 'string' },
       'keep-going': { type: 'boolean', default: false },
@@ -57,8 +74,11 @@ export async function main(argv: string[]): Promise<number> {
       verbose: { type: 'boolean', default: false },
       'time-budget': { type: 'string', default: String(DEFAULT_TIME_BUDGET_MS / 1000) },
     },
-    strict: true,
-  });
+    usage,
+    out,
+  );
+  const { values } = parsed;
+  if (values === undefined) return parsed.exit;
   const contentDir = resolve(values.content);
   const outDir = resolve(values.out ?? `${contentDir}/dataset`);
   const budgetSeconds = Number(values['time-budget']);
@@ -99,7 +119,10 @@ export async function main(argv: string[]): Promise<number> {
   for (const [attribute, count] of [...perAttribute].sort((a, b) => compareStrings(a[0], b[0]))) {
     console.log(`  ${attribute.padEnd(16)} ${count}`);
   }
-  console.log(`claims: ${dataset.claims.length}, conflicts: ${dataset.conflicts.length}`);
+  const reviewed = dataset.conflicts.filter((conflict) => conflict.review !== null).length;
+  console.log(
+    `claims: ${dataset.claims.length}, conflicts: ${dataset.conflicts.length} (${dataset.conflicts.length - reviewed} open, ${reviewed} reviewed)`,
+  );
   const warnings = problems.filter((p) => p.ruleId !== 'certplan:no-subject' && p.ruleId !== 'certplan:boilerplate');
   console.log(`problems: ${unreadable.length} unreadable, ${warnings.length} warnings`);
   for (const stale of staleReviews) {

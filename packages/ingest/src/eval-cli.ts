@@ -10,27 +10,42 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { buildDataset } from './lib/buildDataset.ts';
 import { evaluateExtraction, formatEvaluation, type GoldSet, type ProducedFact } from './lib/evaluateExtraction.ts';
 import { ExamMatcher, matcherCatalog } from './lib/examMatcher.ts';
+import { parseCliArgs } from './lib/parseCliArgs.ts';
 import { parseCatalogYaml, parseSourcesYaml } from './lib/yamlConfig.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Where the set's pages go inside the temporary corpus's raw/. */
 const SET_DIR_IN_RAW = 'evalset';
 
+const usage = `Usage: pnpm eval [options]
+
+Measures extraction on a gold set of real pages: recall and precision per attribute and per file, the
+distractors attributed, and each miss with its gold quote. The pages are ingested into a temporary copy of the
+corpus, never into content/.
+
+Options:
+  --set <dir>        the gold set: gold.json and raw/ (default: ../shared/devset next to the repository)
+  --content <dir>    the corpus to ingest the pages with (default: content/ at the repository root)
+  --brief            the totals only
+  -h, --help         this text
+`;
+
 export async function main(argv: string[], log: (line: string) => void = console.log): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      set: { type: 'string' },
-      content: { type: 'string' },
-      brief: { type: 'boolean', default: false },
+  const parsed = parseCliArgs(
+    argv,
+    { set: { type: 'string' }, content: { type: 'string' }, brief: { type: 'boolean', default: false } },
+    usage,
+    {
+      stdout: (text) => log(text.trimEnd()),
+      stderr: (text) => process.stderr.write(text),
     },
-    strict: true,
-  });
+  );
+  const { values } = parsed;
+  if (values === undefined) return parsed.exit;
   const setDir = resolve(values.set ?? join(REPO_ROOT, '..', 'shared', 'devset'));
   const contentDir = resolve(values.content ?? join(REPO_ROOT, 'content'));
   const goldPath = join(setDir, 'gold.json');

@@ -30,6 +30,13 @@ const gold: GoldSet = {
 };
 
 describe('evaluateExtraction', () => {
+  it('gives every page of the set a row, one with nothing to score too', () => {
+    const withEmptyPage: GoldSet = { ...gold, sources: { ...gold.sources, 'b.md': {} } };
+    const report = evaluateExtraction(withEmptyPage, [], new Map([['a.md', page]]), new Set(['widget']));
+    expect(report.byFile.get('b.md')).toEqual({ gold: 0, found: 0, produced: 0, correct: 0 });
+    expect(formatEvaluation(report)).toMatch(/^b\.md +0 +0 +- +0 +0 +- *$/m);
+  });
+
   it('pairs each gold statement with a produced fact of the same exam, attribute, value and file', () => {
     const report = evaluateExtraction(
       gold,

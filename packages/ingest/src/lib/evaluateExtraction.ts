@@ -217,6 +217,8 @@ export function evaluateExtraction(
     }
     return s;
   };
+  // Every page of the set gets a row, so a page with nothing to score (only distractors) is seen to be there.
+  for (const file of Object.keys(gold.sources)) scoreOf(byFile, file);
   for (const g of gold.facts) {
     const found = foundGold.has(g) ? 1 : 0;
     const scores = [overall, scoreOf(byAttribute, g.attribute), scoreOf(byFile, g.file)];
