@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -59,6 +60,27 @@ describe('server process', () => {
     const running = start({ CONTENT_DIR: await contentDir(), HOST: '0.0.0.0' });
     expect(await running.exited).toBe(1);
     expect(running.stderr()).toContain('HOST=0.0.0.0 is not a loopback address and REVIEW_TOKEN is unset');
+  }, 30_000);
+
+  it('says how to choose another port when the port is taken, and exits 1', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = taken.address() as AddressInfo;
+      const running = start({ CONTENT_DIR: await contentDir(), REVIEW_TOKEN: 'x', PORT: String(port) });
+      expect(await running.exited).toBe(1);
+      expect(
+        running
+          .stderr()
+          .replaceAll(String(port + 1), '<next>')
+          .replaceAll(String(port), '<port>')
+          .trim(),
+      ).toMatchInlineSnapshot(
+        `"certplan: cannot listen on 127.0.0.1:<port>: listen EADDRINUSE: address already in use 127.0.0.1:<port> (another process is listening there; stop it, or choose another port with PORT=<next>)"`,
+      );
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   }, 30_000);
 
   it('serves, prints a generated token once that allows a review, and stops cleanly on SIGTERM', async () => {

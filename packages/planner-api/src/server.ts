@@ -166,7 +166,12 @@ async function main(): Promise<void> {
     console.log(`certplan: listening on http://${shownHost}:${info.port} (content: ${contentDir})`);
   });
   server.on('error', (error) => {
-    console.error(`certplan: cannot listen on ${host}:${port}: ${error.message}`);
+    // Most often another certplan (or anything else) already has the port: say how to pick another one.
+    const hint =
+      (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+        ? ` (another process is listening there; stop it, or choose another port with PORT=${port + 1})`
+        : '';
+    console.error(`certplan: cannot listen on ${host}:${port}: ${error.message}${hint}`);
     process.exit(1);
   });
 
