@@ -20,6 +20,7 @@ import {
 } from '@certplan/core';
 import { type CliOutput, parseCliArgs, processOutput } from './lib/parseCliArgs.ts';
 import { readDatasetFile } from './lib/readDatasetFile.ts';
+import { wrapWords as wrap } from './lib/wrapWords.ts';
 
 const usage = `Usage: pnpm conflicts [options]
 
@@ -210,31 +211,6 @@ function sideColumn(side: ConflictSideView, index: number, width: number): strin
       lines.push(...wrap(`“${quote}” (${where})${count}`, width, '  ', '  '));
     }
   }
-  return lines;
-}
-
-/** Word wrap to a width, with prefixes for the first and following lines; long words are cut. */
-function wrap(text: string, width: number, first = '', rest = ''): string[] {
-  const lines: string[] = [];
-  let line = first;
-  let prefix = first;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    let remaining = word;
-    while (prefix.length + remaining.length > width && line === prefix) {
-      lines.push(prefix + remaining.slice(0, Math.max(1, width - prefix.length)));
-      remaining = remaining.slice(Math.max(1, width - prefix.length));
-      line = prefix = rest;
-    }
-    if (remaining === '') continue;
-    if (line === prefix) line += remaining;
-    else if (line.length + 1 + remaining.length <= width) line += ` ${remaining}`;
-    else {
-      lines.push(line);
-      prefix = rest;
-      line = rest + remaining;
-    }
-  }
-  if (line !== prefix || lines.length === 0) lines.push(line);
   return lines;
 }
 
