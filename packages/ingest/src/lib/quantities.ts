@@ -159,22 +159,45 @@ const MONTHS = [
 ];
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
-export const DATE_RE = new RegExp(
-  `\\b(?:(?<m1>${MONTH})\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y1>\\d{4})|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<m2>${MONTH}),?\\s+(?<y2>\\d{4})|(?<y3>\\d{4})-(?<m3>\\d{2})-(?<d3>\\d{2}))\\b`,
+const DAY_DATE = `(?<m1>${MONTH})\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y1>\\d{4})|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<m2>${MONTH}),?\\s+(?<y2>\\d{4})|(?<y3>\\d{4})-(?<m3>\\d{2})-(?<d3>\\d{2})`;
+/** Dates to the day: "March 31, 2026", "31st March 2026", "2026-03-31". */
+export const DATE_RE = new RegExp(`\\b(?:${DAY_DATE})\\b`, 'gi');
+/**
+ * Dates to the day or the month: DATE_RE's forms, then "March 2026", "Mar. 2026" and "2026-03" (tried after the
+ * day forms, so "March 24, 2026" stays a day). A year alone ("in 2021") is not a date.
+ */
+const MONTH_DATE_RE = new RegExp(
+  `\\b(?:${DAY_DATE})\\b|\\b(?:(?<m4>${MONTH})\\s+(?<y4>\\d{4})|(?<y5>\\d{4})-(?<m5>\\d{2}))(?![\\d-])`,
   'gi',
 );
 
 export interface FoundDate {
+  /** `YYYY-MM-DD`, or `YYYY-MM` for a month (only with `months: true`). */
   iso: string;
   start: number;
   end: number;
 }
 
-export function findDates(text: string): FoundDate[] {
+const monthOf = (name: string) => MONTHS.findIndex((mo) => mo.startsWith(name.toLowerCase().slice(0, 3))) + 1;
+
+/**
+ * The dates in `text`, in order. By default only dates to the day; with `months: true` also a month of a year
+ * ("launched in March 2026" → `2026-03`), for attributes whose sources often name only the month. Impossible
+ * dates (February 30, month 13) are skipped.
+ */
+export function findDates(text: string, options: { months?: boolean } = {}): FoundDate[] {
   const out: FoundDate[] = [];
-  DATE_RE.lastIndex = 0;
-  for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
+  const re = options.months ? MONTH_DATE_RE : DATE_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     const g = m.groups ?? {};
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (g.y4 || g.y5) {
+      const month = g.y5 ? Number(g.m5) : monthOf(g.m4 ?? '');
+      if (month < 1 || month > 12) continue;
+      out.push({ iso: `${g.y4 ?? g.y5}-${String(month).padStart(2, '0')}`, ...span });
+      continue;
+    }
     let year: number;
     let month: number;
     let day: number;
@@ -183,14 +206,13 @@ export function findDates(text: string): FoundDate[] {
       month = Number(g.m3);
       day = Number(g.d3);
     } else {
-      const name = (g.m1 ?? g.m2 ?? '').toLowerCase().replace('.', '');
-      month = MONTHS.findIndex((mo) => mo.startsWith(name.slice(0, 3))) + 1;
+      month = monthOf(g.m1 ?? g.m2 ?? '');
       day = Number(g.d1 ?? g.d2);
       year = Number(g.y1 ?? g.y2);
     }
     const date = new Date(Date.UTC(year, month - 1, day));
     if (month < 1 || date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) continue;
-    out.push({ iso: date.toISOString().slice(0, 10), start: m.index, end: m.index + m[0].length });
+    out.push({ iso: date.toISOString().slice(0, 10), ...span });
   }
   return out;
 }

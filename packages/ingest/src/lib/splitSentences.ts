@@ -4,6 +4,7 @@
  */
 import type { Span } from './context.ts';
 
+const MONTH_ABBREVIATION = /\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$/;
 const ABBREVIATIONS = /\b(?:e\.g|i\.e|etc|vs|approx|incl|excl|esp|U\.S|Dr|Mr|Ms|No|Inc|Ltd|St)\.$/i;
 
 export function splitSentences(text: string): Span[] {
@@ -50,6 +51,12 @@ function splitProse(text: string): Span[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const endOfSentence = m.index + m[0].trimEnd().length;
     if (ABBREVIATIONS.test(text.slice(Math.max(start, m.index - 6), m.index + 1))) continue;
+    // "Mar. 2026": an abbreviated month before its year or day.
+    if (
+      MONTH_ABBREVIATION.test(text.slice(Math.max(start, m.index - 5), m.index + 1)) &&
+      /\d/.test(text[m.index + m[0].length] ?? '')
+    )
+      continue;
     spans.push({ start, end: endOfSentence });
     start = m.index + m[0].length;
   }
