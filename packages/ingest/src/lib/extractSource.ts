@@ -21,6 +21,7 @@ import { extractObjective } from '../plugins/extract-objective.ts';
 import { extractPassingScore } from '../plugins/extract-passing-score.ts';
 import { extractQuestions } from '../plugins/extract-questions.ts';
 import { extractRecertification } from '../plugins/extract-recertification.ts';
+import { extractRelease } from '../plugins/extract-release.ts';
 import { extractRetirement } from '../plugins/extract-retirement.ts';
 import { extractSalary } from '../plugins/extract-salary.ts';
 import { extractStudyHours } from '../plugins/extract-study-hours.ts';
@@ -32,7 +33,7 @@ import type { ExamMatcher } from './examMatcher.ts';
 import { type DetectedFormat, type FileMetadata, parseSource } from './parseSource.ts';
 
 /** Bump when extraction changes, so cached results from older extractors are not reused. */
-export const EXTRACTOR_VERSION = '10';
+export const EXTRACTOR_VERSION = '11';
 
 export interface ExtractedSource {
   format: DetectedFormat;
@@ -68,6 +69,7 @@ export function extractSource(
     .use(extractValidity)
     .use(extractRecertification)
     .use(extractRetirement)
+    .use(extractRelease)
     .use(extractSalary)
     .use(extractStudyHours)
     .use(extractCode, { exams: deps.exams })

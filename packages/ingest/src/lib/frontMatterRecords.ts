@@ -6,7 +6,8 @@
  *   field label through their lexicons, as for a table row or a component attribute);
  * - a long one (a sentence or more) becomes a paragraph of prose.
  * Keys that are page plumbing (title, dates, tags, layout, links, images…) are left to the metadata reader:
- * they say what the page is, not what the exam is. Only top-level string scalars are read; nothing is evaluated.
+ * they say what the page is, not what the exam is; so is a bare date, unless its key names when the exam was
+ * released or retires (`release_date: 2026-04-14`). Only top-level string scalars are read; nothing is evaluated.
  */
 import type { RootContent, TableRow, Text } from 'mdast';
 import type { Point } from 'unist';
@@ -15,8 +16,12 @@ import { isMap, isScalar, parseDocument, type Scalar } from 'yaml';
 /** Keys that describe the page, not the exam. */
 const PLUMBING =
   /^(?:title|date|published|updated|modified|lastmod|created|draft|tags|categories|category|keywords|layout|slug|permalink|url|link|canonical\w*|image|cover\w*|thumbnail|author\w*|lang|locale|template|type|id|weight|order|sidebar\w*|nav\w*|toc|comments|series|aliases|redirect\w*|head|meta\w*|og\w*|twitter\w*|pubdate|publishdate)$/i;
-/** A value that is an address or a bare date: page metadata. */
-const NOT_TEXT = /^(?:[a-z][a-z0-9+.-]*:\/\/|\.{0,2}\/|#)|^\d{4}-\d{2}-\d{2}(?:[T ][\d:.+Z-]*)?$/i;
+/** A value that is an address: page metadata. */
+const ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/|\.{0,2}\/|#)/i;
+/** A bare date or timestamp: page metadata, unless its key names an event of the exam (EXAM_EVENT_KEY). */
+const BARE_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.+Z-]*)?$/;
+/** Keys whose date is the exam's: `release_date: 2026-04-14`, `retirement: 2026-03-31`, `ga: …`. */
+const EXAM_EVENT_KEY = /(?:^|[\s_-])(?:releas|launch|retire|sunset|ga\b|general|availab)/i;
 /** Longer than this (or with a sentence end inside), a value is prose rather than a field's value. */
 const FIELD_VALUE_MAX = 60;
 
@@ -59,7 +64,8 @@ export function frontMatterNodes(yaml: string, base: number, pointAt: (offset: n
     const exact = plain && source === value.value;
     const body = exact ? source : value.value;
     const trimmed = body.trim();
-    if (trimmed === '' || NOT_TEXT.test(trimmed)) continue;
+    if (trimmed === '' || ADDRESS.test(trimmed)) continue;
+    if (BARE_DATE.test(trimmed) && !EXAM_EVENT_KEY.test(labelWords(key))) continue;
     const node = text(body, start, exact ? body.length : Math.max(1, end - start));
     if (trimmed.length <= FIELD_VALUE_MAX && !/[.!?]\s/.test(trimmed)) {
       const [keyFrom] = pair.key.range;

@@ -6,6 +6,7 @@ import { emitFact, quoteFor } from '../lib/emitFact.ts';
 import { findDates } from '../lib/quantities.ts';
 import { fieldAt, labelledAs } from '../lib/records.ts';
 import { examAt } from '../lib/subjectAt.ts';
+import { namesSomethingElse } from './shared.ts';
 
 export type ExtractRetirementOptions = Record<string, never>;
 
@@ -13,62 +14,6 @@ const RETIRE =
   /\b(?:retir(?:e|ed|es|ing|ement)|last\s+day\s+(?:to\s+(?:sit|take|register|book)|for)|ends?|ended|end\s+date|(?:hard\s+)?deadline|discontinu\w*|sunset\w*|end[\s-]of[\s-]life|no\s+longer\s+(?:be\s+)?(?:available|offered))\b/i;
 
 const EXAM_WORD = /\b(?:exams?|certifications?|tests?|credentials?|it|versions?)\b/i;
-
-/** Capitalised words that do not name a thing: months and weekdays (by their first three letters), openers. */
-const NOT_A_NAME = new Set([
-  'the',
-  'a',
-  'an',
-  'so',
-  'and',
-  'but',
-  'i',
-  'we',
-  'you',
-  'it',
-  'on',
-  'by',
-  'in',
-  'as',
-  'from',
-  'after',
-  'until',
-  'this',
-  'that',
-]);
-const CALENDAR = new Set([
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'may',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'oct',
-  'nov',
-  'dec',
-  'mon',
-  'tue',
-  'wed',
-  'thu',
-  'fri',
-  'sat',
-  'sun',
-]);
-const isName = (word: string) => !NOT_A_NAME.has(word.toLowerCase()) && !CALENDAR.has(word.slice(0, 3).toLowerCase());
-
-/**
- * Whether the clause's subject is a named thing other than an exam ("LUIS retired on …", "The Gizmo API ends …"):
- * a capitalised word before the retirement verb that is not a month, a weekday or a sentence opener.
- */
-function namesSomethingElse(clause: string): boolean {
-  const verb = clause.search(RETIRE);
-  const before = verb < 0 ? clause : clause.slice(0, verb);
-  for (const m of before.matchAll(/\b[A-Z][A-Za-z]+/g)) if (isName(m[0])) return true;
-  return false;
-}
 
 /** Exam mentions in the clause around `offset`. */
 function mentionsIn(ctx: ExtractionContext, sentence: Sentence, offset: number) {
@@ -110,7 +55,7 @@ export function extractRetirement(_options?: Readonly<ExtractRetirementOptions> 
             mentionsIn(ctx, sentence, at).some((m) => m.kind === 'exam') ||
             (rowLabel !== undefined &&
               mentionsWithin(ctx.mentions, rowLabel.start, rowLabel.end).some((m) => m.kind === 'exam'));
-          if (!named && !EXAM_WORD.test(clause) && namesSomethingElse(clause)) continue;
+          if (!named && !EXAM_WORD.test(clause) && namesSomethingElse(clause, RETIRE)) continue;
         }
         const exam = examAt(ctx, sentence, at);
         if (!exam) continue;

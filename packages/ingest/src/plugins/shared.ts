@@ -61,3 +61,60 @@ export function leadInText(
   }
   return parts.join(' ');
 }
+
+/** Capitalised words that do not name a thing: months and weekdays (by their first three letters), openers. */
+const NOT_A_NAME = new Set([
+  'the',
+  'a',
+  'an',
+  'so',
+  'and',
+  'but',
+  'i',
+  'we',
+  'you',
+  'it',
+  'on',
+  'by',
+  'in',
+  'as',
+  'from',
+  'after',
+  'until',
+  'this',
+  'that',
+]);
+const CALENDAR = new Set([
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+  'mon',
+  'tue',
+  'wed',
+  'thu',
+  'fri',
+  'sat',
+  'sun',
+]);
+const isName = (word: string) => !NOT_A_NAME.has(word.toLowerCase()) && !CALENDAR.has(word.slice(0, 3).toLowerCase());
+
+/**
+ * Whether the clause's subject is a named thing other than an exam ("LUIS retired on …", "The Gizmo API ends …",
+ * "Gemini was released in …"): a capitalised word before the event's `verb` (the whole clause when there is none)
+ * that is not a month, a weekday or a sentence opener. Callers blank out exam names first when they count.
+ */
+export function namesSomethingElse(clause: string, verb: RegExp): boolean {
+  const at = clause.search(verb);
+  const before = at < 0 ? clause : clause.slice(0, at);
+  for (const m of before.matchAll(/\b[A-Z][A-Za-z]+/g)) if (isName(m[0])) return true;
+  return false;
+}

@@ -1,0 +1,159 @@
+/**
+ * When an exam was released, i.e. first generally available after any beta: "the exam was released on October 8,
+ * 2025, after its beta", "became generally available (GA) on …", "launched in March 2026" (a month: `2026-03`), a
+ * labelled value ("Release date: …", "| GA | … |", a front-matter or component field).
+ *
+ * Not a release: a beta opening ("the beta release in November"), a new version or guide going live ("the new
+ * version goes live June 1"), a plan ("GA is expected in June 2026"), the article's own date, a product, course
+ * or practice test released, and a date the clause ties to another event ("released in 2019 and retires on …").
+ */
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { context, type ExtractionContext, mentionsWithin, type Sentence } from '../lib/context.ts';
+import { emitFact, quoteFor } from '../lib/emitFact.ts';
+import { type FoundDate, findDates } from '../lib/quantities.ts';
+import { fieldAt, labelledAs } from '../lib/records.ts';
+import { examAt } from '../lib/subjectAt.ts';
+import { namesSomethingElse } from './shared.ts';
+
+export type ExtractReleaseOptions = Record<string, never>;
+
+/** The words of an exam's release; "GA" is general availability. */
+const RELEASE =
+  /\b(?:released|releases?|release\s+date|generally\s+available|general\s+availability|GA|launch(?:ed|es)?|launch\s+date|debut(?:ed|s)?|went\s+live|goes\s+live|go[\s-]live|(?:available|live)\s+since)\b/i;
+
+/** A release that has not happened: a plan, a target, an expectation ("GA is expected in June 2026"). */
+const PLANNED =
+  /\b(?:expect(?:ed|s)?|target(?:ed|s|ing)?|plan(?:ned|s|ning)?|scheduled|slated|anticipated|tentative(?:ly)?|will|would|could|should|upcoming|estimated|rumou?red|likely|hopes?|not\s+yet|yet\s+to|no\s+(?:\w+\s+)?date|tba|tbd|to\s+be\s+(?:announced|confirmed))\b/i;
+/** "may" and "might" as verbs: lowercase, so the month May stays a month. */
+const MODAL = /\b(?:may|might)\b/;
+
+/** A beta is left behind in "after its beta", "following the beta period", "(post-beta)", "out of beta". */
+const PAST_BETA =
+  /\b(?:post|after|following|out\s+of|end\s+of|exit(?:ed|ing|s)?|leaving|left|past)[\s-]+(?:(?:the|its|a|their)\s+)?(?:(?:short|public|open|initial)\s+)?beta\b/gi;
+const BETA = /\bbeta\b/i;
+
+/**
+ * What else gets released, launched or goes live: courses and practice tests, guides and new versions of an
+ * exam, products and features. Read in the clause's subject and between the release word and its date.
+ */
+const SOMETHING_ELSE =
+  /\b(?:courses?|class(?:es)?|practice|mock|sample|books?|videos?|tutorials?|guides?|cheat\s*sheets?|notes|updates?|features?|services?|models?|products?|versions?|editions?|revisions?|v\d+(?:\.\d+)*|outlines?|syllab(?:us|i)|blueprints?|objectives|podcasts?|articles?|posts?|apps?|tools?|sdks?|apis?|labs?|vouchers?|badges?|programs?|programmes?|tracks?|paths?|previews?)\b/i;
+
+/** Another event a date can belong to, between the release word and the date. */
+const OTHER_EVENT =
+  /\b(?:retir\w*|expir\w*|ends?|ended|beta|updat\w*|refresh\w*|replac\w*|renew\w*|regist\w*|opens?|opened|closes?|closed|published|announc\w*)\b/i;
+
+/** The words that make a clause about an exam when it names none. */
+const EXAM_WORD = /\b(?:exams?|certifications?|tests?|credentials?|it)\b/i;
+
+/** A bound, not a date: "available since at least December 2019", "released before June 2026". */
+const BOUND =
+  /\b(?:at\s+(?:the\s+)?(?:least|latest)|as\s+early\s+as|before|by|until|no\s+later\s+than|prior\s+to|around|about|circa)\b/i;
+
+/** A date this close after a publication word is the article's own date. */
+const ARTICLE_DATE = /\b(?:published|updated|posted|written|modified|reviewed|revised)\s*(?:on\s*|:\s*)?$/i;
+
+/** Longest stretch between the release word and its date ("became generally available (GA) on"). */
+const MAX_GAP = 60;
+
+/** The clause around `offset`, as a span. */
+const clauseAt = (sentence: Sentence, offset: number) =>
+  sentence.clauses.find((c) => offset >= c.start && offset <= c.end) ?? sentence;
+
+/** The clause text with exam names blanked (so "AIF-C01" is not read as another named thing). */
+function withoutExamNames(ctx: ExtractionContext, start: number, end: number): string {
+  let text = ctx.doc.text.slice(start, end);
+  for (const m of mentionsWithin(ctx.mentions, start, end)) {
+    const vendorItself = m.kind === 'vendor' && ctx.doc.text.slice(m.start, m.end).toLowerCase() === m.vendor;
+    if (m.kind === 'vendor' && !vendorItself) continue;
+    text = text.slice(0, m.start - start) + ' '.repeat(m.end - m.start) + text.slice(m.end - start);
+  }
+  return text;
+}
+
+/**
+ * The date a release word governs in its clause: the first after it with nothing but a short, event-free stretch
+ * between ("released on …", "GA: …"), else the last before it in the same way ("On March 3, 2026, Acme released
+ * the exam"); null when none.
+ */
+function governedDate(text: string, cue: { start: number; end: number }, dates: FoundDate[]): FoundDate | null {
+  const clean = (gap: string) =>
+    gap.length <= MAX_GAP && !OTHER_EVENT.test(gap) && !SOMETHING_ELSE.test(gap) && !BOUND.test(gap);
+  const after = dates.find((d) => d.start >= cue.end);
+  if (after && clean(text.slice(cue.end, after.start))) return after;
+  const before = dates.filter((d) => d.end <= cue.start).at(-1);
+  if (before && clean(text.slice(before.end, cue.start))) return before;
+  return null;
+}
+
+export function extractRelease(_options?: Readonly<ExtractReleaseOptions> | null) {
+  return (_tree: Root, file: VFile) => {
+    const ctx = context(file);
+    for (const sentence of ctx.sentences) {
+      const text = ctx.doc.text.slice(sentence.start, sentence.end);
+      // A value glued to its label ("ReleasedMarch 2026") is read from where the label ends.
+      const digit = text.search(/\d/);
+      if (digit < 0) continue;
+      const field = fieldAt(ctx, sentence, sentence.start + digit);
+      const from = field.value.start > sentence.start ? field.value.start - sentence.start : 0;
+      const dates = findDates(text.slice(from), { months: true })
+        .map((d) => ({ ...d, start: d.start + from, end: d.end + from }))
+        .filter((d) => !ARTICLE_DATE.test(text.slice(Math.max(0, d.start - 20), d.start)));
+      if (dates.length === 0) continue;
+      const labelled = dates.find((d) => labelledAs(ctx, sentence, sentence.start + d.start, 'release'));
+      let date: FoundDate | null = null;
+      if (labelled) {
+        const value = ctx.doc.text.slice(field.value.start, field.value.end);
+        if (!isPlanned(value) && !BETA.test(value.replace(PAST_BETA, ''))) date = labelled;
+      } else date = releaseDateIn(ctx, sentence, text, dates);
+      if (!date) continue;
+      const at = sentence.start + date.start;
+      const exam = examAt(ctx, sentence, at);
+      if (!exam) continue;
+      emitFact(file, { exam, attribute: 'release', value: { date: date.iso }, quote: quoteFor(sentence), at });
+    }
+  };
+}
+
+const isPlanned = (text: string) => PLANNED.test(text) || MODAL.test(text);
+
+/**
+ * Where the thing released is named: the clause before the release word, from its last break (a comma, a
+ * bracket, a dash, or a word that starts another statement: "whose", "which", "than", "from", "and", "but").
+ * "…the beta exam (from November 2025), whose price differed from the standard exam released in April 2026"
+ * names "the standard exam".
+ */
+const SUBJECT_BREAK = /[,;:()[\]\u2013\u2014]|\b(?:whose|which|than|from|and|but|while|whereas)\b/gi;
+function nearSubject(text: string): { start: number; text: string } {
+  let start = 0;
+  SUBJECT_BREAK.lastIndex = 0;
+  for (let m = SUBJECT_BREAK.exec(text); m; m = SUBJECT_BREAK.exec(text)) start = m.index + m[0].length;
+  return { start, text: text.slice(start) };
+}
+
+/** The release date prose states in `sentence` (`text`, with its `dates`), or null. */
+function releaseDateIn(ctx: ExtractionContext, sentence: Sentence, text: string, dates: FoundDate[]): FoundDate | null {
+  for (const cueMatch of text.matchAll(new RegExp(RELEASE.source, 'gi'))) {
+    const cue = { start: cueMatch.index, end: cueMatch.index + cueMatch[0].length };
+    const clause = clauseAt(sentence, sentence.start + cue.start);
+    const clauseStart = clause.start - sentence.start;
+    const clauseEnd = clause.end - sentence.start;
+    const own = dates.filter((d) => d.start >= clauseStart && d.end <= clauseEnd);
+    const date = governedDate(text, cue, own);
+    if (!date) continue;
+    // What the clause says was released: the words before the release word, or before the date when it leads
+    // ("On March 3, 2026, Acme released the exam"), with exam names blanked.
+    const head = Math.min(cue.start, date.start);
+    const before = withoutExamNames(ctx, clause.start, sentence.start + head);
+    const subject = nearSubject(before).text;
+    // A plan or a beta shows in the subject or anywhere from the release word on ("launched on … as a beta").
+    const scope = `${subject} ${text.slice(cue.start, clauseEnd).replace(PAST_BETA, '')}`;
+    if (isPlanned(scope) || BETA.test(scope.replace(PAST_BETA, ''))) continue;
+    if (SOMETHING_ELSE.test(subject) || namesSomethingElse(subject, /$/)) continue;
+    const named = mentionsWithin(ctx.mentions, clause.start, clause.end).some((m) => m.kind === 'exam');
+    if (!named && !EXAM_WORD.test(ctx.doc.text.slice(clause.start, clause.end))) continue;
+    return date;
+  }
+  return null;
+}
