@@ -25,6 +25,7 @@ import { extractRelease } from '../plugins/extract-release.ts';
 import { extractRetirement } from '../plugins/extract-retirement.ts';
 import { extractSalary } from '../plugins/extract-salary.ts';
 import { extractStudyHours } from '../plugins/extract-study-hours.ts';
+import { extractTestVendor } from '../plugins/extract-test-vendor.ts';
 import { extractValidity } from '../plugins/extract-validity.ts';
 import { certplanDocument } from './certplanDocument.ts';
 import { type DraftFact, pointAt } from './context.ts';
@@ -77,6 +78,7 @@ export function extractSource(
     .use(extractLanguage)
     .use(extractFormat)
     .use(extractDelivery)
+    .use(extractTestVendor)
     .use(extractNotPublished)
     .use(settlePastFigures);
   try {

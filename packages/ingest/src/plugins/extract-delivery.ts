@@ -9,7 +9,13 @@ export type ExtractDeliveryOptions = Record<string, never>;
 
 const ONLINE =
   /\b(?:online[\s-]proctor\w*|remote(?:ly)?(?:[\s-]proctor\w*)?|from\s+(?:your\s+)?home|at\s+home|online\b)/i;
-const CENTER = /\b(?:test(?:ing)?\s+cent(?:er|re)s?|Pearson\s+VUE|in[\s-]person|on[\s-]?site)\b/i;
+/**
+ * A test centre, in so many words or as "at" a test vendor ("sit it at Pearson VUE"). A test vendor named alone
+ * ("proctored by Pearson VUE", "check the Pearson VUE page") says who delivers, not how: extract-test-vendor
+ * reads it.
+ */
+const CENTER =
+  /\b(?:test(?:ing)?\s+cent(?:er|re)s?|exam\s+cent(?:er|re)s?|in[\s-]person|on[\s-]?site|at\s+(?:an?\s+|any\s+|the\s+)?(?:local\s+|nearby\s+)?(?:Pearson\s*VUE|Kryterion|Prometric|Certiport)\b)/i;
 
 export function extractDelivery(_options?: Readonly<ExtractDeliveryOptions> | null) {
   return (_tree: Root, file: VFile) => {

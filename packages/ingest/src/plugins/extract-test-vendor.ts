@@ -1,0 +1,83 @@
+/**
+ * The test vendor (exam delivery provider) that delivers an exam: "proctored by Pearson VUE", "book it through
+ * Kryterion's Webassessor", "at a Pearson VUE or PSI test centre", a labelled value ("| Delivery | Remote
+ * proctored or test center (Kryterion) |", a component's `provider="Pearson VUE"`). Values are the vendors'
+ * own names; their platforms stand for them (OnVUE is Pearson VUE's online proctoring, Webassessor Kryterion's
+ * registration and delivery system).
+ *
+ * A vendor named without a word of delivery, proctoring or registration is not read: "see the Pearson VUE page
+ * for retake rules" says where a policy is written, not who delivers the exam, and a price or retake policy
+ * that names the vendor says as little. Nor are practice-test and course platforms, PSI as the Population
+ * Stability Index, or a vendor stated for an exam outside the catalog (subject attribution decides).
+ */
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { clauseText, context } from '../lib/context.ts';
+import { emitFact, quoteFor } from '../lib/emitFact.ts';
+import { labelledAs } from '../lib/records.ts';
+import { examAt } from '../lib/subjectAt.ts';
+
+export type ExtractTestVendorOptions = Record<string, never>;
+
+/**
+ * The test vendors by their names, platforms and web addresses. A bare "Pearson" counts only before a word of
+ * testing ("a Pearson test center"): alone it is a publisher or a correlation coefficient. PSI is read in
+ * capitals only (the plugin checks the case: "psi" is a unit of pressure).
+ */
+const VENDOR =
+  /\b(?:Pearson\s*VUE|Pearson(?=\s+(?:test(?:ing)?|exam)\s+cent(?:er|re)|\s+(?:proctor|testing))|OnVUE|Kryterion|Webassessor|PSI(?:\s+Services)?|Certiport|Prometric|(?:pearsonvue|webassessor|psiexams|kryteriononline|certiport|prometric)\.com)\b/gi;
+
+/** Canonical name of a matched vendor (by its first letters, lowercased). */
+function canonical(match: string): string | null {
+  const m = match.toLowerCase();
+  if (m.startsWith('pearson') || m.startsWith('onvue')) return 'Pearson VUE';
+  if (m.startsWith('kryterion') || m.startsWith('webassessor')) return 'Kryterion';
+  if (m.startsWith('psi')) return match.startsWith('PSI') || m.includes('.com') ? 'PSI' : null;
+  if (m.startsWith('certiport')) return 'Certiport';
+  if (m.startsWith('prometric')) return 'Prometric';
+  return null;
+}
+
+/** Words that make a vendor the one delivering the exam, whatever else the clause is about. */
+const STRONG =
+  /\b(?:proctor\w*|deliver\w*|administer\w*|(?:test(?:ing)?|exam)\s+cent(?:er|re)s?|test(?:ing)?\s+(?:partner|provider|vendor)|in[\s-]person|on[\s-]?site|online|remote(?:ly)?)\b/i;
+/** Words that make a vendor where the exam is taken or booked, unless the clause is about a policy. */
+const WEAK = /\b(?:regist\w*|schedul\w*|book(?:ed|ing|s)?|sit|sitting|take|taken|taking)\b/i;
+/** A price, a retake or cancellation policy: the vendor named as where the policy lives. */
+const POLICY =
+  /\b(?:retakes?|refunds?|cancel\w*|reschedul\w*|prices?|pricing|fees?|costs?|checkout|vouchers?|discounts?|polic(?:y|ies)|rules?)\b/i;
+/** A practice test, a course or a lab: a platform for those is not the exam's test vendor. */
+const PRACTICE =
+  /\b(?:practice|mock|sample|simulat\w*|courses?|training|class(?:es)?|labs?|bootcamps?|tutor\w*|question\s+banks?)\b/i;
+/** Statistics around "PSI": the Population Stability Index of drift monitoring. */
+const STATISTICS =
+  /\b(?:drift\w*|distributions?|stability|baselines?|KS|Kolmogorov|divergence|metrics?|statistic\w*|monitor\w*|population|features?|bins?)\b/i;
+
+export function extractTestVendor(_options?: Readonly<ExtractTestVendorOptions> | null) {
+  return (_tree: Root, file: VFile) => {
+    const ctx = context(file);
+    for (const sentence of ctx.sentences) {
+      const text = ctx.doc.text.slice(sentence.start, sentence.end);
+      // Per exam, the vendors the sentence names for it, in order, with the offset of the first.
+      const found = new Map<string, { vendors: string[]; at: number }>();
+      VENDOR.lastIndex = 0;
+      for (let m = VENDOR.exec(text); m; m = VENDOR.exec(text)) {
+        const vendor = canonical(m[0]);
+        if (!vendor) continue;
+        const at = sentence.start + m.index;
+        const clause = clauseText(ctx, sentence, at);
+        if (vendor === 'PSI' && STATISTICS.test(clause)) continue;
+        if (PRACTICE.test(clause)) continue;
+        const labelled = labelledAs(ctx, sentence, at, 'testVendor');
+        if (!labelled && !STRONG.test(clause) && !(WEAK.test(clause) && !POLICY.test(clause))) continue;
+        const exam = examAt(ctx, sentence, at);
+        if (!exam) continue;
+        const entry = found.get(exam) ?? { vendors: [], at };
+        if (!entry.vendors.includes(vendor)) entry.vendors.push(vendor);
+        found.set(exam, entry);
+      }
+      for (const [exam, { vendors, at }] of found)
+        emitFact(file, { exam, attribute: 'testVendor', value: { vendors }, quote: quoteFor(sentence), at });
+    }
+  };
+}
