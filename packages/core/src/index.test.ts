@@ -79,6 +79,7 @@ describe('@certplan/core public surface', () => {
         "findSuccessor",
         "formatClaimValue",
         "formatExperience",
+        "formatMonthYear",
         "formatNumber",
         "freshnessOfClaims",
         "groupComparableSets",

@@ -13,6 +13,7 @@ export {
   experienceKindNames,
   formatClaimValue,
   formatExperience,
+  formatMonthYear,
   formatNumber,
 } from './claims/formatClaimValue.ts';
 export type {

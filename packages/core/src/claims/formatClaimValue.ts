@@ -21,6 +21,12 @@ const MONTH_NAMES = [
   'November',
   'December',
 ] as const;
+/** "May 2026" from "2026-05" or "2026-05-04"; the text itself when it does not start with a year and month. */
+export function formatMonthYear(iso: string): string {
+  const match = /^(\d{4})-(\d{2})/.exec(iso);
+  if (!match) return iso;
+  return `${MONTH_NAMES[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
+}
 const years = (n: number): string => `${formatNumber(n)} year${n === 1 ? '' : 's'}`;
 
 /** A value of `attribute` in words: "about USD 300 plus tax", "at least 2 years", "130 minutes". */
@@ -64,9 +70,7 @@ export function formatClaimValue(attribute: ClaimAttribute, value: ClaimValue): 
       return `retired on ${as('retirement').date}`;
     case 'release': {
       const date = as('release').date;
-      if (date.length > 7) return `released on ${date}`;
-      const [year, month] = date.split('-');
-      return `released in ${MONTH_NAMES[Number(month) - 1]} ${year}`;
+      return date.length > 7 ? `released on ${date}` : `released in ${formatMonthYear(date)}`;
     }
     case 'testVendor':
       return as('testVendor').vendors.join(' or ');

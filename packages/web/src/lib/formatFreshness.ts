@@ -3,33 +3,12 @@
  * "stale: newest source March 2022" when not, saying why where an exam change (a newer guide, a retirement)
  * outdated it.
  */
+import { formatMonthYear } from '@certplan/core';
 import type { Freshness } from '../api/types.ts';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "May 2026" from "2026-05-04"; the text itself when it is not a date. */
-export function monthYear(iso: string): string {
-  const match = /^(\d{4})-(\d{2})/.exec(iso);
-  if (!match) return iso;
-  return `${MONTHS[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
-}
 
 export function freshnessLabel(freshness: Pick<Freshness, 'newest' | 'stale' | 'cause'>): string {
   if (freshness.newest === null) return 'stale: no source gives a date';
-  const newest = monthYear(freshness.newest);
+  const newest = formatMonthYear(freshness.newest);
   if (!freshness.stale) return `as of ${newest}`;
   switch (freshness.cause) {
     case 'guide':
@@ -43,7 +22,7 @@ export function freshnessLabel(freshness: Pick<Freshness, 'newest' | 'stale' | '
 
 /** An exam's sources at a glance: "sources as of May 2026 · 2 of 14 values stale". */
 export function examFreshnessLabel(freshness: { newest: string | null; staleClaims: number; claims: number }): string {
-  const newest = freshness.newest === null ? 'no dated source' : `sources as of ${monthYear(freshness.newest)}`;
+  const newest = freshness.newest === null ? 'no dated source' : `sources as of ${formatMonthYear(freshness.newest)}`;
   if (freshness.staleClaims === 0) return newest;
   return `${newest} · ${freshness.staleClaims} of ${freshness.claims} value${freshness.claims === 1 ? '' : 's'} stale`;
 }
