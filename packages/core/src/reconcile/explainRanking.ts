@@ -158,19 +158,21 @@ function specificityNote(attribute: ComparableAttribute, position: Position, nam
         ? 'the same domains without weights'
         : 'the same domains with fewer weights'
       : 'the same with less detail';
+  // A domain list is listed; any other value (a release month before its day) is stated.
+  const [verb, verbs, noun] = attribute === 'domains' ? ['list', 'lists', 'list'] : ['state', 'states', 'value'];
   // One source giving its list twice, with and without weights (headings, then a sentence): it backs itself.
   if (general.length === 1 && specific.length === 1 && general[0] === specific[0]) {
     return [
       {
         factor: 'specificity',
-        text: `${general[0]} also lists ${what}, which supports its ${quoted(position.comparable.summary ?? position.comparable.label)} rather than contradicting it; the claim takes the more specific list.`,
+        text: `${general[0]} also ${verbs} ${what}, which supports its ${quoted(position.comparable.summary ?? position.comparable.label)} rather than contradicting it; the claim takes the more specific ${noun}.`,
       },
     ];
   }
   return [
     {
       factor: 'specificity',
-      text: `${list(general)} ${general.length === 1 ? 'lists' : 'list'} ${what}, which supports ${quoted(position.comparable.summary ?? position.comparable.label)} from ${list(specific)} rather than contradicting it; the claim takes the more specific list.`,
+      text: `${list(general)} ${general.length === 1 ? verbs : verb} ${what}, which supports ${quoted(position.comparable.summary ?? position.comparable.label)} from ${list(specific)} rather than contradicting it; the claim takes the more specific ${noun}.`,
     },
   ];
 }

@@ -337,7 +337,9 @@ describe('agreement', () => {
       const claim = claimOf(result, 'exam-a.release');
       expect(claim.value).toEqual({ date: '2026-04-14' });
       expect(claim.status).toBe('agreed');
-      expect(claim.rationale.map((r) => r.text).join(' ')).toContain('the same with less detail');
+      expect(claim.rationale.find((r) => r.factor === 'specificity')?.text).toMatchInlineSnapshot(
+        `"s0.example states the same with less detail, which supports “released on 2026-04-14” from s1.example rather than contradicting it; the claim takes the more specific value."`,
+      );
     });
 
     it('near miss: a month and a day of another month disagree', () => {
