@@ -430,6 +430,53 @@ describe('createPlan week structure', () => {
   });
 });
 
+describe('createPlan hours beyond the target', () => {
+  it('regression: a plan with an exam date that holds more than its target says where the extra hours go', () => {
+    // A new user saw "Total hours 116" beside "Target 100 h" and nothing saying why: with an exam date and no
+    // targetHours, the plan fills every week until the exam; the target only decides whether time is short.
+    const plan = createPlan(
+      { exam: 'ex-mle', hoursPerWeek: 8, startDate: '2026-11-30', examDate: '2027-03-15' },
+      basic,
+      { today: TODAY },
+    );
+    expect([plan.totalHours, plan.target.hours, plan.target.basis]).toEqual([116, DEFAULT_TOTAL_HOURS, 'assumption']);
+    expect(plan.hoursSplit).toEqual({ domains: 100, general: 0, mixedReview: 8.5, practiceExam: 3.5, lightWeek: 4 });
+    expect(plan.assumptions.at(-1)).toMatchInlineSnapshot(
+      `"The plan holds 116 hours, 16 hours more than its target of 100 hours: with an exam date and no target hours, it fills every study week until the exam at 8 hours a week (give target hours to plan fewer). They are 100 h for the domains (learning and review), 8.5 h of mixed review, 3.5 h for a practice exam and 4 h in the light last week."`,
+    );
+  });
+
+  it('says nothing when the plan holds its target (no exam date, or target hours given)', () => {
+    const byTarget = createPlan({ exam: 'ex-mle', hoursPerWeek: 8, startDate: '2026-11-30' }, basic, { today: TODAY });
+    const capped = createPlan(
+      { exam: 'ex-mle', hoursPerWeek: 8, startDate: '2026-11-30', examDate: '2027-03-15', targetHours: 100 },
+      basic,
+      { today: TODAY },
+    );
+    for (const plan of [byTarget, capped]) {
+      expect(plan.totalHours).toBe(100);
+      expect(plan.assumptions.some((a) => a.includes('more than its target'))).toBe(false);
+    }
+  });
+
+  it('the hours split adds up to the total, for any request (property)', () => {
+    fc.assert(
+      fc.property(requestArb, (c) => {
+        const plan = tryPlan(toRequest(c));
+        if (!plan) return;
+        const split = plan.hoursSplit;
+        expect(split.domains + split.general + split.mixedReview + split.practiceExam + split.lightWeek).toBe(
+          plan.totalHours,
+        );
+        expect(split.domains).toBe(plan.domains.reduce((total, d) => total + d.hours, 0));
+        const beyond = plan.assumptions.some((a) => a.includes('more than its target'));
+        expect(beyond).toBe(plan.totalHours > plan.target.hours && plan.target.basis !== 'requested');
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('createPlan warnings', () => {
   const base = { exam: 'ex-mle', hoursPerWeek: 5, startDate: '2026-12-01' };
   const cases: { name: string; request: Record<string, unknown>; index?: typeof basic; codes: string[] }[] = [

@@ -18,7 +18,7 @@ import { dayCaps, layOutWeek, type PreparedSession } from './layOutSessions.ts';
 import { fromEpochDay, toEpochDay } from './lib/dates.ts';
 import { minutesOfDay, studyDayMask, studyDaysOf, weekDays } from './lib/studyDays.ts';
 import { PlanCitations } from './PlanCitations.ts';
-import { planAssumptions } from './planAssumptions.ts';
+import { hoursBeyondTarget, planAssumptions } from './planAssumptions.ts';
 import { planFocus } from './planFocus.ts';
 import { planIdOf } from './planIdentity.ts';
 import { planRequestToQuery } from './planRequestToQuery.ts';
@@ -147,9 +147,11 @@ export function planFromRequest(request: PlanRequest, index: PlannerIndex, optio
     proficiency: proficiency[j] ?? null,
     citationRefs: citations.refsOf(domain.citations),
   }));
-  const { weeks, totalUnits } = toPlanWeeks(sessions, startDay, examDay, domains, citations);
+  const { weeks, totalUnits, split: hoursSplit } = toPlanWeeks(sessions, startDay, examDay, domains, citations);
   warnings.push(...planWarnings({ request, data, proficiency, examDay, examDate, todayDay, today: options.today }));
   assumptions.push(...planAssumptions(request, data, proficiency, split, sessionStart));
+  const beyondTarget = hoursBeyondTarget(request, target, totalUnits / 2, hoursSplit);
+  if (beyondTarget) assumptions.push(beyondTarget);
   for (const warning of warnings) citations.refsOf(warning.citations);
 
   return {
@@ -165,6 +167,7 @@ export function planFromRequest(request: PlanRequest, index: PlannerIndex, optio
     sessionStart,
     timeZone: request.timeZone ?? null,
     totalHours: totalUnits / 2,
+    hoursSplit,
     target: planTarget,
     replan,
     weeks,

@@ -3,7 +3,8 @@
  * proficiency factors, defaults it filled in), so a learner can tell a sourced figure from a rule of thumb.
  */
 import type { ExamPlannerData } from './ExamPlannerData.ts';
-import type { PlanRequest } from './schema.ts';
+import { hoursWord } from './lib/hoursWord.ts';
+import type { PlanHoursSplit, PlanRequest, PlanTarget } from './schema.ts';
 import { DEFAULT_EXAM_MINUTES, PROFICIENCY_FACTORS, REVIEW_SHARE, type Split } from './splitHours.ts';
 
 /**
@@ -37,4 +38,28 @@ export function planAssumptions(
     assumptions.push(`No start time was given: sessions start at ${sessionStart}.`);
   }
   return assumptions;
+}
+
+/**
+ * Why a plan holds more hours than its target, or null when it does not. With an exam date and no `targetHours`,
+ * the plan fills every study week until the exam at the weekly hours (planWeekCaps.ts): the target (the sources'
+ * figure or the planner's default) then only decides whether time is short, so the total can exceed it. The
+ * sentence names the excess and what the hours are spent on (`split`, in hours, adding up to `totalHours`).
+ */
+export function hoursBeyondTarget(
+  request: PlanRequest,
+  target: Pick<PlanTarget, 'hours' | 'basis'>,
+  totalHours: number,
+  split: PlanHoursSplit,
+): string | null {
+  if (request.examDate === undefined || target.basis === 'requested' || totalHours <= target.hours) return null;
+  const parts = [
+    split.domains > 0 ? `${split.domains} h for the domains (learning and review)` : null,
+    split.general > 0 ? `${split.general} h of general study` : null,
+    split.mixedReview > 0 ? `${split.mixedReview} h of mixed review` : null,
+    split.practiceExam > 0 ? `${split.practiceExam} h for a practice exam` : null,
+    split.lightWeek > 0 ? `${split.lightWeek} h in the light last week` : null,
+  ].filter((part): part is string => part !== null);
+  const listed = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
+  return `The plan holds ${hoursWord(totalHours)}, ${hoursWord(totalHours - target.hours)} more than its target of ${hoursWord(target.hours)}: with an exam date and no target hours, it fills every study week until the exam at ${hoursWord(request.hoursPerWeek)} a week (give target hours to plan fewer). They are ${listed}.`;
 }

@@ -270,6 +270,21 @@ export const PlanTargetSchema = z.object({
 });
 export type PlanTarget = z.infer<typeof PlanTargetSchema>;
 
+/**
+ * The plan's hours (planned or done, as `totalHours`) by kind of work; they add up to `totalHours`. `domains`:
+ * learning and reviewing the exam's domains; `general`: study sessions of an exam whose domains no source
+ * states; `mixedReview`: review across all domains in the final stretch; `practiceExam`: the timed practice
+ * exam; `lightWeek`: the light last week before the exam.
+ */
+export const PlanHoursSplitSchema = z.object({
+  domains: z.number(),
+  general: z.number(),
+  mixedReview: z.number(),
+  practiceExam: z.number(),
+  lightWeek: z.number(),
+});
+export type PlanHoursSplit = z.infer<typeof PlanHoursSplitSchema>;
+
 export const PlanReplanSchema = z.object({
   /** The day the rest is planned from. */
   from: IsoDateSchema,
@@ -303,6 +318,8 @@ export const PlanSchema = z.object({
   timeZone: z.string().nullable(),
   /** Hours in sessions that are planned or done (missed ones excluded). */
   totalHours: z.number(),
+  /** `totalHours` by kind of work (domains, mixed review, practice exam, light last week). */
+  hoursSplit: PlanHoursSplitSchema,
   target: PlanTargetSchema,
   replan: PlanReplanSchema.nullable(),
   weeks: z.array(PlanWeekSchema),

@@ -85,7 +85,7 @@ export function serializePlanResponse(plan: Plan): string {
     `{"plan":{"id":${str(plan.id)},"query":${str(plan.query)},"exam":${str(plan.exam)},"examName":${str(plan.examName)},"startDate":"${plan.startDate}",` +
     `"examDate":"${plan.examDate}","examDateSuggested":${plan.examDateSuggested},"hoursPerWeek":${str(plan.hoursPerWeek)},` +
     `"studyDays":${str(plan.studyDays)},"sessionStart":${str(plan.sessionStart)},"timeZone":${str(plan.timeZone)},` +
-    `"totalHours":${str(plan.totalHours)},"target":${str(plan.target)},"replan":${str(plan.replan)},` +
+    `"totalHours":${str(plan.totalHours)},"hoursSplit":${str(plan.hoursSplit)},"target":${str(plan.target)},"replan":${str(plan.replan)},` +
     `"weeks":[${join(plan.weeks, (week) => weekText(week, focusCache))}],` +
     `"domains":[${join(plan.domains, domainText)}],` +
     `"warnings":[${join(plan.warnings, warningText)}],` +

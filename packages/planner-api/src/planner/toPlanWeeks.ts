@@ -8,16 +8,19 @@ import { NO_DOMAIN } from './fillWeeks.ts';
 import type { PreparedSession } from './layOutSessions.ts';
 import { fromEpochDay } from './lib/dates.ts';
 import type { PlanCitations } from './PlanCitations.ts';
-import type { PlanSession, PlanWeek } from './schema.ts';
+import type { PlanHoursSplit, PlanSession, PlanWeek } from './schema.ts';
 
-/** The weeks of `sessions` (in order) and the half-hours not missed, from `startDay` to `examDay` (epoch days). */
+/**
+ * The weeks of `sessions` (in order), the half-hours not missed, from `startDay` to `examDay` (epoch days), and
+ * the same hours by kind of work (`split`, adding up to `totalUnits / 2`).
+ */
 export function toPlanWeeks(
   sessions: readonly PreparedSession[],
   startDay: number,
   examDay: number,
   domains: readonly DomainPlanInfo[],
   citations: PlanCitations,
-): { weeks: PlanWeek[]; totalUnits: number } {
+): { weeks: PlanWeek[]; totalUnits: number; split: PlanHoursSplit } {
   let weekCount = Math.ceil((examDay - 1 - startDay) / 7);
   for (const session of sessions) if (session.week + 1 > weekCount) weekCount = session.week + 1;
   const weeks: PlanWeek[] = new Array(weekCount);
@@ -32,11 +35,13 @@ export function toPlanWeeks(
     };
   }
   let totalUnits = 0;
+  const splitUnits = { domains: 0, general: 0, mixedReview: 0, practiceExam: 0, lightWeek: 0 };
   for (const session of sessions) {
     const week = weeks[session.week] as PlanWeek;
     if (session.status !== 'missed') {
       week.hours += session.hours;
       totalUnits += session.units;
+      splitUnits[splitKey(session)] += session.units;
     }
     const wire: PlanSession = {
       id: session.id,
@@ -50,5 +55,21 @@ export function toPlanWeeks(
     };
     week.sessions.push(wire);
   }
-  return { weeks, totalUnits };
+  const split: PlanHoursSplit = {
+    domains: splitUnits.domains / 2,
+    general: splitUnits.general / 2,
+    mixedReview: splitUnits.mixedReview / 2,
+    practiceExam: splitUnits.practiceExam / 2,
+    lightWeek: splitUnits.lightWeek / 2,
+  };
+  return { weeks, totalUnits, split };
+}
+
+/** Which part of the plan's hours a session counts towards (see PlanHoursSplitSchema). */
+function splitKey(session: PreparedSession): keyof PlanHoursSplit {
+  if (session.domain !== NO_DOMAIN) return 'domains';
+  if (session.kind === 'practice') return 'practiceExam';
+  if (session.kind === 'buffer') return 'lightWeek';
+  if (session.kind === 'review') return 'mixedReview';
+  return 'general';
 }

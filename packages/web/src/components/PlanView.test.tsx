@@ -234,3 +234,51 @@ describe('PlanView: the fee box says what the exam card says', () => {
     }
   });
 });
+
+describe('PlanView totals', () => {
+  function renderTotals(p: ReturnType<typeof plan>) {
+    return render(() => (
+      <PlanView
+        plan={p}
+        exam={mla}
+        progress={createProgressStore('plan-view-totals-test')}
+        onExportCalendar={() => {}}
+        onReplan={() => {}}
+      />
+    ));
+  }
+
+  // Regression: a new user saw "Total hours 116" beside "Target 100 h" and nothing saying why.
+  it('says what the total is spent on, and why it exceeds the target when the exam date holds more', () => {
+    const over = plan({
+      totalHours: 116,
+      hoursPerWeek: 8,
+      hoursSplit: { domains: 100, general: 0, mixedReview: 8.5, practiceExam: 3.5, lightWeek: 4 },
+    });
+    const { getByTestId, unmount } = renderTotals(over);
+    try {
+      expect(getByTestId('hours-split').textContent).toMatchInlineSnapshot(
+        `" (100 h domains, 8.5 h mixed review, 3.5 h practice exam, 4 h light last week)"`,
+      );
+      expect(getByTestId('target').textContent).toMatchInlineSnapshot(
+        `"100 h (a planner assumption: no source states a preparation time) The plan holds 16 h more: it fills every week until your exam date at 8 h a week (give target hours to plan fewer)."`,
+      );
+    } finally {
+      unmount();
+    }
+  });
+
+  it('near miss: no note when the total is the target, or is the learner’s own target', () => {
+    for (const p of [
+      plan({ totalHours: 100 }),
+      plan({ totalHours: 116, target: { hours: 100, basis: 'requested', range: null, citationRefs: [] } }),
+    ]) {
+      const { queryByTestId, unmount } = renderTotals(p);
+      try {
+        expect(queryByTestId('beyond-target')).toBeNull();
+      } finally {
+        unmount();
+      }
+    }
+  });
+});

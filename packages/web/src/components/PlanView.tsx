@@ -59,6 +59,30 @@ export function groupCitationsBySource(citations: readonly Citation[], exam?: Ex
   return [...groups.values()];
 }
 
+/** "100 h domains, 8.5 h mixed review, 3.5 h practice exam, 4 h light last week": what the total is spent on. */
+export function hoursSplitLabel(split: Plan['hoursSplit']): string {
+  return [
+    [split.domains, 'domains'],
+    [split.general, 'general study'],
+    [split.mixedReview, 'mixed review'],
+    [split.practiceExam, 'practice exam'],
+    [split.lightWeek, 'light last week'],
+  ]
+    .filter(([hours]) => (hours as number) > 0)
+    .map(([hours, what]) => `${hours} h ${what}`)
+    .join(', ');
+}
+
+/**
+ * Why the total exceeds the target, or null: with an exam date and no target hours of the learner's, the plan
+ * fills every week until the exam (the API states the same among its assumptions).
+ */
+export function beyondTargetNote(plan: Plan): string | null {
+  const extra = plan.totalHours - plan.target.hours;
+  if (extra <= 0 || plan.examDateSuggested || plan.target.basis === 'requested') return null;
+  return `The plan holds ${extra} h more: it fills every week until your exam date at ${plan.hoursPerWeek} h a week (give target hours to plan fewer).`;
+}
+
 export interface PlanViewProps {
   plan: Plan;
   exam: ExamSummary | undefined;
@@ -85,7 +109,16 @@ export function PlanView(props: PlanViewProps): JSX.Element {
         </div>
         <div>
           <dt>Total hours</dt>
-          <dd>{props.plan.totalHours}</dd>
+          <dd>
+            {props.plan.totalHours}
+            <Show when={hoursSplitLabel(props.plan.hoursSplit)}>
+              {(label) => (
+                <span class="hours-split" data-testid="hours-split">
+                  {` (${label()})`}
+                </span>
+              )}
+            </Show>
+          </dd>
         </div>
         <div>
           <dt>Exam date</dt>
@@ -138,6 +171,13 @@ export function PlanView(props: PlanViewProps): JSX.Element {
                   {`${target().hours} h, the middle of the ${range().min}–${range().max} h sources state`}
                   <CitationList citations={citationsAt(props.plan.citations, target().citationRefs)} />
                 </>
+              )}
+            </Show>
+            <Show when={beyondTargetNote(props.plan)}>
+              {(note) => (
+                <span class="beyond-target" data-testid="beyond-target">
+                  {` ${note()}`}
+                </span>
               )}
             </Show>
           </dd>

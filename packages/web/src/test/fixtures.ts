@@ -137,6 +137,7 @@ export const plan = (overrides: Partial<Plan> = {}): Plan => ({
   sessionStart: '19:00',
   timeZone: null,
   totalHours: 15,
+  hoursSplit: { domains: 10.5, general: 0, mixedReview: 0, practiceExam: 1.5, lightWeek: 3 },
   target: { hours: 100, basis: 'assumption', range: null, citationRefs: [] },
   replan: null,
   weeks: [
