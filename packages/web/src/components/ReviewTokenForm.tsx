@@ -28,8 +28,9 @@ export function ReviewTokenForm(props: ReviewTokenFormProps): JSX.Element {
     >
       <h2 id="token-heading">Review token</h2>
       <p class="muted">
-        Deciding needs the server's review token (REVIEW_TOKEN, or the one it printed at start). It is kept in this tab
-        until you close it.
+        Deciding needs a review token: your own, from <code>pnpm reviewers add &lt;name&gt;</code> (decisions are
+        recorded under that name), or the server's shared one (REVIEW_TOKEN, or the one it printed at start). It is kept
+        in this tab until you close it.
       </p>
       <Show when={props.problem}>
         <p role="alert" class="form-error">

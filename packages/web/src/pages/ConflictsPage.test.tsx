@@ -112,6 +112,19 @@ describe('ConflictsPage', () => {
     }
   });
 
+  // Regression: a new user read only of REVIEW_TOKEN here, not of the per-reviewer tokens the README documents.
+  it("says which tokens work: a reviewer's own from `pnpm reviewers add`, or the shared one", async () => {
+    const app = renderApp(fakeApi(), '/review');
+    try {
+      const form = (await app.findByRole('form', { name: 'Review token' })) as HTMLElement;
+      expect(form.querySelector('p.muted')?.textContent).toMatchInlineSnapshot(
+        `"Deciding needs a review token: your own, from pnpm reviewers add <name> (decisions are recorded under that name), or the server's shared one (REVIEW_TOKEN, or the one it printed at start). It is kept in this tab until you close it."`,
+      );
+    } finally {
+      app.unmount();
+    }
+  });
+
   it('asks for the token once, keeps it for the session, and sends the decision with it', async () => {
     const api = fakeApi();
     const app = renderApp(api, '/review');
