@@ -125,8 +125,17 @@ describe('GET /api/exams/:id', () => {
           "code": "not_found",
           "details": {
             "exam": "nope",
+            "known": [
+              "aws-mls-c01",
+              "aws-mla-c01",
+              "gcp-pmle",
+            ],
+            "suggestions": {},
+            "unknown": [
+              "nope",
+            ],
           },
-          "message": "no exam with id "nope"",
+          "message": "no exam with id "nope"; known exams: aws-mls-c01, aws-mla-c01, gcp-pmle",
         },
       }
     `);

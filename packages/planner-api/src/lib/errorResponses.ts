@@ -30,3 +30,13 @@ export function errorResponses<const S extends ErrorStatus>(...statuses: S[]): E
     ]),
   ) as unknown as ErrorResponses<S>;
 }
+
+/**
+ * 404 on a route that takes an exam id: the id is not in the catalog. An exam code or alias (`MLA-C01`) is
+ * answered with the id to use (error.details.suggestions), anything else with the known ids (error.details.known).
+ */
+export const unknownExamResponse = {
+  description:
+    'Unknown exam id. For an exam code or alias the catalog knows (any case), the message names the id to use ("did you mean …?", error.details.suggestions); otherwise it lists the known ids (error.details.known)',
+  content: { 'application/json': { schema: ErrorSchema } },
+};

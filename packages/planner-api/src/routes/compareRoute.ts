@@ -2,12 +2,12 @@
  * `GET /api/compare?exams=a,b,c`: exams side by side (see lib/compareExams.ts). A route group of its own,
  * mounted by createApp with `app.route('/api', …)`; errors go through the app's one error handler.
  */
-import { CertplanError } from '@certplan/core';
 import { createRoute } from '@hono/zod-openapi';
 import { compareExams } from '../lib/compareExams.ts';
 import { createRouteGroup } from '../lib/createRouteGroup.ts';
 import type { DatasetStore } from '../lib/DatasetStore.ts';
 import { isoDay } from '../lib/isoDay.ts';
+import { unknownExamError } from '../lib/unknownExamError.ts';
 import { retirementOf } from '../planner/index.ts';
 import { ErrorSchema } from '../schemas.ts';
 import { CompareQuerySchema, CompareResponseSchema } from './compareSchemas.ts';
@@ -22,7 +22,9 @@ export interface CompareRouteDeps {
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
 
 export function compareRoute(deps: CompareRouteDeps) {
-  return createRouteGroup().openapi(
+  return createRouteGroup({
+    examFields: { fields: { exams: 'list' }, exams: () => deps.dataset.index.examsById.values() },
+  }).openapi(
     createRoute({
       method: 'get',
       path: '/compare',
@@ -31,7 +33,9 @@ export function compareRoute(deps: CompareRouteDeps) {
       responses: {
         200: { description: 'The comparison', content: { 'application/json': { schema: CompareResponseSchema } } },
         400: error('Bad request: no exams, more than four, a malformed or repeated id (see error.issues)'),
-        404: error('An unknown exam id (error.details.known lists the known ones)'),
+        404: error(
+          'An unknown exam id: error.details.unknown lists them, error.details.known the known ids, error.details.suggestions the id meant by an exam code or alias',
+        ),
       },
     }),
     (c) => {
@@ -41,14 +45,7 @@ export function compareRoute(deps: CompareRouteDeps) {
         .map((id) => id.trim());
       const { index } = deps.dataset;
       const unknown = ids.filter((id) => !index.examsById.has(id));
-      if (unknown.length > 0) {
-        const known = [...index.examsById.keys()];
-        throw new CertplanError(
-          'not_found',
-          `no exam with id ${unknown.map((id) => `"${id}"`).join(', ')}; known exams: ${known.join(', ')}`,
-          { details: { unknown, known } },
-        );
-      }
+      if (unknown.length > 0) throw unknownExamError(unknown, index.examsById.values());
       const asOf = isoDay(deps.clock);
       const plannerIndex = deps.dataset.plannerIndex;
       return c.json(

@@ -9,10 +9,11 @@ import { CertplanError, type Conflict } from '@certplan/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouteGroup } from '../lib/createRouteGroup.ts';
 import type { DatasetStore } from '../lib/DatasetStore.ts';
-import { errorResponses } from '../lib/errorResponses.ts';
+import { errorResponses, unknownExamResponse } from '../lib/errorResponses.ts';
 import type { ReviewerRegistry } from '../lib/ReviewerRegistry.ts';
 import { recordReview, undoReview } from '../lib/recordReview.ts';
 import { staleReviewViews } from '../lib/staleReviewViews.ts';
+import { unknownExamError } from '../lib/unknownExamError.ts';
 import { claimForConflict, claimView, conflictEtag, conflictView } from '../lib/views.ts';
 import { bearerAuth } from '../middleware/bearer-auth/index.ts';
 import {
@@ -61,7 +62,7 @@ export function conflictRoutes(deps: ConflictRoutesDeps) {
     content: { 'application/json': { schema: ReviewResponseSchema } },
   });
 
-  return createRouteGroup()
+  return createRouteGroup({ examFields: { fields: { exam: 'id' }, exams: () => store.dataset.exams } })
     .openapi(
       createRoute({
         method: 'get',
@@ -71,11 +72,16 @@ export function conflictRoutes(deps: ConflictRoutesDeps) {
         responses: {
           200: { description: 'Conflicts', content: { 'application/json': { schema: ConflictListSchema } } },
           ...errorResponses(400),
+          404: unknownExamResponse,
         },
       }),
       (c) => {
         const query = c.req.valid('query');
         const { index } = store;
+        // An exam filter the catalog does not know would list nothing, silently: say so instead.
+        if (query.exam !== undefined && !index.examsById.has(query.exam)) {
+          throw unknownExamError([query.exam], store.dataset.exams);
+        }
         const conflicts = store.dataset.conflicts
           .filter((conflict) => query.exam === undefined || conflict.exam === query.exam)
           .filter((conflict) => query.severity === undefined || conflict.severity === query.severity)

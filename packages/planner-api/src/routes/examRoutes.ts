@@ -2,13 +2,13 @@
  * `GET /api/exams` and `GET /api/exams/{id}`: the exams with their key facts, and one exam's every claim and
  * conflict, each with citations and freshness as of the request's day. Mounted by createApp at `/api`.
  */
-import { CertplanError } from '@certplan/core';
 import { createRoute } from '@hono/zod-openapi';
 import { createRouteGroup } from '../lib/createRouteGroup.ts';
 import type { DatasetStore } from '../lib/DatasetStore.ts';
-import { errorResponses } from '../lib/errorResponses.ts';
+import { errorResponses, unknownExamResponse } from '../lib/errorResponses.ts';
 import { freshnessOf } from '../lib/freshnessViews.ts';
 import { isoDay } from '../lib/isoDay.ts';
+import { unknownExamError } from '../lib/unknownExamError.ts';
 import { claimView, conflictView, examSummary } from '../lib/views.ts';
 import { retirementOf } from '../planner/index.ts';
 import { ExamDetailSchema, ExamIdParamSchema, ExamListSchema } from '../schemas.ts';
@@ -26,7 +26,7 @@ export function examRoutes(deps: ExamRoutesDeps) {
   const freshnessToday = (claims: Parameters<typeof freshnessOf>[1]) =>
     freshnessOf(store.index, claims, { asOf: isoDay(deps.clock), thresholdMonths: deps.thresholdMonths });
 
-  return createRouteGroup()
+  return createRouteGroup({ examFields: { fields: { id: 'id' }, exams: () => store.dataset.exams } })
     .openapi(
       createRoute({
         method: 'get',
@@ -54,13 +54,14 @@ export function examRoutes(deps: ExamRoutesDeps) {
         responses: {
           200: { description: 'The exam', content: { 'application/json': { schema: ExamDetailSchema } } },
           ...errorResponses(400, 404),
+          404: unknownExamResponse,
         },
       }),
       (c) => {
         const { id } = c.req.valid('param');
         const { index } = store;
         const exam = index.examsById.get(id);
-        if (!exam) throw new CertplanError('not_found', `no exam with id "${id}"`, { details: { exam: id } });
+        if (!exam) throw unknownExamError([id], store.dataset.exams);
         const claims = index.claimsByExam.get(id) ?? [];
         const freshness = freshnessToday(claims);
         const summary = examSummary(index, exam, retirementOf(store.plannerIndex, exam.id), freshness);

@@ -9,10 +9,11 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import type { Context, TypedResponse } from 'hono';
 import { createRouteGroup } from '../lib/createRouteGroup.ts';
 import type { DatasetStore } from '../lib/DatasetStore.ts';
-import { errorResponses } from '../lib/errorResponses.ts';
+import { errorResponses, unknownExamResponse } from '../lib/errorResponses.ts';
 import { validationError } from '../lib/errors.ts';
 import { isoDay } from '../lib/isoDay.ts';
 import { sendCacheable } from '../lib/sendCacheable.ts';
+import { type CatalogExam, examHintFor, unknownExamError } from '../lib/unknownExamError.ts';
 import {
   icsOptionsFor,
   type Plan,
@@ -93,21 +94,33 @@ const granularityQuery = z
  * whether the query was already in its canonical form (else the route redirects there, so caches see one URL
  * per plan).
  */
-function planQuery(url: URL): { request: PlanRequest; canonical: string; isCanonical: boolean } {
+function planQuery(
+  url: URL,
+  exams: Iterable<CatalogExam>,
+): { request: PlanRequest; canonical: string; isCanonical: boolean } {
   const { request, issues } = planRequestFromQuery(url.searchParams);
   if (issues.length > 0) {
     const first = issues[0] as { path: string; message: string };
     throw new CertplanError('bad_request', `invalid query: ${first.path}: ${first.message}`, { issues });
   }
   const parsed = PlanRequestSchema.safeParse(request);
-  if (!parsed.success) throw validationError('query', parsed.error);
+  if (!parsed.success) {
+    throw examHintFor(parsed.error, request, EXAM_FIELD, exams, 'query') ?? validationError('query', parsed.error);
+  }
   const canonical = planRequestToQuery(parsed.data);
   return { request: parsed.data, canonical, isCanonical: url.search.slice(1) === canonical };
 }
 
+/** The plan request's field that takes an exam id (see unknownExamError.ts). */
+const EXAM_FIELD = { exam: 'id' } as const;
+
 export function planRoutes(deps: PlanRoutesDeps) {
   const store = deps.dataset;
-  const plan = (request: PlanRequest) => planFromRequest(request, store.plannerIndex, { today: isoDay(deps.clock) });
+  const plan = (request: PlanRequest) => {
+    // The catalog's answer for an id it does not hold (the id meant by an exam code, or the known ids).
+    if (!store.index.examsById.has(request.exam)) throw unknownExamError([request.exam], store.dataset.exams);
+    return planFromRequest(request, store.plannerIndex, { today: isoDay(deps.clock) });
+  };
   const planIcs = (c: Context, planned: Plan, granularity: 'week' | 'session', feedUrl: string | null) => {
     const ics = planToIcs(planned, {
       ...icsOptionsFor(store.plannerIndex, planned.exam),
@@ -123,7 +136,7 @@ export function planRoutes(deps: PlanRoutesDeps) {
     });
   };
 
-  return createRouteGroup()
+  return createRouteGroup({ examFields: { fields: EXAM_FIELD, exams: () => store.dataset.exams } })
     .openapi(
       createRoute({
         method: 'post',
@@ -133,6 +146,7 @@ export function planRoutes(deps: PlanRoutesDeps) {
         responses: {
           200: { description: 'The plan', content: { 'application/json': { schema: PlanResponseSchema } } },
           ...errorResponses(400, 404, 413, 422),
+          404: unknownExamResponse,
         },
       }),
       (c) => {
@@ -158,10 +172,11 @@ export function planRoutes(deps: PlanRoutesDeps) {
           304: { description: 'Not modified (If-None-Match named the current ETag)' },
           308: { description: 'Redirect to the canonical query of the same request' },
           ...errorResponses(400, 404, 422),
+          404: unknownExamResponse,
         },
       }),
       (c) => {
-        const { request, canonical, isCanonical } = planQuery(new URL(c.req.url));
+        const { request, canonical, isCanonical } = planQuery(new URL(c.req.url), store.dataset.exams);
         if (!isCanonical) return c.redirect(`/api/plans?${canonical}`, 308) as never;
         const response = sendCacheable(c, serializePlanResponse(plan(request)), {
           contentType: 'application/json',
@@ -182,6 +197,7 @@ export function planRoutes(deps: PlanRoutesDeps) {
         responses: {
           200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } },
           ...errorResponses(400, 404, 413, 422),
+          404: unknownExamResponse,
         },
       }),
       (c) => {
@@ -201,6 +217,7 @@ export function planRoutes(deps: PlanRoutesDeps) {
           304: { description: 'Not modified' },
           308: { description: 'Redirect to the canonical query' },
           ...errorResponses(400, 404, 422),
+          404: unknownExamResponse,
         },
       }),
       (c) => {
@@ -214,7 +231,7 @@ export function planRoutes(deps: PlanRoutesDeps) {
         // The feed's canonical form: the plan's query, then granularity only when it is not the default.
         const planParams = new URL(url);
         planParams.searchParams.delete('granularity');
-        const { request, canonical } = planQuery(planParams);
+        const { request, canonical } = planQuery(planParams, store.dataset.exams);
         const suffix = granularity === 'week' ? '&granularity=week' : '';
         if (url.search.slice(1) !== `${canonical}${suffix}`) {
           return c.redirect(`/api/plans/ics?${canonical}${suffix}`, 308) as never;
