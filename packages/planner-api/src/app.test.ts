@@ -462,6 +462,18 @@ describe('POST /api/plans', () => {
     expect(error.message).toContain('2026-03-31');
   });
 
+  // Regression: without an exam date, the 422 quoted the planner's suggested date as one the user entered.
+  it("says the date it refuses is the planner's suggestion when no exam date was given, and names the successor", async () => {
+    const res = await app.request(
+      '/api/plans',
+      json({ exam: 'aws-mls-c01', hoursPerWeek: 8, startDate: '2026-12-01' }),
+    );
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatchInlineSnapshot(
+      `"AWS Certified Machine Learning – Specialty was retired on 2026-03-31 (source: Editorial note: MLS-C01 retired, https://certplan.example/mls), so it cannot be taken on the planner's suggested exam date, 2027-03-03 (no exam date was given: the day after the plan's last study week and rest day). Its successor is AWS Certified Machine Learning Engineer – Associate (aws-mla-c01)."`,
+    );
+  });
+
   it('400 with issue paths for bad bodies, 404 for an unknown exam', async () => {
     const res = await app.request('/api/plans', json({ ...body, hoursPerWeek: 1000 }));
     expect(res.status).toBe(400);

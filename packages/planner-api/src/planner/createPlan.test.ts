@@ -606,13 +606,14 @@ describe('createPlan warnings', () => {
 });
 
 describe('createPlan errors', () => {
+  // Regression: without an exam date, the refusal quoted the planner's suggested date as if the learner had given it.
   it('refuses a date after retirement, naming the date, the source and the successor the note names', () => {
     const error = thrown(() =>
       createPlan({ exam: 'ex-old', hoursPerWeek: 5, startDate: '2026-12-01' }, retired, { today: TODAY }),
     );
     expect(error.code).toBe('exam_retired');
     expect(error.message).toMatchInlineSnapshot(
-      `"Example Old Specialty was retired on 2026-03-31 (source: Retirement note, https://example.com/retired), so it cannot be taken on 2027-04-28. Its successor is Example New Associate (ex-new)."`,
+      `"Example Old Specialty was retired on 2026-03-31 (source: Retirement note, https://example.com/retired), so it cannot be taken on the planner's suggested exam date, 2027-04-28 (no exam date was given: the day after the plan's last study week and rest day). Its successor is Example New Associate (ex-new)."`,
     );
     expect(error.details).toMatchObject({
       date: '2026-03-31',
@@ -627,6 +628,10 @@ describe('createPlan errors', () => {
       }),
     );
     expect(error.details?.successor).toEqual({ id: 'ex-new', name: 'Example New Associate' });
+    // Near miss: a date the learner gave is quoted as theirs.
+    expect(error.message).toMatchInlineSnapshot(
+      `"Example Older Pro was retired on 2027-01-31 (source: Retirement note, https://example.com/retired), so it cannot be taken on 2027-02-01. Its successor is Example New Associate (ex-new)."`,
+    );
     const plan = createPlan(
       { exam: 'ex-old2', hoursPerWeek: 5, startDate: '2026-12-01', examDate: '2027-01-31' },
       retired,

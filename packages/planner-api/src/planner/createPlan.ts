@@ -82,7 +82,7 @@ export function planFromRequest(request: PlanRequest, index: PlannerIndex, optio
   // 2. A retired exam cannot be planned past its last day.
   const retirement = data.retirement;
   if (retirement && fromEpochDay(examDay) > retirement.date) {
-    throw retiredError(data, fromEpochDay(examDay));
+    throw retiredError(data, fromEpochDay(examDay), request.examDate === undefined);
   }
 
   // 3. How the hours split: light last week, practice exam, mixed review, then the domains.
@@ -124,7 +124,8 @@ export function planFromRequest(request: PlanRequest, index: PlannerIndex, optio
     replan = result.summary;
     for (let i = warnings.length - 1; i >= 0; i--) if (warnings[i]?.code === 'short_on_time') warnings.splice(i, 1);
     if (result.shortWarning) warnings.push(result.shortWarning);
-    if (retirement && fromEpochDay(examDay) > retirement.date) throw retiredError(data, fromEpochDay(examDay));
+    if (retirement && fromEpochDay(examDay) > retirement.date)
+      throw retiredError(data, fromEpochDay(examDay), request.examDate === undefined);
   }
   const examDate = fromEpochDay(examDay);
 

@@ -5,8 +5,12 @@
 import { CertplanError } from '@certplan/core';
 import type { ExamPlannerData } from './ExamPlannerData.ts';
 
-/** The exam's refusal: the date, the source that says so and the successor, for a 422. */
-export function retiredError(data: ExamPlannerData, examDate: string): CertplanError {
+/**
+ * The exam's refusal: the date, the source that says so and the successor, for a 422. `suggested`: the learner
+ * gave no exam date and `examDate` is the planner's own (the day after the last study week's rest day), so the
+ * message says whose date it is rather than quote one the learner never entered.
+ */
+export function retiredError(data: ExamPlannerData, examDate: string, suggested: boolean): CertplanError {
   const retirement = data.retirement;
   if (!retirement) throw new TypeError('retiredError: exam has no retirement');
   const source = retirement.citations[0];
@@ -16,7 +20,7 @@ export function retiredError(data: ExamPlannerData, examDate: string): CertplanE
     : '';
   return new CertplanError(
     'exam_retired',
-    `${data.exam.name} was retired on ${retirement.date}${sourceText}, so it cannot be taken on ${examDate}.${successorText}`,
+    `${data.exam.name} was retired on ${retirement.date}${sourceText}, so it cannot be taken on ${suggested ? `the planner's suggested exam date, ${examDate} (no exam date was given: the day after the plan's last study week and rest day)` : examDate}.${successorText}`,
     {
       details: {
         exam: data.exam.id,
