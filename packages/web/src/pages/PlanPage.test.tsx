@@ -129,6 +129,45 @@ describe('PlanPage', () => {
     }
   });
 
+  // Regression: `hours=0` in a link showed the empty builder with no word of why, while an invalid date the API
+  // refused said "see the fields marked in the form below".
+  it('a link with a value the builder refuses says so above the form and marks the field, without asking the API', async () => {
+    const api = fakeApi({
+      createPlan: async () => {
+        throw new Error('not expected: the browser can refuse these itself');
+      },
+    });
+    for (const [search, label, message] of [
+      ['exam=aws-mla-c01&hours=0&start=2026-12-01', 'Hours per week', 'Enter 0.5 to 80 hours, in half-hour steps.'],
+      ['exam=aws-mla-c01&hours=abc&start=2026-12-01', 'Hours per week', 'Enter a number.'],
+      [
+        'exam=aws-mla-c01&hours=8&start=2026-12-01&target=0',
+        'Or target hours (optional)',
+        'Enter 0.5 to 8320 hours, in half-hour steps.',
+      ],
+      ['hours=8&start=2026-12-01&time=25:00', 'Sessions start at (optional)', 'Enter a time as HH:MM, 24-hour clock.'],
+    ] as const) {
+      const linked = renderApp(api, `/?${search}`);
+      try {
+        await linked.findByText('No plan for these inputs: see the fields marked in the form below.');
+        const shown = await linked.findByText(message);
+        expect(linked.getByLabelText(label).getAttribute('aria-describedby'), search).toBe(shown.id);
+      } finally {
+        linked.unmount();
+      }
+    }
+  });
+
+  it('near miss: a link that only prefills the builder (no hours yet) is not called refused', async () => {
+    const linked = renderApp(fakeApi(), '/?exam=aws-mla-c01');
+    try {
+      await linked.findByLabelText('Hours per week');
+      expect(linked.queryByText(/No plan for these inputs/)).toBeNull();
+    } finally {
+      linked.unmount();
+    }
+  });
+
   it('puts the inputs in the URL, builds the plan, and keeps ticks per plan link', async () => {
     const api = fakeApi();
     const app = renderApp(api, '/');

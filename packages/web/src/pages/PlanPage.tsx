@@ -141,9 +141,24 @@ export function PlanPage(): JSX.Element {
   // The plan itself, from the URL. A link with inputs the browser can already refuse is not sent: its
   // problems are shown next to their fields instead.
   const planRequest = createMemo(() => toPlanRequest(urlInputs()).request);
+  // What the link gave a value for that the builder refuses (hours=0, a malformed date): said above the form as
+  // the API's refusals are. A field the link leaves out is not a problem: `/?exam=…` only prefills the builder.
+  const linkIssues = createMemo(() => {
+    const url = urlInputs();
+    const given = (field: string) => {
+      const value = (url as unknown as Record<string, unknown>)[field];
+      return typeof value === 'string' && value.trim() !== '';
+    };
+    return Object.fromEntries(Object.entries(toPlanRequest(url).issues).filter(([field]) => given(field)));
+  });
   createEffect(() => {
     const url = urlInputs();
-    if (!url.exam || exams.state !== 'ready') return;
+    if (exams.state !== 'ready') return;
+    const refused = linkIssues();
+    if (!url.exam) {
+      if (Object.keys(refused).length > 0) setErrors(refused);
+      return;
+    }
     const { issues } = toPlanRequest(url);
     const retired = retirementIssues(examById(url.exam), url);
     if (Object.keys(issues).length + Object.keys(retired).length > 0) setErrors({ ...issues, ...retired });
@@ -222,6 +237,11 @@ export function PlanPage(): JSX.Element {
     <>
       <h1>Plan your certification study</h1>
       {/* A plan link opens on the plan; the builder follows it to change the inputs. */}
+      <Show when={!planRequest() && Object.keys(linkIssues()).length > 0}>
+        <p role="alert" class="form-error">
+          No plan for these inputs: see the fields marked in the form below.
+        </p>
+      </Show>
       <Show when={planRequest()}>
         <Switch>
           <Match when={plan.error}>
