@@ -141,6 +141,44 @@ describe('ExamPage', () => {
     }
   });
 
+  // Regression: "Fee USD 165 — sources agree" on a claim only one source states.
+  it('says "sources agree" only where two distinct sources state an agreed value; one source is "uncontested"', async () => {
+    const quote = (source: string, text: string) => ({
+      ...citation({ source, title: source, quote: text }),
+      factId: `${source}-${text.length}`,
+      line: 1,
+      authority: 'secondary',
+    });
+    const single = claim(
+      'fee',
+      { amount: 165, currency: 'USD' },
+      {
+        id: 'claim-fee',
+        // Two quotes, one page: still one source.
+        citations: [quote('vendor-page', 'USD 165'), quote('vendor-page', 'The fee is 165 USD.')],
+      },
+    );
+    const both = claim(
+      'duration',
+      { minutes: 100 },
+      {
+        id: 'claim-duration',
+        citations: [quote('vendor-page', '100 minutes'), quote('blog', 'It lasts 100 minutes.')],
+      },
+    );
+    const api = fakeApi({
+      getExam: async () => ({ exam: { ...mla, aliases: [] }, claims: [single, both], conflicts: [] }),
+    });
+    const app = renderApp(api, '/exams/aws-mla-c01');
+    try {
+      await app.findByRole('heading', { level: 1, name: mla.name });
+      const badge = (name: string) => app.getByRole('region', { name }).querySelector('.badge')?.textContent;
+      expect([badge('Fee'), badge('Length')]).toEqual(['one source, uncontested', 'sources agree']);
+    } finally {
+      app.unmount();
+    }
+  });
+
   it('says so when the exam does not exist', async () => {
     const app = renderApp(fakeApi(), '/exams/nope');
     try {

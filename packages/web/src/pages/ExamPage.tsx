@@ -10,6 +10,7 @@ import type { Citation, ClaimView } from '../api/types.ts';
 import { CitationList } from '../components/CitationMarker.tsx';
 import { MoreQuotes } from '../components/MoreQuotes.tsx';
 import { SourceQuote } from '../components/SourceQuote.tsx';
+import { claimStatusLabel } from '../lib/claimStatusLabel.ts';
 import { claimTitle } from '../lib/claimTitle.ts';
 import { examFreshnessLabel, freshnessLabel } from '../lib/formatFreshness.ts';
 import { formatDate } from '../lib/today.ts';
@@ -24,13 +25,6 @@ const attributeOrder = [
   'domains',
   'domain',
 ];
-
-const statusLabels: Record<string, string> = {
-  agreed: 'sources agree',
-  policy: 'decided by rule',
-  reviewed: 'decided by a reviewer',
-  contested: 'sources disagree',
-};
 
 function sortClaims(claims: readonly ClaimView[]): ClaimView[] {
   const rank = (attribute: string) => {
@@ -121,7 +115,7 @@ export function ExamPage(): JSX.Element {
                     <p class="claim-value">
                       <strong>{formatClaimValue(claim.attribute, claim.value)}</strong>
                       <span class="badge" data-status={claim.status}>
-                        {statusLabels[claim.status] ?? claim.status}
+                        {claimStatusLabel(claim)}
                       </span>
                       <Show when={claim.freshness}>
                         {(freshness) => (
