@@ -118,6 +118,79 @@ describe('release', () => {
   });
 });
 
+/**
+ * The same statements as a Markdown page with front matter, a WordPress post (JSON, HTML body) and plain text:
+ * what a page says does not change with how it was saved. Found by trying to break the extractor: each near
+ * miss here became a release fact before (a blog, a bootcamp, a webinar or a score report "launched" or
+ * "released", a course described by an opening participle, "it" standing for a product).
+ */
+const asMarkdown = (paragraphs: string[]) =>
+  `---\ntitle: "Study notes"\n---\n\n# WA-101 study notes\n\n${paragraphs.join('\n\n')}\n`;
+const asWordPress = (paragraphs: string[]) =>
+  JSON.stringify({
+    title: { rendered: 'WA-101 study notes' },
+    content: { rendered: `<h2>WA-101 study notes</h2>\n${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}` },
+  });
+const asText = (paragraphs: string[]) => `WA-101 study notes\n\n${paragraphs.join('\n\n')}\n`;
+const releasesIn = (raw: string, name: string) =>
+  extractSource(raw, name, { matcher, exams: catalog.exams })
+    .facts.filter((f) => f.attribute === 'release')
+    .map((f) => `${f.exam} ${(f.value as { date: string }).date}`);
+
+describe('release, in each source format', () => {
+  it.each<[string, string[], string[]]>([
+    ['became available', ['The WA-101 exam became available on April 14, 2026.'], ['acme-wa 2026-04-14']],
+    ['went GA', ['WA-101 went GA on 14 April 2026 after a short beta.'], ['acme-wa 2026-04-14']],
+    [
+      'an opening participle about the exam',
+      ['Launched in March 2026, the WA-101 exam covers widgets.'],
+      ['acme-wa 2026-03'],
+    ],
+    [
+      'an opening participle with the beta before the exam',
+      ['Released on April 14, 2026, after its beta, the exam covers widgets.'],
+      ['acme-wa 2026-04-14'],
+    ],
+    [
+      '"it" after a sentence about the exam',
+      ['The WA-101 exam is new. It was released in April 2026.'],
+      ['acme-wa 2026-04'],
+    ],
+    // Near misses.
+    ['near miss: a blog launched', ['We launched this blog in March 2026 to help with the WA-101 exam.'], []],
+    ['near miss: a newsletter launched', ['We launched our WA-101 newsletter in March 2026.'], []],
+    ['near miss: a bootcamp launched', ['Our team launched a WA-101 bootcamp in May 2026.'], []],
+    ['near miss: a launch webinar', ['The WA-101 launch webinar is on May 5, 2026.'], []],
+    ['near miss: a press release', ['Acme issued a press release on March 3, 2026 about WA-101.'], []],
+    ['near miss: scores released', ['Acme released WA-101 scores on February 2, 2026.'], []],
+    ['near miss: results released', ['The results for WA-101 were released on February 2, 2026.'], []],
+    [
+      'near miss: results released, after a general statement',
+      ['Results are released within five business days; the first WA-101 results were released on February 2, 2026.'],
+      [],
+    ],
+    [
+      'near miss: an opening participle about a course',
+      ['Released in March 2024, this course covers everything on the WA-101 exam.'],
+      [],
+    ],
+    [
+      'near miss: an opening participle about a blog',
+      ['Launched in March 2026, this blog follows the WA-101 exam.'],
+      [],
+    ],
+    [
+      'near miss: "it" after a sentence about a product',
+      ['WidgetStudio Canvas is new. It was released in April 2024.'],
+      [],
+    ],
+  ])('%s', (_case, paragraphs, expected) => {
+    expect(releasesIn(asMarkdown(paragraphs), 'notes.md')).toEqual(expected);
+    expect(releasesIn(asWordPress(paragraphs), 'notes.json')).toEqual(expected);
+    expect(releasesIn(asText(paragraphs), 'notes.txt')).toEqual(expected);
+  });
+});
+
 describe('findDates', () => {
   it('reads a month of a year only when asked, and keeps a day a day', () => {
     const text = 'from March 24th, 2026 to Apr. 2026, then 2026-05 and 2026-06-30; not Smarch 2026 or 2026-13';

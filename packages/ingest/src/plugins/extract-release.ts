@@ -6,6 +6,10 @@
  * Not a release: a beta opening ("the beta release in November"), a new version or guide going live ("the new
  * version goes live June 1"), a plan ("GA is expected in June 2026"), the article's own date, a product, course
  * or practice test released, and a date the clause ties to another event ("released in 2019 and retires on …").
+ * Between the release word and its date only a closed list of words may stand (GAP_WORDS), so "launched this
+ * blog in", "released WA-101 scores on" or "the launch webinar is on" name something else; an opening participle
+ * ("Released in March 2024, this course…") describes the subject after its comma, and "it" the subject of the
+ * sentence before.
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
@@ -20,7 +24,7 @@ export type ExtractReleaseOptions = Record<string, never>;
 
 /** The words of an exam's release; "GA" is general availability. */
 const RELEASE =
-  /\b(?:released|releases?|release\s+date|generally\s+available|general\s+availability|GA|launch(?:ed|es)?|launch\s+date|debut(?:ed|s)?|went\s+live|goes\s+live|go[\s-]live|(?:available|live)\s+since)\b/i;
+  /\b(?:released|releases?|release\s+date|generally\s+available|general\s+availability|GA|launch(?:ed|es)?|launch\s+date|debut(?:ed|s)?|went\s+live|goes\s+live|go[\s-]live|(?:available|live)\s+since|became\s+available|made\s+available)\b/i;
 
 /** A release that has not happened: a plan, a target, an expectation ("GA is expected in June 2026"). */
 const PLANNED =
@@ -38,18 +42,27 @@ const BETA = /\bbeta\b/i;
  * exam, products and features. Read in the clause's subject and between the release word and its date.
  */
 const SOMETHING_ELSE =
-  /\b(?:courses?|class(?:es)?|practice|mock|sample|books?|videos?|tutorials?|guides?|cheat\s*sheets?|notes|updates?|features?|services?|models?|products?|versions?|editions?|revisions?|v\d+(?:\.\d+)*|outlines?|syllab(?:us|i)|blueprints?|objectives|podcasts?|articles?|posts?|apps?|tools?|sdks?|apis?|labs?|vouchers?|badges?|programs?|programmes?|tracks?|paths?|previews?)\b/i;
+  /\b(?:courses?|class(?:es)?|practice|mock|sample|books?|videos?|tutorials?|guides?|cheat\s*sheets?|notes|updates?|features?|services?|models?|products?|versions?|editions?|revisions?|v\d+(?:\.\d+)*|outlines?|syllab(?:us|i)|blueprints?|objectives|podcasts?|articles?|posts?|apps?|tools?|sdks?|apis?|labs?|vouchers?|badges?|programs?|programmes?|tracks?|paths?|previews?|results?|scores?|reports?|transcripts?|press|blogs?|newsletters?|webinars?|bootcamps?|events?|(?:web)?sites?|pages?|channels?)\b/i;
 
-/** Another event a date can belong to, between the release word and the date. */
-const OTHER_EVENT =
-  /\b(?:retir\w*|expir\w*|ends?|ended|beta|updat\w*|refresh\w*|replac\w*|renew\w*|regist\w*|opens?|opened|closes?|closed|published|announc\w*)\b/i;
+/**
+ * The words that may stand between a release word and its date, exam names aside: "released on", "became
+ * generally available (GA) on", "was officially released to all candidates worldwide in", "went live in". Any
+ * other word says the date belongs to something else ("launched this blog in", "released WA-101 scores on",
+ * "the launch webinar is on", "released in 2019 and retires on", "available since at least"): a closed list, so
+ * a thing or an event nobody listed cannot slip through as the exam's release.
+ */
+const GAP_WORDS = new Set([
+  ...['on', 'in', 'at', 'as', 'of', 'for', 'to', 'from', 'the', 'a', 'an', 'its', 'their', 'this', 's'],
+  ...['is', 'was', 'were', 'are', 'has', 'have', 'had', 'been', 'be', 'became', 'it', 'and'],
+  ...['exam', 'exams', 'certification', 'certifications', 'test', 'credential', 'ga', 'generally', 'general'],
+  ...['available', 'availability', 'officially', 'official', 'formally', 'publicly', 'public', 'worldwide'],
+  ...['globally', 'everyone', 'all', 'candidates', 'first', 'initially', 'originally', 'finally', 'live', 'date'],
+]);
+const onlyGapWords = (gap: string) => (gap.match(/\p{L}+/gu) ?? []).every((w) => GAP_WORDS.has(w.toLowerCase()));
 
 /** The words that make a clause about an exam when it names none. */
 const EXAM_WORD = /\b(?:exams?|certifications?|tests?|credentials?|it)\b/i;
-
-/** A bound, not a date: "available since at least December 2019", "released before June 2026". */
-const BOUND =
-  /\b(?:at\s+(?:the\s+)?(?:least|latest)|as\s+early\s+as|before|by|until|no\s+later\s+than|prior\s+to|around|about|circa)\b/i;
+const EXAM_NOUN = /\b(?:exams?|certifications?|tests?|credentials?)\b/i;
 
 /** A date this close after a publication word is the article's own date. */
 const ARTICLE_DATE = /\b(?:published|updated|posted|written|modified|reviewed|revised)\s*(?:on\s*|:\s*)?$/i;
@@ -61,58 +74,84 @@ const MAX_GAP = 60;
 const clauseAt = (sentence: Sentence, offset: number) =>
   sentence.clauses.find((c) => offset >= c.start && offset <= c.end) ?? sentence;
 
-/** The clause text with exam names blanked (so "AIF-C01" is not read as another named thing). */
-function withoutExamNames(ctx: ExtractionContext, start: number, end: number): string {
+/**
+ * The text from `start` to `end` with exam names and the vendor's own name blanked (so "AIF-C01" is not read as
+ * another named thing), or, with `examWord`, each exam name read as the word "exam" (so "the WA-101 covers"
+ * still refers to an exam).
+ */
+function withoutExamNames(ctx: ExtractionContext, start: number, end: number, examWord = false): string {
   let text = ctx.doc.text.slice(start, end);
-  for (const m of mentionsWithin(ctx.mentions, start, end)) {
+  for (const m of mentionsWithin(ctx.mentions, start, end).reverse()) {
     const vendorItself = m.kind === 'vendor' && ctx.doc.text.slice(m.start, m.end).toLowerCase() === m.vendor;
     if (m.kind === 'vendor' && !vendorItself) continue;
-    text = text.slice(0, m.start - start) + ' '.repeat(m.end - m.start) + text.slice(m.end - start);
+    const blank = examWord && m.kind === 'exam' ? ' exam ' : ' '.repeat(m.end - m.start);
+    text = text.slice(0, m.start - start) + blank + text.slice(m.end - start);
   }
   return text;
 }
 
+/** Words that refer to an exam (its name read as "exam" by withoutExamNames). */
+const EXAM_REFERENCE = /^(?:exams?|certifications?|tests?|credentials?)$/i;
 /**
- * The date a release word governs in its clause: the first after it with nothing but a short, event-free stretch
- * between ("released on …", "GA: …"), else the last before it in the same way ("On March 3, 2026, Acme released
- * the exam"); null when none.
+ * Whether the noun phrase opening `text` (exam names read as "exam") is an exam: an exam word within its first
+ * four words ("the exam", "Acme's new WA-101 certification"), none of them a thing of SOMETHING_ELSE. "this
+ * course covers the exam" and "this blog follows the WA-101 exam" open with something else.
  */
-function governedDate(text: string, cue: { start: number; end: number }, dates: FoundDate[]): FoundDate | null {
-  const clean = (gap: string) =>
-    gap.length <= MAX_GAP && !OTHER_EVENT.test(gap) && !SOMETHING_ELSE.test(gap) && !BOUND.test(gap);
+function opensWithExam(text: string): boolean {
+  const words = (text.match(/[\p{L}\d-]+/gu) ?? []).slice(0, 4);
+  const k = words.findIndex((w) => EXAM_REFERENCE.test(w));
+  return k >= 0 && !SOMETHING_ELSE.test(words.slice(0, k).join(' '));
+}
+
+/**
+ * The date a release word governs in its clause: the first after it with nothing but a short stretch of
+ * GAP_WORDS between ("released on …", "GA: …"), else the last before it in the same way ("On March 3, 2026,
+ * Acme released the exam"); null when none. Offsets are the sentence's, which starts at `base` in the document.
+ */
+function governedDate(
+  ctx: ExtractionContext,
+  base: number,
+  cue: { start: number; end: number },
+  dates: FoundDate[],
+): FoundDate | null {
+  const clean = (from: number, to: number) =>
+    to - from <= MAX_GAP && onlyGapWords(withoutExamNames(ctx, base + from, base + to));
   const after = dates.find((d) => d.start >= cue.end);
-  if (after && clean(text.slice(cue.end, after.start))) return after;
+  if (after && clean(cue.end, after.start)) return after;
   const before = dates.filter((d) => d.end <= cue.start).at(-1);
-  if (before && clean(text.slice(before.end, cue.start))) return before;
+  if (before && clean(before.end, cue.start)) return before;
   return null;
 }
 
 export function extractRelease(_options?: Readonly<ExtractReleaseOptions> | null) {
   return (_tree: Root, file: VFile) => {
     const ctx = context(file);
-    for (const sentence of ctx.sentences) {
+    ctx.sentences.forEach((sentence, i) => {
       const text = ctx.doc.text.slice(sentence.start, sentence.end);
       // A value glued to its label ("ReleasedMarch 2026") is read from where the label ends.
       const digit = text.search(/\d/);
-      if (digit < 0) continue;
+      if (digit < 0) return;
       const field = fieldAt(ctx, sentence, sentence.start + digit);
       const from = field.value.start > sentence.start ? field.value.start - sentence.start : 0;
       const dates = findDates(text.slice(from), { months: true })
         .map((d) => ({ ...d, start: d.start + from, end: d.end + from }))
         .filter((d) => !ARTICLE_DATE.test(text.slice(Math.max(0, d.start - 20), d.start)));
-      if (dates.length === 0) continue;
+      if (dates.length === 0) return;
       const labelled = dates.find((d) => labelledAs(ctx, sentence, sentence.start + d.start, 'release'));
       let date: FoundDate | null = null;
       if (labelled) {
         const value = ctx.doc.text.slice(field.value.start, field.value.end);
         if (!isPlanned(value) && !BETA.test(value.replace(PAST_BETA, ''))) date = labelled;
-      } else date = releaseDateIn(ctx, sentence, text, dates);
-      if (!date) continue;
+      } else {
+        const previous = ctx.sentences[i - 1];
+        date = releaseDateIn(ctx, sentence, text, dates, previous?.block === sentence.block ? previous : undefined);
+      }
+      if (!date) return;
       const at = sentence.start + date.start;
       const exam = examAt(ctx, sentence, at);
-      if (!exam) continue;
+      if (!exam) return;
       emitFact(file, { exam, attribute: 'release', value: { date: date.iso }, quote: quoteFor(sentence), at });
-    }
+    });
   };
 }
 
@@ -132,15 +171,40 @@ function nearSubject(text: string): { start: number; text: string } {
   return { start, text: text.slice(start) };
 }
 
-/** The release date prose states in `sentence` (`text`, with its `dates`), or null. */
-function releaseDateIn(ctx: ExtractionContext, sentence: Sentence, text: string, dates: FoundDate[]): FoundDate | null {
+/** A verb that ends the subject of a statement ("WidgetStudio Canvas is new"). */
+const SUBJECT_VERB =
+  /\b(?:is|was|are|were|has|have|had|became|becomes|went|goes|launched|released|covers|offers|provides|lets|will|can)\b/i;
+
+/**
+ * Whether "it" in the sentence after `previous` (same paragraph) stands for an exam: the subject of `previous`
+ * is one ("The WA-101 exam is new. It was released in April 2026."), not a product ("WidgetStudio Canvas is new.
+ * It was released in April 2024.").
+ */
+function itIsAnExam(ctx: ExtractionContext, previous: Sentence): boolean {
+  const clause = previous.clauses[0] ?? previous;
+  const text = withoutExamNames(ctx, clause.start, clause.end, true);
+  const verb = text.search(SUBJECT_VERB);
+  return opensWithExam(verb < 0 ? text : text.slice(0, verb));
+}
+
+/**
+ * The release date prose states in `sentence` (`text`, with its `dates`), or null. `previous` is the sentence
+ * before it in the same paragraph, which "it" may stand for.
+ */
+function releaseDateIn(
+  ctx: ExtractionContext,
+  sentence: Sentence,
+  text: string,
+  dates: FoundDate[],
+  previous: Sentence | undefined,
+): FoundDate | null {
   for (const cueMatch of text.matchAll(new RegExp(RELEASE.source, 'gi'))) {
     const cue = { start: cueMatch.index, end: cueMatch.index + cueMatch[0].length };
     const clause = clauseAt(sentence, sentence.start + cue.start);
     const clauseStart = clause.start - sentence.start;
     const clauseEnd = clause.end - sentence.start;
     const own = dates.filter((d) => d.start >= clauseStart && d.end <= clauseEnd);
-    const date = governedDate(text, cue, own);
+    const date = governedDate(ctx, sentence.start, cue, own);
     if (!date) continue;
     // What the clause says was released: the words before the release word, or before the date when it leads
     // ("On March 3, 2026, Acme released the exam"), with exam names blanked.
@@ -151,8 +215,18 @@ function releaseDateIn(ctx: ExtractionContext, sentence: Sentence, text: string,
     const scope = `${subject} ${text.slice(cue.start, clauseEnd).replace(PAST_BETA, '')}`;
     if (isPlanned(scope) || BETA.test(scope.replace(PAST_BETA, ''))) continue;
     if (SOMETHING_ELSE.test(subject) || namesSomethingElse(subject, /$/)) continue;
+    // An opening participle describes the subject after its comma: "Released in March 2024, this course covers
+    // the exam" is about the course; "Released on April 14, 2026, after its beta, the exam covers…" the exam.
+    if (cue.start < date.start && !/\p{L}/u.test(before)) {
+      const rest = withoutExamNames(ctx, sentence.start + date.end, clause.end, true).replace(PAST_BETA, '');
+      const lead = /^\s*[,\u2013\u2014]/.exec(rest);
+      if (lead && /\p{L}/u.test(rest) && !opensWithExam(rest.replace(/^[\s,\u2013\u2014]+/, ''))) continue;
+    }
     const named = mentionsWithin(ctx.mentions, clause.start, clause.end).some((m) => m.kind === 'exam');
-    if (!named && !EXAM_WORD.test(ctx.doc.text.slice(clause.start, clause.end))) continue;
+    const clauseText = ctx.doc.text.slice(clause.start, clause.end);
+    if (!named && !EXAM_WORD.test(clauseText)) continue;
+    // "It" alone refers to the subject of the sentence before, which must be an exam.
+    if (!named && !EXAM_NOUN.test(clauseText) && previous && !itIsAnExam(ctx, previous)) continue;
     return date;
   }
   return null;

@@ -15,7 +15,11 @@ const catalog = {
     { id: 'acme-wa', name: 'Acme Certified Widget Associate', vendor: 'Acme', code: 'WA-101', aliases: [] },
     { id: 'acme-wf', name: 'Acme Certified Widget Foundations', vendor: 'Acme', code: 'WF-100', aliases: [] },
   ],
-  vendors: [{ name: 'Acme', aliases: [], products: ['WidgetStudio'] }],
+  // Globex: a certification vendor with no exam in the catalog (what a page says of its exams is theirs).
+  vendors: [
+    { name: 'Acme', aliases: [], products: ['WidgetStudio'] },
+    { name: 'Globex', aliases: [], products: [] },
+  ],
   otherExams: [{ vendor: 'Acme', name: 'Acme Certified Widget Professional', code: 'WP-300', aliases: [] }],
 };
 const matcher = new ExamMatcher(catalog);
@@ -137,5 +141,57 @@ describe('delivery and a test vendor', () => {
     ],
   ])('%s', (_case, markdown, expected) => {
     expect(values(markdown, 'delivery')).toEqual(expected);
+  });
+});
+
+/**
+ * The same statements as a Markdown page with front matter, a WordPress post (JSON, HTML body) and plain text.
+ * Found by trying to break the extractor: a vendor's job advert and vendors compared in general became the
+ * page's exam's test vendors before, and "offered through" was not read.
+ */
+const asMarkdown = (paragraphs: string[]) =>
+  `---\ntitle: "Study notes"\n---\n\n# WA-101 study notes\n\n${paragraphs.join('\n\n')}\n`;
+const asWordPress = (paragraphs: string[]) =>
+  JSON.stringify({
+    title: { rendered: 'WA-101 study notes' },
+    content: { rendered: `<h2>WA-101 study notes</h2>\n${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}` },
+  });
+const asText = (paragraphs: string[]) => `WA-101 study notes\n\n${paragraphs.join('\n\n')}\n`;
+const vendorsIn = (raw: string, name: string) =>
+  extractSource(raw, name, { matcher, exams: catalog.exams })
+    .facts.filter((f) => f.attribute === 'testVendor')
+    .map((f) => `${f.exam} ${(f.value as { vendors: string[] }).vendors.join(' + ')}`);
+
+describe('test vendor, in each source format', () => {
+  it.each<[string, string[], string[]]>([
+    ['administered by', ['The WA-101 exam is administered by Kryterion.'], ['acme-wa Kryterion']],
+    ['offered through', ['The exam is offered through Pearson VUE.'], ['acme-wa Pearson VUE']],
+    ['a label line', ['Testing provider: PSI', 'Length: 95 minutes'], ['acme-wa PSI']],
+    [
+      'a label line with three vendors',
+      ['Test vendors: Pearson VUE, PSI or Certiport'],
+      ['acme-wa Pearson VUE + PSI + Certiport'],
+    ],
+    // Near misses.
+    ['near miss: a job advert', ['Prometric is hiring remote proctors; WA-101 holders may apply.'], []],
+    [
+      'near miss: testing companies compared in general',
+      ['Testing companies such as Pearson VUE, Kryterion and PSI deliver exams online; we compare them below.'],
+      [],
+    ],
+    [
+      'near miss: delivery providers listed',
+      ['The big test delivery providers are Pearson VUE, Kryterion, PSI and Prometric.'],
+      [],
+    ],
+    [
+      "near miss: another vendor's exam in a relative clause",
+      ['Like the Globex Networking exam, which is delivered by Pearson VUE, WA-101 is hard.'],
+      [],
+    ],
+  ])('%s', (_case, paragraphs, expected) => {
+    expect(vendorsIn(asMarkdown(paragraphs), 'notes.md')).toEqual(expected);
+    expect(vendorsIn(asWordPress(paragraphs), 'notes.json')).toEqual(expected);
+    expect(vendorsIn(asText(paragraphs), 'notes.txt')).toEqual(expected);
   });
 });

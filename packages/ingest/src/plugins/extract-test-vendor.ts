@@ -12,7 +12,7 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { clauseText, context } from '../lib/context.ts';
+import { clauseText, context, mentionsWithin } from '../lib/context.ts';
 import { emitFact, quoteFor } from '../lib/emitFact.ts';
 import { labelledAs } from '../lib/records.ts';
 import { examAt } from '../lib/subjectAt.ts';
@@ -42,13 +42,20 @@ function canonical(match: string): string | null {
 const STRONG =
   /\b(?:proctor\w*|deliver\w*|administer\w*|(?:test(?:ing)?|exam)\s+cent(?:er|re)s?|test(?:ing)?\s+(?:partner|provider|vendor)|in[\s-]person|on[\s-]?site|online|remote(?:ly)?)\b/i;
 /** Words that make a vendor where the exam is taken or booked, unless the clause is about a policy. */
-const WEAK = /\b(?:regist\w*|schedul\w*|book(?:ed|ing|s)?|sit|sitting|take|taken|taking)\b/i;
+const WEAK = /\b(?:regist\w*|schedul\w*|book(?:ed|ing|s)?|sit|sitting|take|taken|taking|offer(?:ed|s|ing)?)\b/i;
 /** A price, a retake or cancellation policy: the vendor named as where the policy lives. */
 const POLICY =
   /\b(?:retakes?|refunds?|cancel\w*|reschedul\w*|prices?|pricing|fees?|costs?|checkout|vouchers?|discounts?|polic(?:y|ies)|rules?)\b/i;
 /** A practice test, a course or a lab: a platform for those is not the exam's test vendor. */
 const PRACTICE =
   /\b(?:practice|mock|sample|simulat\w*|courses?|training|class(?:es)?|labs?|bootcamps?|tutor\w*|question\s+banks?)\b/i;
+/** A vendor as an employer: "Prometric is hiring remote proctors" is a job advert, whatever its words of delivery. */
+const EMPLOYER = /\b(?:hir(?:e|es|ed|ing)|jobs?|careers?|vacanc\w*|recruit\w*|employ\w*|apply)\b/i;
+/**
+ * A sentence that names this many test vendors, and no exam, compares vendors in general ("testing companies
+ * such as Pearson VUE, Kryterion and PSI"): an exam is delivered by one vendor, or two (online and in centres).
+ */
+const COMPARISON = 3;
 /** Statistics around "PSI": the Population Stability Index of drift monitoring. */
 const STATISTICS =
   /\b(?:drift\w*|distributions?|stability|baselines?|KS|Kolmogorov|divergence|metrics?|statistic\w*|monitor\w*|population|features?|bins?)\b/i;
@@ -60,15 +67,22 @@ export function extractTestVendor(_options?: Readonly<ExtractTestVendorOptions> 
       const text = ctx.doc.text.slice(sentence.start, sentence.end);
       // Per exam, the vendors the sentence names for it, in order, with the offset of the first.
       const found = new Map<string, { vendors: string[]; at: number }>();
+      const named: Array<{ vendor: string; at: number }> = [];
       VENDOR.lastIndex = 0;
       for (let m = VENDOR.exec(text); m; m = VENDOR.exec(text)) {
         const vendor = canonical(m[0]);
-        if (!vendor) continue;
-        const at = sentence.start + m.index;
+        if (vendor) named.push({ vendor, at: sentence.start + m.index });
+      }
+      const comparison =
+        new Set(named.map((n) => n.vendor)).size >= COMPARISON &&
+        !mentionsWithin(ctx.mentions, sentence.start, sentence.end).some((m) => m.kind === 'exam');
+      for (const { vendor, at } of named) {
         const clause = clauseText(ctx, sentence, at);
         if (vendor === 'PSI' && STATISTICS.test(clause)) continue;
-        if (PRACTICE.test(clause)) continue;
+        if (PRACTICE.test(clause) || EMPLOYER.test(clause)) continue;
         const labelled = labelledAs(ctx, sentence, at, 'testVendor');
+        // A labelled value ("Test vendors: Pearson VUE, PSI, Prometric") is the exam's, however many it lists.
+        if (comparison && !labelled) continue;
         if (!labelled && !STRONG.test(clause) && !(WEAK.test(clause) && !POLICY.test(clause))) continue;
         const exam = examAt(ctx, sentence, at);
         if (!exam) continue;
