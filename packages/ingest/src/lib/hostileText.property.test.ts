@@ -2,7 +2,8 @@
  * Issue 12 case 6, the property: any hostile text, in any source format, is extracted without an error, and
  * every fact it yields quotes the text it came from. Inputs are generated from what made text processing
  * super-linear before: long runs of capitalised words, digits with separators, punctuation, conjunctions,
- * unclosed tags, list markers, one very long line.
+ * unclosed tags, list markers, one very long line; release words with months and timestamps, test vendors with
+ * delivery words.
  *
  * No test here is timed (speed lives in benchmarks): how the time grows with the size of each kind of input,
  * and the 1 s target per input under 100 KB, are figures of `pnpm bench --only hostile`, measured against the
@@ -30,6 +31,9 @@ const unit = fc.oneof(
   fc.constantFrom('x or ', 'a and ', 'b, ', 'and/or ', 'vs ', 'versus ', 'whereas '),
   fc.constantFrom('<a ', '<p', '<div class="', '</', '<br>', '<!-- ', '[su_box]', '[/'),
   fc.constantFrom('- a\n', ' \n', '\n\n', '# h\n', '| a | b |\n', '1. x\n', '* '),
+  // Release dates and test vendors: release words, months and timestamps, vendor names and their delivery words.
+  fc.constantFrom('released ', 'launch ', 'GA: ', 'March 2026 ', 'Mar. ', '2026-03 ', '2026-03-31T09:00 ', 'May '),
+  fc.constantFrom('Pearson VUE ', 'Pearson ', 'PSI ', 'Kryterion, ', 'proctored by ', 'it ', 'exam ', 'of the '),
   fc
     .array(fc.constantFrom('AI', '1,000', 'or', ':', '<a', '$', '%', 'domains', 'Questions', '65', ' ', '\n'), {
       minLength: 1,

@@ -160,14 +160,16 @@ const MONTHS = [
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DAY_DATE = `(?<m1>${MONTH})\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y1>\\d{4})|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<m2>${MONTH}),?\\s+(?<y2>\\d{4})|(?<y3>\\d{4})-(?<m3>\\d{2})-(?<d3>\\d{2})`;
-/** Dates to the day: "March 31, 2026", "31st March 2026", "2026-03-31". */
-export const DATE_RE = new RegExp(`\\b(?:${DAY_DATE})\\b`, 'gi');
+/** Where a day ends: a word boundary, or the time of a timestamp ("2026-03-31T09:00:00Z", as front matter writes). */
+const DAY_END = '(?:\\b|(?=T\\d{2}:\\d{2}))';
+/** Dates to the day: "March 31, 2026", "31st March 2026", "2026-03-31", "2026-03-31T09:00Z". */
+export const DATE_RE = new RegExp(`\\b(?:${DAY_DATE})${DAY_END}`, 'gi');
 /**
  * Dates to the day or the month: DATE_RE's forms, then "March 2026", "Mar. 2026" and "2026-03" (tried after the
  * day forms, so "March 24, 2026" stays a day). A year alone ("in 2021") is not a date.
  */
 const MONTH_DATE_RE = new RegExp(
-  `\\b(?:${DAY_DATE})\\b|\\b(?:(?<m4>${MONTH})\\s+(?<y4>\\d{4})|(?<y5>\\d{4})-(?<m5>\\d{2}))(?![\\d-])`,
+  `\\b(?:${DAY_DATE})${DAY_END}|\\b(?:(?<m4>${MONTH})\\s+(?<y4>\\d{4})|(?<y5>\\d{4})-(?<m5>\\d{2}))(?![\\d-])`,
   'gi',
 );
 

@@ -22,7 +22,7 @@ export const FIELD_LABELS = {
   release:
     /^(?:(?:exam\s+|official\s+)?(?:release(?:d|\s+date)?|released\s+on|launch(?:ed|\s+date)?)|ga(?:\s+date)?|general(?:ly)?\s+availab\w+(?:\s+\(ga\))?(?:\s+date)?|(?:available|live)\s+since)$/,
   testVendor:
-    /^(?:(?:exam|test)\s+)?(?:delivery(?:\s+(?:partner|provider|platform|vendor)s?)?|delivered\s+(?:by|via|through)|proctor(?:ing|ed\s+by)?(?:\s+(?:partner|provider|platform)s?)?|(?:test(?:ing)?|exam)\s+(?:vendor|provider|partner|platform|cent(?:er|re))s?|providers?|registration(?:\s+\(.{0,40}\))?|register\s+(?:at|via|through|with)|scheduling|where\s+to\s+(?:take|sit|book)(?:\s+it)?)$/,
+    /^(?:(?:exam|test)\s+)?(?:delivery(?:\s+(?:partner|provider|platform|vendor)s?)?|delivered\s+(?:by|via|through)|proctor(?:ing|ed\s+by)?(?:\s+(?:partner|provider|platform)s?)?|(?:test(?:ing)?|exam)\s+(?:vendor|provider|partner|platform|cent(?:er|re))s?|providers?|vendors?|registration(?:\s+\(.{0,40}\))?|register\s+(?:at|via|through|with)|scheduling|where\s+to\s+(?:take|sit|book)(?:\s+it)?)$/,
   experience: /^(?:(?:recommended\s+)?experience|prerequisites?|prereqs?|audience)$/,
 } as const;
 export type LabelledField = keyof typeof FIELD_LABELS;

@@ -156,7 +156,20 @@ describe('release, in each source format', () => {
       ['The WA-101 exam is new. It was released in April 2026.'],
       ['acme-wa 2026-04'],
     ],
+    [
+      'a release in brackets after the exam',
+      ['The WA-101 exam (released April 14, 2026) covers widgets.'],
+      ['acme-wa 2026-04-14'],
+    ],
     // Near misses.
+    ['near miss: a version released, in brackets', ['WA-101 version 2 (released March 2026) adds a domain.'], []],
+    [
+      'near miss: a guide named after "release of"',
+      ['The March 2026 release of the WA-101 exam guide adds a domain.'],
+      [],
+    ],
+    ['near miss: the latest release', ['The latest WA-101 release, from March 2026, adds a domain.'], []],
+    ['near miss: a release date moved', ['Acme moved the WA-101 release date to June 2026.'], []],
     ['near miss: a blog launched', ['We launched this blog in March 2026 to help with the WA-101 exam.'], []],
     ['near miss: a newsletter launched', ['We launched our WA-101 newsletter in March 2026.'], []],
     ['near miss: a bootcamp launched', ['Our team launched a WA-101 bootcamp in May 2026.'], []],
@@ -191,6 +204,17 @@ describe('release, in each source format', () => {
   });
 });
 
+describe('release in front matter', () => {
+  it.each<[string, string, string[]]>([
+    ['a timestamp under a release key', 'release_date: 2026-04-14T09:00:00Z', ['acme-wa 2026-04-14']],
+    ['near miss: a timestamp under a page key', 'last_updated: 2026-04-14T09:00:00Z', []],
+    ['near miss: a launch event', 'launch_event: 2026-05-05', []],
+    ['near miss: a blog launch', 'blog_launch_date: 2026-01-01', []],
+  ])('%s', (_case, line, expected) => {
+    expect(releases(`---\ntitle: "WA-101 notes"\n${line}\n---\n\n# WA-101\n\nBody text.\n`)).toEqual(expected);
+  });
+});
+
 describe('findDates', () => {
   it('reads a month of a year only when asked, and keeps a day a day', () => {
     const text = 'from March 24th, 2026 to Apr. 2026, then 2026-05 and 2026-06-30; not Smarch 2026 or 2026-13';
@@ -200,6 +224,13 @@ describe('findDates', () => {
       '2026-04',
       '2026-05',
       '2026-06-30',
+    ]);
+  });
+
+  it('reads the day of a timestamp, and not a day glued to other letters', () => {
+    expect(findDates('at 2026-04-14T09:00:00Z and 2026-04-15 12:00, not 2026-04-16Tuesday').map((d) => d.iso)).toEqual([
+      '2026-04-14',
+      '2026-04-15',
     ]);
   });
 

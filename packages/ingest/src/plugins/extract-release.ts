@@ -161,15 +161,35 @@ const isPlanned = (text: string) => PLANNED.test(text) || MODAL.test(text);
  * Where the thing released is named: the clause before the release word, from its last break (a comma, a
  * bracket, a dash, or a word that starts another statement: "whose", "which", "than", "from", "and", "but").
  * "…the beta exam (from November 2025), whose price differed from the standard exam released in April 2026"
- * names "the standard exam".
+ * names "the standard exam". Right after a bracket or a comma ("WA-101 version 2 (released March 2026)", "The
+ * exam, released in April 2026, …") it is the stretch before that break, which the aside describes.
  */
 const SUBJECT_BREAK = /[,;:()[\]\u2013\u2014]|\b(?:whose|which|than|from|and|but|while|whereas)\b/gi;
 function nearSubject(text: string): { start: number; text: string } {
   let start = 0;
+  let previous = 0;
+  let previousEnd = 0;
   SUBJECT_BREAK.lastIndex = 0;
-  for (let m = SUBJECT_BREAK.exec(text); m; m = SUBJECT_BREAK.exec(text)) start = m.index + m[0].length;
+  for (let m = SUBJECT_BREAK.exec(text); m; m = SUBJECT_BREAK.exec(text)) {
+    previous = start;
+    previousEnd = m.index;
+    start = m.index + m[0].length;
+  }
+  if (start > 0 && !/\p{L}/u.test(text.slice(start)))
+    return { start: previous, text: text.slice(previous, previousEnd) };
   return { start, text: text.slice(start) };
 }
+
+/** "release" and "launch" as nouns: what they are of can follow ("the March 2026 release of the exam guide"). */
+const RELEASE_NOUN = /^(?:release|launch)(?:\s+date)?$/i;
+/** A newer release of something already out ("the latest WA-101 release", "the second release"): a version. */
+const NEWER =
+  /\b(?:latest|newest|new|current|next|updated|revised|second|third|\d+(?:st|nd|rd|th)|v?\d+(?:\.\d+)+)\s*$/i;
+/** The thing a release noun is of: "release of the WA-101 exam guide" → "the exam exam guide". */
+const RELEASE_OF = /^\s*of\s+((?:\S+\s+){0,4}\S+)/i;
+/** A release date moved or put off ("Acme moved the release date to June"): a plan, not a release. */
+const RESCHEDULED =
+  /\b(?:mov(?:e|ed|es|ing)|postpon\w*|delay\w*|push(?:ed|es|ing)|reschedul\w*|defer\w*|slip(?:s|ped|ping)?)\b/i;
 
 /** A verb that ends the subject of a statement ("WidgetStudio Canvas is new"). */
 const SUBJECT_VERB =
@@ -214,7 +234,12 @@ function releaseDateIn(
     // A plan or a beta shows in the subject or anywhere from the release word on ("launched on … as a beta").
     const scope = `${subject} ${text.slice(cue.start, clauseEnd).replace(PAST_BETA, '')}`;
     if (isPlanned(scope) || BETA.test(scope.replace(PAST_BETA, ''))) continue;
-    if (SOMETHING_ELSE.test(subject) || namesSomethingElse(subject, /$/)) continue;
+    if (SOMETHING_ELSE.test(subject) || namesSomethingElse(subject, /$/) || RESCHEDULED.test(subject)) continue;
+    if (RELEASE_NOUN.test(cueMatch[0])) {
+      if (NEWER.test(withoutExamNames(ctx, clause.start, sentence.start + cue.start))) continue;
+      const of = RELEASE_OF.exec(withoutExamNames(ctx, sentence.start + cue.end, clause.end, true));
+      if (of && SOMETHING_ELSE.test(of[1] as string)) continue;
+    }
     // An opening participle describes the subject after its comma: "Released in March 2024, this course covers
     // the exam" is about the course; "Released on April 14, 2026, after its beta, the exam covers…" the exam.
     if (cue.start < date.start && !/\p{L}/u.test(before)) {

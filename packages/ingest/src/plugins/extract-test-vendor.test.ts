@@ -167,6 +167,7 @@ describe('test vendor, in each source format', () => {
     ['administered by', ['The WA-101 exam is administered by Kryterion.'], ['acme-wa Kryterion']],
     ['offered through', ['The exam is offered through Pearson VUE.'], ['acme-wa Pearson VUE']],
     ['a label line', ['Testing provider: PSI', 'Length: 95 minutes'], ['acme-wa PSI']],
+    ['a "Vendor" line whose value is a test vendor', ['Vendor: Pearson VUE'], ['acme-wa Pearson VUE']],
     [
       'a label line with three vendors',
       ['Test vendors: Pearson VUE, PSI or Certiport'],
