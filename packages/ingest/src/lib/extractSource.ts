@@ -34,7 +34,7 @@ import type { ExamMatcher } from './examMatcher.ts';
 import { type DetectedFormat, type FileMetadata, parseSource } from './parseSource.ts';
 
 /** Bump when extraction changes, so cached results from older extractors are not reused. */
-export const EXTRACTOR_VERSION = '11';
+export const EXTRACTOR_VERSION = '12';
 
 export interface ExtractedSource {
   format: DetectedFormat;
