@@ -35,6 +35,39 @@ export function subjectAt(ctx: ExtractionContext, sentence: Sentence, offset: nu
   };
   const nearest = nearestMention(ctx, clause, offset);
   if (nearest) return resolved(nearest);
+  const subject = fallbackSubject(ctx, sentence, clause, offset, resolved);
+  // "AWS exams cost $150" on a page about a Google exam: the clause is about another vendor's exams in general.
+  if (subject !== null && subject !== 'other' && namesVendorsExams(ctx, clause, ctx.vendorOfExam(subject)))
+    return 'other';
+  return subject;
+}
+
+/** A vendor's exams in general, after the vendor's name: "AWS exams", "Microsoft's certifications". */
+const VENDORS_EXAMS = /^(?:['’]s)?\s+(?:\w+\s+)?(?:exams|certifications|certificates|credentials|certs)\b/i;
+
+/**
+ * Whether `clause` speaks of the exams of a vendor other than `vendor` in general ("For comparison, AWS exams
+ * cost $150"), naming no exam itself.
+ */
+function namesVendorsExams(ctx: ExtractionContext, clause: Span, vendor: string | undefined): boolean {
+  const mentions = mentionsWithin(ctx.mentions, clause.start, clause.end);
+  if (mentions.some((m) => m.kind !== 'vendor')) return false;
+  return mentions.some(
+    (m) =>
+      m.kind === 'vendor' &&
+      m.vendor !== vendor &&
+      VENDORS_EXAMS.test(ctx.doc.text.slice(m.end, Math.min(clause.end, m.end + 40))),
+  );
+}
+
+/** Who a statement is about when its clause names no subject: the list lead, the sentence, the context, the heading. */
+function fallbackSubject(
+  ctx: ExtractionContext,
+  sentence: Sentence,
+  clause: Span,
+  offset: number,
+  resolved: (m: ExtractionContext['mentions'][number]) => Subject,
+): Subject {
   const block = sentence.block;
   if (block.kind === 'tableRow' && block.group !== null && !block.header) {
     const column = (ctx.cellSpans.get(block.index) ?? []).findIndex((c) => offset >= c.start && offset <= c.end);

@@ -173,6 +173,31 @@ describe('test vendor, in each source format', () => {
       ['Test vendors: Pearson VUE, PSI or Certiport'],
       ['acme-wa Pearson VUE + PSI + Certiport'],
     ],
+    [
+      'a change of vendor: from one to the other',
+      ['Acme moved WA-101 delivery from Kryterion to Pearson VUE in 2025.'],
+      ['acme-wa Pearson VUE'],
+    ],
+    [
+      'a change of vendor: no longer',
+      ['WA-101 is no longer delivered by Kryterion; book it through Pearson VUE.'],
+      ['acme-wa Pearson VUE'],
+    ],
+    [
+      'a change of vendor: previously',
+      ['Previously proctored by Kryterion, the exam is now delivered by Pearson VUE.'],
+      ['acme-wa Pearson VUE'],
+    ],
+    [
+      'a vendor that does not deliver it',
+      ['The exam is not offered at Pearson VUE test centres; Kryterion delivers it online.'],
+      ['acme-wa Kryterion'],
+    ],
+    [
+      'a negation before a colon is not about the vendor',
+      ['You do not need to travel: Pearson VUE delivers the exam online.'],
+      ['acme-wa Pearson VUE'],
+    ],
     // Near misses.
     ['near miss: a job advert', ['Prometric is hiring remote proctors; WA-101 holders may apply.'], []],
     [

@@ -56,6 +56,19 @@ const EMPLOYER = /\b(?:hir(?:e|es|ed|ing)|jobs?|careers?|vacanc\w*|recruit\w*|em
  * such as Pearson VUE, Kryterion and PSI"): an exam is delivered by one vendor, or two (online and in centres).
  */
 const COMPARISON = 3;
+/**
+ * A vendor the exam left or does not use, said just before its name (after the last comma, colon or bracket):
+ * "no longer delivered by Kryterion", "not offered at Pearson VUE test centres", "previously proctored by
+ * Kryterion". "You do not need to travel: Pearson VUE delivers it" negates something else.
+ */
+const NOT_NOW =
+  /\b(?:no\s+longer|not|never|previously|formerly|used\s+to|until|instead\s+of|rather\s+than|replac\w*)\b|n['\u2019]t\b/i;
+/** How far before a vendor's name NOT_NOW is looked for. */
+const NOT_NOW_REACH = 40;
+/** The vendor left in a move "from Kryterion to Pearson VUE": "from" before it, "to" and the next vendor after. */
+const FROM_BEFORE = /\bfrom\s+$/i;
+const TO_NEXT = /^\s+to\s+(?:the\s+)?$/i;
+
 /** Statistics around "PSI": the Population Stability Index of drift monitoring. */
 const STATISTICS =
   /\b(?:drift\w*|distributions?|stability|baselines?|KS|Kolmogorov|divergence|metrics?|statistic\w*|monitor\w*|population|features?|bins?)\b/i;
@@ -67,16 +80,18 @@ export function extractTestVendor(_options?: Readonly<ExtractTestVendorOptions> 
       const text = ctx.doc.text.slice(sentence.start, sentence.end);
       // Per exam, the vendors the sentence names for it, in order, with the offset of the first.
       const found = new Map<string, { vendors: string[]; at: number }>();
-      const named: Array<{ vendor: string; at: number }> = [];
+      const named: Array<{ vendor: string; at: number; end: number }> = [];
       VENDOR.lastIndex = 0;
       for (let m = VENDOR.exec(text); m; m = VENDOR.exec(text)) {
         const vendor = canonical(m[0]);
-        if (vendor) named.push({ vendor, at: sentence.start + m.index });
+        if (vendor) named.push({ vendor, at: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
       }
       const comparison =
         new Set(named.map((n) => n.vendor)).size >= COMPARISON &&
         !mentionsWithin(ctx.mentions, sentence.start, sentence.end).some((m) => m.kind === 'exam');
-      for (const { vendor, at } of named) {
+      for (const [k, { vendor, at, end }] of named.entries()) {
+        const next = named[k + 1];
+        if (notNow(ctx.doc.text, named[k - 1]?.end ?? sentence.start, at, end, next?.at)) continue;
         const clause = clauseText(ctx, sentence, at);
         if (vendor === 'PSI' && STATISTICS.test(clause)) continue;
         if (PRACTICE.test(clause) || EMPLOYER.test(clause)) continue;
@@ -94,4 +109,16 @@ export function extractTestVendor(_options?: Readonly<ExtractTestVendorOptions> 
         emitFact(file, { exam, attribute: 'testVendor', value: { vendors }, quote: quoteFor(sentence), at });
     }
   };
+}
+
+/**
+ * Whether the vendor named at [at, end) is one the exam left or does not use (NOT_NOW before it, back to the
+ * previous vendor's name `from` at most NOT_NOW_REACH characters, after the last comma, colon or bracket), or
+ * the first of a move "from X to Y" (the next vendor's name starts at `next`).
+ */
+function notNow(text: string, from: number, at: number, end: number, next: number | undefined): boolean {
+  const window = text.slice(Math.max(from, at - NOT_NOW_REACH), at);
+  const own = window.slice(Math.max(...[',', ':', ';', '(', ')'].map((c) => window.lastIndexOf(c))) + 1);
+  if (NOT_NOW.test(own)) return true;
+  return next !== undefined && FROM_BEFORE.test(own) && TO_NEXT.test(text.slice(end, next));
 }
