@@ -4,23 +4,9 @@
  * no attribute named) that must not become facts.
  */
 import { describe, expect, it } from 'vitest';
-import { ExamMatcher } from '../lib/examMatcher.ts';
-import { extractSource } from '../lib/extractSource.ts';
+import { acmeCatalog, factsOf } from '../../test/acmeExamPages.ts';
 
-const catalog = {
-  exams: [
-    { id: 'acme-wa', name: 'Acme Certified Widget Associate', vendor: 'Acme', code: 'WA-101', aliases: [] },
-    { id: 'acme-wf', name: 'Acme Certified Widget Foundations', vendor: 'Acme', code: 'WF-100', aliases: [] },
-  ],
-  vendors: [{ name: 'Acme', aliases: [], products: ['WidgetStudio'] }],
-  otherExams: [{ vendor: 'Acme', name: 'Acme Certified Widget Professional', code: 'WP-300', aliases: [] }],
-};
-const matcher = new ExamMatcher(catalog);
-
-const notPublished = (markdown: string) =>
-  extractSource(markdown, 'note.md', { matcher, exams: catalog.exams })
-    .facts.filter((f) => f.attribute === 'notPublished')
-    .map((f) => `${f.exam} ${(f.value as { attribute: string }).attribute}`);
+const notPublished = factsOf(acmeCatalog(), 'notPublished', (value) => value.attribute);
 
 describe('not published', () => {
   it.each<[string, string, string[]]>([

@@ -7,24 +7,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ExamMatcher } from '../lib/examMatcher.ts';
-import { extractSource } from '../lib/extractSource.ts';
+import { acmeCatalog, factsOf, inEachFormat } from '../../test/acmeExamPages.ts';
 import { findDates } from '../lib/quantities.ts';
 
-const catalog = {
-  exams: [
-    { id: 'acme-wa', name: 'Acme Certified Widget Associate', vendor: 'Acme', code: 'WA-101', aliases: [] },
-    { id: 'acme-wf', name: 'Acme Certified Widget Foundations', vendor: 'Acme', code: 'WF-100', aliases: [] },
-  ],
-  vendors: [{ name: 'Acme', aliases: [], products: ['WidgetStudio'] }],
-  otherExams: [{ vendor: 'Acme', name: 'Acme Certified Widget Professional', code: 'WP-300', aliases: [] }],
-};
-const matcher = new ExamMatcher(catalog);
-
-const releases = (markdown: string) =>
-  extractSource(markdown, 'release.md', { matcher, exams: catalog.exams })
-    .facts.filter((f) => f.attribute === 'release')
-    .map((f) => `${f.exam} ${(f.value as { date: string }).date}`);
+const releases = factsOf(acmeCatalog(), 'release', (value) => value.date);
 
 describe('release', () => {
   it.each<[string, string, string[]]>([
@@ -124,19 +110,6 @@ describe('release', () => {
  * miss here became a release fact before (a blog, a bootcamp, a webinar or a score report "launched" or
  * "released", a course described by an opening participle, "it" standing for a product).
  */
-const asMarkdown = (paragraphs: string[]) =>
-  `---\ntitle: "Study notes"\n---\n\n# WA-101 study notes\n\n${paragraphs.join('\n\n')}\n`;
-const asWordPress = (paragraphs: string[]) =>
-  JSON.stringify({
-    title: { rendered: 'WA-101 study notes' },
-    content: { rendered: `<h2>WA-101 study notes</h2>\n${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}` },
-  });
-const asText = (paragraphs: string[]) => `WA-101 study notes\n\n${paragraphs.join('\n\n')}\n`;
-const releasesIn = (raw: string, name: string) =>
-  extractSource(raw, name, { matcher, exams: catalog.exams })
-    .facts.filter((f) => f.attribute === 'release')
-    .map((f) => `${f.exam} ${(f.value as { date: string }).date}`);
-
 describe('release, in each source format', () => {
   it.each<[string, string[], string[]]>([
     ['became available', ['The WA-101 exam became available on April 14, 2026.'], ['acme-wa 2026-04-14']],
@@ -198,9 +171,7 @@ describe('release, in each source format', () => {
       [],
     ],
   ])('%s', (_case, paragraphs, expected) => {
-    expect(releasesIn(asMarkdown(paragraphs), 'notes.md')).toEqual(expected);
-    expect(releasesIn(asWordPress(paragraphs), 'notes.json')).toEqual(expected);
-    expect(releasesIn(asText(paragraphs), 'notes.txt')).toEqual(expected);
+    for (const [raw, name] of inEachFormat(paragraphs)) expect(releases(raw, name), name).toEqual(expected);
   });
 });
 

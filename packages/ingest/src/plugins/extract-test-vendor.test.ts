@@ -7,27 +7,14 @@
  * checked beside it.
  */
 import { describe, expect, it } from 'vitest';
-import { ExamMatcher } from '../lib/examMatcher.ts';
-import { extractSource } from '../lib/extractSource.ts';
+import { acmeCatalog, factsOf, inEachFormat } from '../../test/acmeExamPages.ts';
 
-const catalog = {
-  exams: [
-    { id: 'acme-wa', name: 'Acme Certified Widget Associate', vendor: 'Acme', code: 'WA-101', aliases: [] },
-    { id: 'acme-wf', name: 'Acme Certified Widget Foundations', vendor: 'Acme', code: 'WF-100', aliases: [] },
-  ],
-  // Globex: a certification vendor with no exam in the catalog (what a page says of its exams is theirs).
-  vendors: [
-    { name: 'Acme', aliases: [], products: ['WidgetStudio'] },
-    { name: 'Globex', aliases: [], products: [] },
-  ],
-  otherExams: [{ vendor: 'Acme', name: 'Acme Certified Widget Professional', code: 'WP-300', aliases: [] }],
-};
-const matcher = new ExamMatcher(catalog);
-
-const values = (markdown: string, attribute: string) =>
-  extractSource(markdown, 'vendor.md', { matcher, exams: catalog.exams })
-    .facts.filter((f) => f.attribute === attribute)
-    .map((f) => `${f.exam} ${Object.values(f.value as Record<string, string[]>)[0]?.join(' + ')}`);
+// Globex: a certification vendor with no exam in the catalog (what a page says of its exams is theirs).
+const catalog = acmeCatalog(['Globex']);
+const vendors = factsOf(catalog, 'testVendor', (value) => value.vendors.join(' + '));
+const modes = factsOf(catalog, 'delivery', (value) => value.modes.join(' + '));
+const values = (markdown: string, attribute: 'testVendor' | 'delivery') =>
+  (attribute === 'testVendor' ? vendors : modes)(markdown, 'vendor.md');
 
 describe('test vendor', () => {
   it.each<[string, string, string[]]>([
@@ -149,19 +136,6 @@ describe('delivery and a test vendor', () => {
  * Found by trying to break the extractor: a vendor's job advert and vendors compared in general became the
  * page's exam's test vendors before, and "offered through" was not read.
  */
-const asMarkdown = (paragraphs: string[]) =>
-  `---\ntitle: "Study notes"\n---\n\n# WA-101 study notes\n\n${paragraphs.join('\n\n')}\n`;
-const asWordPress = (paragraphs: string[]) =>
-  JSON.stringify({
-    title: { rendered: 'WA-101 study notes' },
-    content: { rendered: `<h2>WA-101 study notes</h2>\n${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}` },
-  });
-const asText = (paragraphs: string[]) => `WA-101 study notes\n\n${paragraphs.join('\n\n')}\n`;
-const vendorsIn = (raw: string, name: string) =>
-  extractSource(raw, name, { matcher, exams: catalog.exams })
-    .facts.filter((f) => f.attribute === 'testVendor')
-    .map((f) => `${f.exam} ${(f.value as { vendors: string[] }).vendors.join(' + ')}`);
-
 describe('test vendor, in each source format', () => {
   it.each<[string, string[], string[]]>([
     ['administered by', ['The WA-101 exam is administered by Kryterion.'], ['acme-wa Kryterion']],
@@ -216,8 +190,6 @@ describe('test vendor, in each source format', () => {
       [],
     ],
   ])('%s', (_case, paragraphs, expected) => {
-    expect(vendorsIn(asMarkdown(paragraphs), 'notes.md')).toEqual(expected);
-    expect(vendorsIn(asWordPress(paragraphs), 'notes.json')).toEqual(expected);
-    expect(vendorsIn(asText(paragraphs), 'notes.txt')).toEqual(expected);
+    for (const [raw, name] of inEachFormat(paragraphs)) expect(vendors(raw, name), name).toEqual(expected);
   });
 });
