@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { makeFact, makeSource } from '../lib/testFacts.ts';
+import { makeExam, makeFact, makeSource } from '../lib/testFacts.ts';
 import { reconcile } from '../reconcile/reconcile.ts';
 import type { Exam } from '../schema/dataset.ts';
 import { freshnessOfClaims } from './freshnessOfClaims.ts';
 
-const exam: Exam = { id: 'exam-a', name: 'Exam A', vendor: 'V', code: null, aliases: [] };
+const exam = makeExam();
 const asOf = '2026-11-30';
 
 function freshness(sources: ReturnType<typeof makeSource>[], facts: ReturnType<typeof makeFact>[], exams = [exam]) {

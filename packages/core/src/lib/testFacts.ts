@@ -2,8 +2,13 @@
  * Builders for tests: sources and facts with only the fields a test cares about spelled out. Not exported
  * from the package entry.
  */
-import type { Attribute, AttributeValue, Authority, Fact, Source } from '../schema/dataset.ts';
+import type { Attribute, AttributeValue, Authority, Exam, Fact, GuideVersion, Source } from '../schema/dataset.ts';
 import { stableHash } from './stableHash.ts';
+
+/** The test exam `exam-a` ("Exam A"), with the guide versions a test gives it (oldest first), if any. */
+export function makeExam(guides?: GuideVersion[]): Exam {
+  return { id: 'exam-a', name: 'Exam A', vendor: 'Vendor', code: null, aliases: [], ...(guides ? { guides } : {}) };
+}
 
 export function makeSource(
   id: string,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeFact, makeSource } from '../lib/testFacts.ts';
-import type { Authority, Exam, Fact, Review, Source } from '../schema/dataset.ts';
+import { makeExam, makeFact, makeSource } from '../lib/testFacts.ts';
+import type { Authority, Fact, Review, Source } from '../schema/dataset.ts';
 import { reconcile } from './reconcile.ts';
 
 const run = (sources: Source[], facts: Fact[], reviews: Review[] = []) =>
@@ -217,17 +217,10 @@ describe('"not published" against a stated figure, as properties', () => {
  * An exam whose guide went from four sections to three on 2025-09-01; nobody dates the four-section outline.
  * Pages below declare the version they describe (`guide`) or are placed by their date.
  */
-const versioned: Exam = {
-  id: 'exam-a',
-  name: 'Exam A',
-  vendor: 'Vendor',
-  code: null,
-  aliases: [],
-  guides: [
-    { version: 'four sections', effective: null },
-    { version: 'three sections', effective: '2025-09-01' },
-  ],
-};
+const versioned = makeExam([
+  { version: 'four sections', effective: null },
+  { version: 'three sections', effective: '2025-09-01' },
+]);
 const runVersioned = (sources: Source[], facts: Fact[]) =>
   reconcile({ exams: [versioned], sources, facts, reviews: [] });
 const declaring = (id: string, guide: string, date: string | null = null) =>

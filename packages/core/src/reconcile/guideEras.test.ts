@@ -1,23 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeDomainList, makeFact, makeSource } from '../lib/testFacts.ts';
+import { makeDomainList, makeExam, makeFact, makeSource } from '../lib/testFacts.ts';
 import type { Claim, ClaimAttribute, Exam, Fact, Source } from '../schema/dataset.ts';
 import { guideEraOf } from './guideEras.ts';
 import { reconcile } from './reconcile.ts';
 
 /** An exam whose guide changed twice; the newest version is the one in force. */
-const exam: Exam = {
-  id: 'exam-a',
-  name: 'Exam A',
-  vendor: 'Vendor',
-  code: null,
-  aliases: [],
-  guides: [
-    { version: 'v1', effective: '2023-03-01' },
-    { version: 'v2', effective: '2024-10-01' },
-    { version: 'v3', effective: '2026-06-01' },
-  ],
-};
+const exam = makeExam([
+  { version: 'v1', effective: '2023-03-01' },
+  { version: 'v2', effective: '2024-10-01' },
+  { version: 'v3', effective: '2026-06-01' },
+]);
 const unversioned: Exam = { ...exam, id: 'exam-b', guides: undefined };
 
 const source = (published: string | null, guide?: string, modified: string | null = null) => ({

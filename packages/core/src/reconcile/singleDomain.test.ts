@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeDomainList, makeFact, makeSource } from '../lib/testFacts.ts';
-import type { Claim, DomainsValue, Exam } from '../schema/dataset.ts';
+import { makeDomainList, makeExam, makeFact, makeSource } from '../lib/testFacts.ts';
+import type { Claim, DomainsValue } from '../schema/dataset.ts';
 import { comparableValue, covers } from './comparableValue.ts';
 import { reconcile } from './reconcile.ts';
 
@@ -18,6 +18,9 @@ const five = list(
   ['Information extraction', null],
 );
 const weighted = list(['Plan and manage a solution', 30], ['Build agents', 40], ['Computer vision', 30]);
+
+/** An exam with one guide version, in force since 2026-04-16. */
+const exam = makeExam([{ version: 'April 2026', effective: '2026-04-16' }]);
 
 describe('a single named domain against a list', () => {
   it.each<[string, ReturnType<typeof list>, ReturnType<typeof list>, boolean]>([
@@ -40,14 +43,6 @@ describe('a single named domain against a list', () => {
 });
 
 describe('reconcile: a page on one domain next to the exam list', () => {
-  const exam: Exam = {
-    id: 'exam-a',
-    name: 'Exam A',
-    vendor: 'V',
-    code: null,
-    aliases: [],
-    guides: [{ version: 'April 2026', effective: '2026-04-16' }],
-  };
   it('a dated page naming one domain backs the undated five-domain list instead of replacing it', () => {
     const sources = [makeSource('single', 'secondary', '2026-06-01'), makeSource('outline', 'secondary', null)];
     const facts = [
@@ -105,14 +100,6 @@ describe('reconcile: weight ranges in domain lists', () => {
   });
 
   it('a single domain with another range disagrees, but cannot replace the list even from a newer page (coverage)', () => {
-    const exam: Exam = {
-      id: 'exam-a',
-      name: 'Exam A',
-      vendor: 'V',
-      code: null,
-      aliases: [],
-      guides: [{ version: 'April 2026', effective: '2026-04-16' }],
-    };
     const result = reconcile({
       exams: [exam],
       sources: [makeSource('outline', 'secondary', null), makeSource('single', 'secondary', '2026-06-01')],
