@@ -119,26 +119,11 @@ describe('GET /api/exams/:id', () => {
   it('404s an unknown exam and 400s a malformed id', async () => {
     const missing = await app.request('/api/exams/nope');
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toMatchInlineSnapshot(`
-      {
-        "error": {
-          "code": "not_found",
-          "details": {
-            "exam": "nope",
-            "known": [
-              "aws-mls-c01",
-              "aws-mla-c01",
-              "gcp-pmle",
-            ],
-            "suggestions": {},
-            "unknown": [
-              "nope",
-            ],
-          },
-          "message": "no exam with id "nope"; known exams: aws-mls-c01, aws-mla-c01, gcp-pmle",
-        },
-      }
-    `);
+    // The whole answer (known ids, suggestions) is pinned in examIds.test.ts.
+    expect(((await missing.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'not_found',
+      message: expect.stringContaining('no exam with id "nope"'),
+    });
     for (const bad of ['..%2F..%2Fetc%2Fpasswd', 'AWS', 'a'.repeat(300), 'x%00y', '%2F', 'a%5Cb']) {
       const res = await app.request(`/api/exams/${bad}`);
       expect(res.status, bad).toBe(400);
